@@ -1,0 +1,58 @@
+"""Findings are values, not exceptions: code, severity, place, message and hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import RULES
+
+
+@dataclass(frozen=True)
+class Place:
+    file: str  # path relative to the records folder, with "/"
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass
+class Finding:
+    code: str
+    file: str
+    path: tuple = ()  # key path inside the file, resolved to line/column lazily
+    params: dict = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+    related: list[Place] = field(default_factory=list)
+    source_line: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.code].severity
+
+    def message(self, lang: str = "sv") -> str:
+        return RULES[self.code].text(lang, "message").format_map(_Safe(self.params))
+
+    def hint(self, lang: str = "sv") -> str:
+        return RULES[self.code].text(lang, "hint").format_map(_Safe(self.params))
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.column or 0, self.code)
+
+    def to_json(self, lang: str = "sv") -> dict:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "related": [{"file": p.file, "line": p.line, "column": p.column} for p in self.related],
+        }
+
+
+class _Safe(dict):
+    """Format parameters; a missing one shows as {name} instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

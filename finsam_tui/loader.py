@@ -1,0 +1,170 @@
+"""Find, read and parse the record files of a records folder.
+
+One broken file never stops the others: every problem becomes a finding and the
+file is left out of the archive (or kept with what could be used).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .locate import Locator
+from .schema import FOLDERS, FORBUND_FILE
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_LABEL = "2 MiB"
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MEETING_STEM_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?$")
+YEAR_RE = re.compile(r"^\d{4}$")
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_KIND_BY_FOLDER = {v: k for k, v in FOLDERS.items()}
+
+
+class NotARecordsFolder(Exception):
+    pass
+
+
+@dataclass
+class Record:
+    kind: str
+    id: str
+    rel: str  # path relative to the records folder, "/"-separated
+    path: Path
+    text: str
+    data: dict
+    _locator: Locator | None = field(default=None, repr=False)
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator
+
+
+@dataclass
+class Loaded:
+    root: Path
+    records: list[Record]
+    findings: list[Finding]
+    unparsed: dict[str, str]  # rel -> text of files that decoded but did not parse
+    files_seen: int = 0
+
+
+def is_records_folder(root: Path) -> bool:
+    return (root / FORBUND_FILE).is_file()
+
+
+def iter_toml_files(root: Path):
+    """Every *.toml below root, sorted, skipping names that start with '.' or '_'."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if name.endswith(".toml") and not name.startswith((".", "_")):
+                yield Path(dirpath) / name
+
+
+def classify(rel_parts: tuple[str, ...]) -> tuple[str | None, str | None, Finding | None]:
+    """(kind, id, problem) for a file's path relative to the records folder."""
+    rel = "/".join(rel_parts)
+    stem = rel_parts[-1][: -len(".toml")]
+    if rel_parts == (FORBUND_FILE,):
+        return "forbund", "forbund", None
+    top = rel_parts[0]
+    kind = _KIND_BY_FOLDER.get(top)
+    expected = "organisationer/, personer/, insatser/, budgetar/ eller moten/<organ>/<år>/"
+    if kind is None:
+        return None, None, Finding("FS108", rel, params={"expected": expected})
+    if kind == "meeting":
+        if len(rel_parts) != 4:
+            return None, None, Finding("FS108", rel, params={"expected": "moten/<organ>/<år>/<datum>.toml"})
+        organ, year = rel_parts[1], rel_parts[2]
+        m = MEETING_STEM_RE.match(stem)
+        if not ID_RE.match(organ) or not m:
+            return None, None, Finding("FS107", rel, params={"id": f"{organ}/{stem}", "example": "styrelse/2022-06-17"})
+        if m.group(1) != year:
+            return None, None, Finding(
+                "FS108", rel, params={"expected": f"moten/{organ}/{m.group(1)}/{stem}.toml"})
+        return kind, f"{organ}/{stem}", None
+    if len(rel_parts) != 2:
+        return None, None, Finding("FS108", rel, params={"expected": f"{top}/<id>.toml"})
+    if kind == "budget":
+        if not YEAR_RE.match(stem):
+            return None, None, Finding("FS107", rel, params={"id": stem, "example": "2023"})
+        return kind, stem, None
+    if not ID_RE.match(stem):
+        return None, None, Finding("FS107", rel, params={"id": stem, "example": _example_id(stem)})
+    return kind, stem, None
+
+
+def _example_id(stem: str) -> str:
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", " ": "-", "_": "-"})
+    cleaned = re.sub(r"[^a-z0-9-]", "", stem.lower().translate(table)).strip("-")
+    return cleaned or "anna-lindqvist"
+
+
+def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | None, Finding | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Finding("FS100", rel, line=1, column=1,
+                                 params={"reason": f"{size} bytes, mer än gränsen {MAX_LABEL}", "limit": MAX_LABEL})
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Finding("FS100", rel, params={"reason": exc.strerror or str(exc), "limit": MAX_LABEL})
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Finding("FS100", rel, line=line, column=col,
+                             params={"reason": f"ogiltig UTF-8 (byte 0x{raw[exc.start]:02x})", "limit": MAX_LABEL})
+    body = text[1:] if text.startswith("\ufeff") else text
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_POS.search(msg)
+        if m:
+            line, col = int(m.group(1)), int(m.group(2))
+        else:
+            line = body.count("\n") + 1
+            col = 1
+        reason = _TOML_POS.sub("", msg).strip()
+        return None, Finding("FS101", rel, line=line, column=col, params={"reason": reason, "text": body})
+    return Record(kind, rid, rel, path, body, data), None
+
+
+def load_files(root: Path) -> Loaded:
+    root = Path(root)
+    if not is_records_folder(root):
+        raise NotARecordsFolder(str(root))
+    records: list[Record] = []
+    findings: list[Finding] = []
+    unparsed: dict[str, str] = {}
+    root_real = os.path.realpath(root)
+    seen = 0
+    for path in iter_toml_files(root):
+        seen += 1
+        rel_parts = path.relative_to(root).parts
+        rel = "/".join(rel_parts)
+        if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
+            findings.append(Finding("FS108", rel, params={"expected": "en fil inne i arkivmappen (inte en länk ut)"}))
+            continue
+        kind, rid, problem = classify(rel_parts)
+        if problem:
+            findings.append(problem)
+            continue
+        rec, problem = read_record(path, rel, kind, rid)
+        if problem:
+            findings.append(problem)
+            if problem.code == "FS101":
+                unparsed[rel] = problem.params.pop("text")
+        if rec is not None:
+            records.append(rec)
+    return Loaded(root, records, findings, unparsed, seen)

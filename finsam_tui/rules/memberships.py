@@ -1,0 +1,54 @@
+"""Membership rules: periods, overlaps, and each member's seats on meeting dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..findings import Finding
+
+
+def check_membership_periods(archive):
+    for pid, p in archive.persons.items():
+        by_organ: dict[str, list[tuple[int, dict]]] = {}
+        for i, m in enumerate(p.data.get("memberships", [])):
+            start, end = m.get("start"), m.get("end")
+            if start and end and end < start:
+                yield Finding("FS403", p.rel, path=("memberships", i, "end"), params={"start": start, "end": end})
+                continue
+            if start and "organ" in m:
+                by_organ.setdefault(m["organ"], []).append((i, m))
+        for organ, ms in by_organ.items():
+            ms.sort(key=lambda t: t[1]["start"])
+            for (i, a), (j, b) in zip(ms, ms[1:]):
+                a_end = a.get("end") or dt.date.max
+                if b["start"] <= a_end:
+                    yield Finding("FS402", p.rel, path=("memberships", j, "start"), params={
+                        "organ": archive.organ_name(organ),
+                        "first": f"{a.get('role')} {a['start']}–{a.get('end') or ''}",
+                        "second": f"{b.get('role')} {b['start']}–{b.get('end') or ''}"})
+
+
+def check_seats(archive):
+    """Every member organisation has its ledamot and ersättare in the board on each meeting date."""
+    seats = archive.settings.get("seats", {})
+    wanted = {"ledamot": seats.get("ledamot", 1), "ersättare": seats.get("ersättare", 1)}
+    for organ, organ_def in archive.organs.items():
+        if organ_def.get("kind") != "styrelse":
+            continue
+        for m in archive.meetings_by_organ.get(organ, []):
+            date = archive.meeting_date(m)
+            if date is None:
+                continue
+            holders = archive.seat_holders(organ, date)
+            for org_id, org in sorted(archive.orgs.items()):
+                since = org.data.get("member_since")
+                if since and date < since:
+                    continue
+                for role, n in wanted.items():
+                    count = len(holders.get(org_id, {}).get(role, [])) if org_id in holders else 0
+                    params = {"org": org.data.get("name", org_id), "role": role, "organ": archive.organ_name(organ),
+                              "date": date, "seats": n, "count": count}
+                    if count < n:
+                        yield Finding("FS401", m.rel, path=("date",), params=params)
+                    elif count > n:
+                        yield Finding("FS405", m.rel, path=("date",), params=params)

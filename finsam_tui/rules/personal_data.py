@@ -1,0 +1,25 @@
+"""No personal identity numbers anywhere in any file (FS701)."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..locate import LineIndex
+from ..personnummer import find_identity_numbers
+
+
+def scan_text(rel: str, text: str):
+    matches = find_identity_numbers(text)
+    if not matches:
+        return
+    index = LineIndex(text)
+    for m in matches:
+        line, col = index.line_col(m.start)
+        masked = m.text[:-4] + "****"
+        yield Finding("FS701", rel, line=line, column=col, params={"kind": m.kind, "masked": masked})
+
+
+def check_identity_numbers(archive):
+    for rec in archive.records:
+        yield from scan_text(rec.rel, rec.text)
+    for rel, text in archive.unparsed.items():
+        yield from scan_text(rel, text)

@@ -1,0 +1,278 @@
+"""The one place where record files are written.
+
+Every write and delete of a record goes through this module. The rules, which exist so
+that no edit is ever silently lost:
+
+* A file is read once into a :class:`Snapshot` (exact text plus the SHA-256 of the raw
+  bytes). A later save or delete names the snapshot's hash, and is refused with
+  :class:`SaveConflict` if the file on disk no longer has that hash (changed by another
+  window, a ``git pull``, another person), or is gone. Creating a file is refused if a
+  file already exists at that path.
+* The compare and the replace happen under an exclusive advisory lock (``fcntl.flock``
+  on the parent directory), so two saves never interleave: of two saves made from the
+  same snapshot exactly one wins and the other gets :class:`SaveConflict`. Within one
+  process a module-wide thread lock gives the same guarantee even where ``flock`` is
+  unavailable or only per process.
+* Writes are atomic: the new bytes go to a temp file in the same directory (named
+  ``.<name>.<random>.tmp``; the leading dot makes the loader ignore it), are flushed and
+  fsynced, then ``os.replace``-d onto the target, and the directory is fsynced. A crash
+  leaves either the old file or the new one, never a mix. The temp file is removed on
+  any failure. The existing file's permission bits are kept.
+* Text is written exactly as given (UTF-8, no newline translation), and read exactly as
+  stored, so CRLF files stay CRLF and an unchanged document is byte-identical.
+
+TOML edits use tomlkit, which preserves comments, key order and formatting.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import secrets
+import stat
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomlkit
+
+try:  # POSIX only; without it we rely on the in-process lock alone.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["SaveConflict", "Snapshot", "read_snapshot", "save_text", "edit_record", "delete_record"]
+
+# Serialises saves within this process (threads), in addition to the flock that
+# serialises them between processes.
+_PROCESS_LOCK = threading.Lock()
+
+_CHANGED = "changed"
+_EXISTS = "exists"
+_MISSING = "missing"
+
+
+class SaveConflict(Exception):
+    """The file changed on disk since it was read (or exists when creating / is gone when editing).
+
+    ``str(exc)`` is an English message for the user, ``exc.message_sv`` the same in
+    Swedish. ``exc.reason`` is ``"changed"``, ``"exists"`` or ``"missing"`` and
+    ``exc.action`` is ``"save"`` or ``"delete"``.
+    """
+
+    def __init__(self, path: Path | str, reason: str = _CHANGED, action: str = "save") -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.action = action
+        self.message, self.message_sv = _conflict_messages(self.path, reason, action)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):  # keep picklable (e.g. across multiprocessing)
+        return (self.__class__, (self.path, self.reason, self.action))
+
+
+def _conflict_messages(path: Path, reason: str, action: str) -> tuple[str, str]:
+    if action == "delete":
+        if reason == _MISSING:
+            return (
+                f"Could not delete {path}: the file no longer exists (it was already deleted or "
+                f"moved). Reload to see the current state.",
+                f"Kunde inte ta bort {path}: filen finns inte längre (den har redan tagits bort "
+                f"eller flyttats). Läs in igen för att se det aktuella läget.",
+            )
+        return (
+            f"Could not delete {path}: the file was changed on disk after you opened it "
+            f"(perhaps in another window, by a git pull or by another person). Nothing was "
+            f"deleted. Reload the file and review the current version before deleting it.",
+            f"Kunde inte ta bort {path}: filen har ändrats på disken sedan du öppnade den "
+            f"(kanske i ett annat fönster, av en git pull eller av någon annan). Inget har "
+            f"tagits bort. Läs in filen igen och granska den aktuella versionen innan du tar "
+            f"bort den.",
+        )
+    if reason == _EXISTS:
+        return (
+            f"Could not create {path}: a file with that name already exists. Nothing was "
+            f"written. Reload to open the existing file, or keep yours and save again after "
+            f"reviewing the differences (or choose another name).",
+            f"Kunde inte skapa {path}: det finns redan en fil med det namnet. Inget har "
+            f"skrivits. Läs in den befintliga filen, eller behåll din version och spara igen "
+            f"när du har granskat skillnaderna (eller välj ett annat namn).",
+        )
+    if reason == _MISSING:
+        return (
+            f"Could not save {path}: the file was deleted or moved after you opened it. Your "
+            f"changes have not been saved. Reload to see the current state, or keep yours and "
+            f"save again after reviewing (the file will then be created anew).",
+            f"Kunde inte spara {path}: filen har tagits bort eller flyttats sedan du öppnade "
+            f"den. Dina ändringar har inte sparats. Läs in igen för att se det aktuella läget, "
+            f"eller behåll din version och spara igen när du har granskat (filen skapas då på "
+            f"nytt).",
+        )
+    return (
+        f"Could not save {path}: the file was changed on disk after you opened it (perhaps "
+        f"in another window, by a git pull or by another person). Your changes have not been "
+        f"saved. Reload the file to see the current version, or keep yours and save again "
+        f"after reviewing the differences.",
+        f"Kunde inte spara {path}: filen har ändrats på disken sedan du öppnade den (kanske i "
+        f"ett annat fönster, av en git pull eller av någon annan). Dina ändringar har inte "
+        f"sparats. Läs in filen igen för att se den aktuella versionen, eller behåll din "
+        f"version och spara igen när du har granskat skillnaderna.",
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A record file as read: its exact text and the SHA-256 of its raw bytes."""
+
+    path: Path
+    text: str
+    sha256: str
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """Read ``path`` exactly (UTF-8, no newline translation) and hash its bytes."""
+    path = Path(path)
+    # Read the bytes once, so the text and the hash describe the same content.
+    with open(path, "rb") as f:
+        data = f.read()
+    return Snapshot(path=path, text=data.decode("utf-8"), sha256=_sha256(data))
+
+
+def _current_sha256(path: Path) -> str | None:
+    """The hash of the file's current bytes, or None if there is no file."""
+    try:
+        with open(path, "rb") as f:
+            return _sha256(f.read())
+    except FileNotFoundError:
+        return None
+
+
+@contextmanager
+def _locked_dir(directory: Path, if_missing: SaveConflict) -> Iterator[int | None]:
+    """Hold the in-process lock and an exclusive flock on ``directory``.
+
+    Yields the directory's file descriptor (used to fsync it), or None where there is
+    no fcntl. Raises ``if_missing`` if the directory does not exist.
+    """
+    with _PROCESS_LOCK:
+        if fcntl is None:  # pragma: no cover - Windows
+            yield None
+            return
+        try:
+            fd = os.open(directory, os.O_RDONLY)
+        except FileNotFoundError:
+            raise if_missing from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield fd
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _fsync_dir(dir_fd: int | None) -> None:
+    if dir_fd is None:  # pragma: no cover - Windows
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError as e:  # some file systems cannot fsync a directory
+        if e.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF):
+            raise
+
+
+def _open_temp(directory: Path, name: str) -> tuple[Path, int]:
+    while True:
+        tmp = directory / f".{name}.{secrets.token_hex(8)}.tmp"
+        try:
+            # 0o666 & ~umask: a new record gets the usual permissions for new files.
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:  # pragma: no cover - 64 random bits
+            continue
+
+
+def save_text(path: Path, text: str, expected_sha256: str | None) -> Snapshot:
+    """Write ``text`` to ``path`` atomically, if the file is still as expected.
+
+    ``expected_sha256`` None means create: refused if the file exists (parent folders
+    are created). Otherwise refused if the file's current hash differs or the file is
+    gone. Raises :class:`SaveConflict` when refused; nothing is written then.
+    Returns the snapshot of what was written.
+    """
+    path = Path(path)
+    data = text.encode("utf-8")  # fail on unencodable text before touching the disk
+    directory = path.parent
+    creating = expected_sha256 is None
+    if creating:
+        directory.mkdir(parents=True, exist_ok=True)
+    with _locked_dir(directory, SaveConflict(path, _EXISTS if creating else _MISSING)) as dir_fd:
+        mode: int | None = None
+        if creating:
+            if os.path.lexists(path):
+                raise SaveConflict(path, _EXISTS)
+        else:
+            current = _current_sha256(path)
+            if current is None:
+                raise SaveConflict(path, _MISSING)
+            if current != expected_sha256:
+                raise SaveConflict(path, _CHANGED)
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+
+        tmp, fd = _open_temp(directory, path.name)
+        replaced = False
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                if mode is not None:
+                    os.chmod(tmp, mode)
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+            replaced = True
+            _fsync_dir(dir_fd)
+        finally:
+            if not replaced:
+                try:
+                    os.unlink(tmp)
+                except FileNotFoundError:
+                    pass
+    return Snapshot(path=path, text=text, sha256=_sha256(data))
+
+
+def edit_record(snapshot: Snapshot, mutate: Callable[[tomlkit.TOMLDocument], None]) -> Snapshot:
+    """Parse the snapshot's text, let ``mutate`` change the document, and save it.
+
+    Comments, key order and formatting are preserved by tomlkit. If the text is
+    unchanged afterwards nothing is written and ``snapshot`` is returned as is.
+    Raises :class:`SaveConflict` if the file changed on disk since the snapshot.
+    """
+    doc = tomlkit.parse(snapshot.text)
+    mutate(doc)
+    new_text = doc.as_string()
+    if new_text == snapshot.text:
+        return snapshot
+    return save_text(snapshot.path, new_text, snapshot.sha256)
+
+
+def delete_record(snapshot: Snapshot) -> None:
+    """Delete the snapshot's file, unless it changed (or vanished) since the snapshot."""
+    path = Path(snapshot.path)
+    with _locked_dir(path.parent, SaveConflict(path, _MISSING, "delete")) as dir_fd:
+        current = _current_sha256(path)
+        if current is None:
+            raise SaveConflict(path, _MISSING, "delete")
+        if current != snapshot.sha256:
+            raise SaveConflict(path, _CHANGED, "delete")
+        os.unlink(path)
+        _fsync_dir(dir_fd)

@@ -1,0 +1,187 @@
+"""Schema-level checks driven by ``schema.py``: unknown keys, types, required fields, enums.
+
+The walk also *cleans* the parsed data in place: a value of the wrong type is removed
+(after its finding), so the domain rules only ever see well-typed values. It collects
+every reference-typed value for the cross-reference rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+
+from .findings import Finding
+from .schema import Field, SEAT_ROLES
+
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+_EXPECTED = {
+    "sv": {
+        "str": ("text", '"…"'), "text": ("text", '"""…"""'), "int": ("ett heltal", "3"),
+        "amount": ("ett belopp i hela kronor", "1500000"), "number": ("ett tal", "0.25"),
+        "bool": ("true eller false", "true"), "date": ("ett datum", "2023-06-09"),
+        "time": ('en tid "HH:MM"', '"09:00"'), "enum": ("text", '"…"'), "ref": ("ett id", '"anna-lindqvist"'),
+        "list": ("en lista", '["…"]'), "table": ("en tabell", "{ … }"), "tables": ("en lista av tabeller", "[[…]]"),
+        "amounts": ("en tabell version = belopp", "{ budget = 1500000 }"),
+        "counts": ("en tabell orsak = antal", "{ arbete = 3 }"),
+        "person_or_guest": ('ett person-id eller { name = "…", role = "…" }', '"anna-lindqvist"'),
+    },
+}
+_ACTUAL = {
+    bool: "true/false", int: "ett heltal", float: "ett decimaltal", str: "text", list: "en lista",
+    dict: "en tabell", dt.date: "ett datum", dt.datetime: "datum och tid", dt.time: "en tid",
+}
+
+
+@dataclass
+class RefUse:
+    """A reference-typed value found in a record, for the cross-reference rules."""
+
+    record: object
+    path: tuple
+    target: str  # person, org, organ, insats, meeting, paragraph, budgetline, paragraph_or_meeting, any
+    value: str
+
+
+def suggestion(word: str, options, lang: str = "sv") -> str:
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return (f"Menade du \"{close[0]}\"? " if lang == "sv" else f"Did you mean \"{close[0]}\"? ")
+
+
+def _actual(value) -> str:
+    if isinstance(value, dt.datetime):
+        return _ACTUAL[dt.datetime]
+    for t, name in _ACTUAL.items():
+        if type(value) is t:
+            return name
+    return type(value).__name__
+
+
+def _type_ok(f: Field, v) -> bool:
+    t = f.type
+    if t in ("str", "text", "enum", "ref", "time"):
+        return isinstance(v, str)
+    if t in ("int", "amount"):
+        return isinstance(v, int) and not isinstance(v, bool)
+    if t == "number":
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+    if t == "bool":
+        return isinstance(v, bool)
+    if t == "date":
+        return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+    if t == "list":
+        return isinstance(v, list)
+    if t in ("table", "amounts", "counts"):
+        return isinstance(v, dict)
+    if t == "tables":
+        return isinstance(v, list) and all(isinstance(x, dict) for x in v)
+    if t == "person_or_guest":
+        return isinstance(v, (str, dict))
+    return True
+
+
+class SchemaChecker:
+    def __init__(self, record, findings: list[Finding], refs: list[RefUse]):
+        self.record = record
+        self.findings = findings
+        self.refs = refs
+
+    def emit(self, code: str, path: tuple, **params) -> None:
+        self.findings.append(Finding(code, self.record.rel, path=path, params=params))
+
+    def check_table(self, data: dict, fields: tuple[Field, ...], path: tuple) -> None:
+        by_name = {f.name: f for f in fields}
+        dropped = set()
+        for key in list(data):
+            f = by_name.get(key)
+            if f is None:
+                self.emit("FS102", path + (key,), key=key, suggestion=suggestion(key, by_name),
+                          valid=", ".join(by_name))
+                del data[key]
+                continue
+            if not self.check_value(data, key, f, path + (key,)):
+                del data[key]
+                dropped.add(key)
+        for f in fields:
+            if f.required and f.name not in data and f.name not in dropped:
+                self.emit("FS104", path, key=_label(path + (f.name,)), help=f.help_sv)
+
+    def check_value(self, parent, key, f: Field, path: tuple) -> bool:
+        """Check parent[key] against f; return False when the value must be dropped."""
+        v = parent[key]
+        if not _type_ok(f, v):
+            exp, example = _EXPECTED["sv"][f.type]
+            self.emit("FS103", path, key=_label(path), expected=exp, actual=_actual(v), example=example)
+            return False
+        t = f.type
+        if t == "enum" and v not in f.choices:
+            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion=suggestion(v, f.choices),
+                      allowed=", ".join(f.choices))
+            return False
+        if t == "time" and not TIME_RE.match(v):
+            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="HH:MM, t.ex. \"09:00\"")
+            return False
+        if t in ("int",) and f.minimum is not None and v < f.minimum:
+            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed=f">= {f.minimum}")
+            return False
+        if t == "number" and not 0 <= v <= 1:
+            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="0–1")
+            return False
+        if t == "ref":
+            if not v.strip():
+                self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="ett id")
+                return False
+            self.refs.append(RefUse(self.record, path, f.ref or "any", v))
+        elif t == "table":
+            self.check_table(v, f.fields, path)
+        elif t == "tables":
+            for i, item in enumerate(v):
+                self.check_table(item, f.fields, path + (i,))
+        elif t == "list":
+            keep = []
+            for i, item in enumerate(v):
+                holder = {i: item}
+                if self.check_value(holder, i, f.item, path + (i,)):
+                    keep.append(holder[i])
+            v[:] = keep
+        elif t in ("amounts", "counts"):
+            for k in list(v):
+                x = v[k]
+                if not (isinstance(x, int) and not isinstance(x, bool)):
+                    exp, example = _EXPECTED["sv"]["amount" if t == "amounts" else "int"]
+                    self.emit("FS103", path + (k,), key=_label(path + (k,)), expected=exp, actual=_actual(x),
+                              example=example)
+                    del v[k]
+        elif t == "person_or_guest":
+            if isinstance(v, str):
+                self.refs.append(RefUse(self.record, path, "person", v))
+            else:
+                guest_fields = (Field("name", "str", required=True), Field("role", "str"))
+                self.check_table(v, guest_fields, path)
+                if "name" not in v:
+                    return False
+        return True
+
+
+def _label(path: tuple) -> str:
+    out = ""
+    for p in path:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + p
+    return out
+
+
+def check_record(record, fields: tuple[Field, ...], findings: list[Finding], refs: list[RefUse]) -> None:
+    if not isinstance(record.data, dict):  # pragma: no cover - tomllib always gives a dict
+        return
+    SchemaChecker(record, findings, refs).check_table(record.data, fields, ())
+    if record.kind == "person":
+        for i, m in enumerate(record.data.get("memberships", [])):
+            if m.get("role") in SEAT_ROLES + ("ersättare",) and "on_behalf_of" not in m and "role" in m:
+                findings.append(Finding("FS404", record.rel, path=("memberships", i, "role"), params={"role": m["role"]}))

@@ -1,0 +1,526 @@
+"""Tests for finsam_tui.saving: every check looks at the real files on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import stat
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import tomlkit
+
+from finsam_tui import saving
+from finsam_tui.saving import SaveConflict, Snapshot, delete_record, edit_record, read_snapshot, save_text
+
+RECORD = '''\
+# Protokoll från styrelsens sammanträde
+organ = "styrelse"
+kind = "ordinarie"                   # ordinarie | extra | konstituerande | arbetsmöte
+date = 2023-06-09
+start = "09:00"
+place = "Förbundets kansli, Storgatan 1, Älvsö"
+state = "justerad"                   # planerad | kallad | genomförd | justerad | anslagen
+adjusters = ["erik-sandberg"]
+updated = 2023-06-16T14:30:00+02:00
+next_meeting = 2023-09-15
+
+[attendance]
+voting = ["anna-lindqvist", "erik-sandberg", "lena-nord"]          # beslutande
+serving = [{ person = "omar-haddad", replaces = "johan-berg" }]    # tjänstgörande ersättare
+others = ["maria-holm", { name = "Per Strand", role = "projektledare, Exempelstad" }]
+
+[justering]
+date = 2023-06-16
+place = "Digital signering"
+
+# --- paragrafer ---
+
+[[items]]
+number = 47
+title = "Val av justerare"
+kind = "val"
+decision = ["att utse Erik Sandberg att jämte ordföranden justera dagens protokoll"]
+
+[[items]]
+number = 50
+title = "Reviderad budget 2023"
+kind = "beslut"
+background = """
+Förbundschefen redovisar förslag till reviderad budget.
+Ökade kostnader för lokaler; översyn av avtal pågår."""
+note = \'\'\'
+C:\\protokoll\\2023 — "ordagrant"\'\'\'
+decision = [
+    "att godkänna reviderad budget för 2023 enligt bilaga 2",  # huvudbeslut
+    "att uppdra åt förbundschefen att återrapportera",
+]
+reservations = [{ person = "lena-nord", text = "Till förmån för eget yrkande." }]
+'''
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.fixture
+def record(tmp_path: Path) -> Path:
+    path = tmp_path / "moten" / "styrelse" / "2023" / "2023-06-09.toml"
+    write_bytes(path, RECORD.encode("utf-8"))
+    return path
+
+
+# --- reading and round trip -------------------------------------------------------
+
+
+def test_tomlkit_round_trips_realistic_record() -> None:
+    doc = tomlkit.parse(RECORD)
+    assert doc.as_string() == RECORD
+    # sanity: the record really contains what the test claims
+    assert doc["items"][1]["background"].startswith("Förbundschefen")
+    assert str(doc["date"]) == "2023-06-09"
+    assert doc["attendance"]["serving"][0]["person"] == "omar-haddad"
+
+
+def test_read_snapshot_exact_text_and_hash(record: Path) -> None:
+    snap = read_snapshot(record)
+    raw = record.read_bytes()
+    assert snap.path == record
+    assert snap.text == RECORD
+    assert snap.text.encode("utf-8") == raw
+    assert snap.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_noop_edit_writes_nothing(record: Path) -> None:
+    os.utime(record, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    before = record.stat()
+    raw = record.read_bytes()
+    snap = read_snapshot(record)
+
+    def touch_nothing(doc: tomlkit.TOMLDocument) -> None:
+        doc["state"] = doc["state"]  # re-assign the same value: text unchanged
+
+    result = edit_record(snap, touch_nothing)
+    assert result is snap
+    assert record.read_bytes() == raw
+    after = record.stat()
+    assert after.st_mtime_ns == before.st_mtime_ns
+    assert after.st_ino == before.st_ino  # not replaced either
+    assert leftovers(record.parent) == []
+
+
+# --- editing ------------------------------------------------------------------------
+
+
+def test_edit_keeps_comments_and_order(record: Path) -> None:
+    snap = read_snapshot(record)
+
+    def mutate(doc: tomlkit.TOMLDocument) -> None:
+        doc["state"] = "anslagen"
+        item = tomlkit.table()
+        item.update({"number": 51, "title": "Övriga frågor", "kind": "övrigt"})
+        item.trivia.indent = "\n"  # blank line before the new [[items]]
+        doc["items"].append(item)
+
+    new = edit_record(snap, mutate)
+
+    expected = RECORD.replace(
+        'state = "justerad"                   #',
+        'state = "anslagen"                   #',
+    ) + '\n[[items]]\nnumber = 51\ntitle = "Övriga frågor"\nkind = "övrigt"\n'
+    assert expected != RECORD
+    assert record.read_bytes() == expected.encode("utf-8")
+    assert new.text == expected
+    assert new.path == record
+    assert new.sha256 == hashlib.sha256(expected.encode("utf-8")).hexdigest()
+    assert read_snapshot(record) == new
+    assert leftovers(record.parent) == []
+
+    # a further edit from the returned snapshot works (no stale hash)
+    edit_record(new, lambda doc: doc.__setitem__("state", "genomförd"))
+    assert (
+        'state = "genomförd"                   # planerad | kallad | genomförd | justerad | anslagen\n'
+        in record.read_text(encoding="utf-8")
+    )
+
+
+def test_save_text_creates_file_and_parents(tmp_path: Path) -> None:
+    path = tmp_path / "personer" / "ny" / "anna-lindqvist.toml"
+    text = 'name = "Anna Lindqvist"  # ny\n'
+    snap = save_text(path, text, None)
+    assert path.read_bytes() == text.encode("utf-8")
+    assert snap == Snapshot(path, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    assert leftovers(path.parent) == []
+
+
+def test_save_text_replaces_when_hash_matches(record: Path) -> None:
+    snap = read_snapshot(record)
+    new = save_text(record, "organ = \"styrelse\"\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == "organ = \"styrelse\"\n"
+    assert new == read_snapshot(record)
+    assert leftovers(record.parent) == []
+
+
+# --- conflicts ----------------------------------------------------------------------
+
+
+def test_external_change_conflicts_on_save_text(record: Path) -> None:
+    snap = read_snapshot(record)
+    external = RECORD.replace("justerad", "anslagen", 1)
+    record.write_text(external, encoding="utf-8")
+
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, RECORD + "# mine\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == external
+    exc = info.value
+    assert exc.path == record
+    assert str(record) in str(exc)
+    assert "reload" in str(exc).lower()
+    assert "save again" in str(exc).lower()
+    assert str(record) in exc.message_sv
+    assert "Läs in" in exc.message_sv
+    assert leftovers(record.parent) == []
+
+
+def test_external_change_conflicts_on_edit_record(record: Path) -> None:
+    snap = read_snapshot(record)
+    external = RECORD + "# tillagt i annat fönster\n"
+    record.write_text(external, encoding="utf-8")
+
+    with pytest.raises(SaveConflict) as info:
+        edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
+    assert record.read_text(encoding="utf-8") == external
+    assert str(record) in str(info.value)
+    assert leftovers(record.parent) == []
+
+
+def test_create_over_existing_file_conflicts(record: Path) -> None:
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, 'organ = "annat"\n', None)
+    assert record.read_text(encoding="utf-8") == RECORD
+    assert str(record) in str(info.value)
+    assert str(record) in info.value.message_sv
+    assert leftovers(record.parent) == []
+
+
+def test_editing_deleted_file_conflicts_and_does_not_recreate(record: Path) -> None:
+    snap = read_snapshot(record)
+    record.unlink()
+    with pytest.raises(SaveConflict) as info:
+        edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
+    assert not record.exists()
+    assert str(record) in str(info.value)
+    with pytest.raises(SaveConflict):
+        save_text(record, RECORD, snap.sha256)
+    assert not record.exists()
+    assert leftovers(record.parent) == []
+
+
+def test_editing_file_whose_folder_is_gone_conflicts(record: Path) -> None:
+    snap = read_snapshot(record)
+    record.unlink()
+    record.parent.rmdir()
+    with pytest.raises(SaveConflict):
+        save_text(record, RECORD, snap.sha256)
+    assert not record.parent.exists()
+
+
+def test_same_content_rewritten_externally_is_not_a_conflict(record: Path) -> None:
+    # The hash is of the content, so a touch or an identical rewrite does not block saving.
+    snap = read_snapshot(record)
+    record.write_bytes(RECORD.encode("utf-8"))
+    save_text(record, RECORD + "# ok\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == RECORD + "# ok\n"
+
+
+def test_save_conflict_is_picklable(tmp_path: Path) -> None:
+    exc = SaveConflict(tmp_path / "x.toml")
+    copy = pickle.loads(pickle.dumps(exc))
+    assert isinstance(copy, SaveConflict)
+    assert copy.path == exc.path
+    assert str(copy) == str(exc)
+    assert copy.message_sv == exc.message_sv
+
+
+# --- delete -------------------------------------------------------------------------
+
+
+def test_delete_record(record: Path) -> None:
+    snap = read_snapshot(record)
+    delete_record(snap)
+    assert not record.exists()
+
+
+def test_delete_refuses_changed_file(record: Path) -> None:
+    snap = read_snapshot(record)
+    record.write_text(RECORD + "# ändrad\n", encoding="utf-8")
+    with pytest.raises(SaveConflict) as info:
+        delete_record(snap)
+    assert record.read_text(encoding="utf-8") == RECORD + "# ändrad\n"
+    assert str(record) in str(info.value)
+
+
+def test_delete_refuses_missing_file(record: Path) -> None:
+    snap = read_snapshot(record)
+    record.unlink()
+    with pytest.raises(SaveConflict):
+        delete_record(snap)
+
+
+# --- atomicity ----------------------------------------------------------------------
+
+
+def test_failed_replace_leaves_original_and_no_temp(record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = record.read_bytes()
+    snap = read_snapshot(record)
+    seen: list[tuple[str, str]] = []
+
+    def broken_replace(src, dst, *args, **kwargs):
+        seen.append((os.fspath(src), os.fspath(dst)))
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk on fire"):
+        edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
+    monkeypatch.undo()
+
+    assert record.read_bytes() == raw
+    assert leftovers(record.parent) == []
+    assert sorted(os.listdir(record.parent)) == [record.name]
+    # the temp file was in the same directory, hidden and named after the target
+    (src, dst), = seen
+    assert Path(dst) == record
+    tmp = Path(src)
+    assert tmp.parent == record.parent
+    assert tmp.name.startswith("." + record.name + ".")
+    assert tmp.name.endswith(".tmp")
+    # and the lock was released: a normal save works now
+    save_text(record, "organ = \"styrelse\"\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == "organ = \"styrelse\"\n"
+
+
+def test_failed_fsync_leaves_original_and_no_temp(record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = record.read_bytes()
+    snap = read_snapshot(record)
+
+    def broken_fsync(fd):
+        raise OSError("no space left")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="no space left"):
+        save_text(record, "x = 1\n", snap.sha256)
+    monkeypatch.undo()
+    assert record.read_bytes() == raw
+    assert sorted(os.listdir(record.parent)) == [record.name]
+
+
+def test_failed_create_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ny.toml"
+
+    def broken_replace(src, dst, *args, **kwargs):
+        raise KeyboardInterrupt  # even a BaseException cleans up
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(KeyboardInterrupt):
+        save_text(path, "x = 1\n", None)
+    monkeypatch.undo()
+    assert os.listdir(tmp_path) == []
+
+
+def test_unencodable_text_writes_nothing(record: Path) -> None:
+    snap = read_snapshot(record)
+    with pytest.raises(UnicodeEncodeError):
+        save_text(record, "x = '\udcff'\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == RECORD
+    assert leftovers(record.parent) == []
+
+
+# --- permissions and line endings ------------------------------------------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_permissions_kept(record: Path) -> None:
+    os.chmod(record, 0o640)
+    snap = read_snapshot(record)
+    edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
+    assert 'state = "anslagen"' in record.read_text(encoding="utf-8")
+    assert stat.S_IMODE(record.stat().st_mode) == 0o640
+
+    os.chmod(record, 0o604)
+    save_text(record, "x = 1\n", read_snapshot(record).sha256)
+    assert stat.S_IMODE(record.stat().st_mode) == 0o604
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX umask")
+def test_new_file_gets_umask_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "ny.toml"
+        save_text(path, "x = 1\n", None)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_crlf_preserved(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.toml"
+    crlf = RECORD.replace("\n", "\r\n").encode("utf-8")
+    path.write_bytes(crlf)
+    os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+    snap = read_snapshot(path)
+    assert "\r\n" in snap.text
+    assert snap.text.encode("utf-8") == crlf
+    assert snap.sha256 == hashlib.sha256(crlf).hexdigest()
+
+    assert edit_record(snap, lambda doc: None) is snap
+    assert path.read_bytes() == crlf
+    assert path.stat().st_mtime_ns == 1_600_000_000_000_000_000
+
+    # a real edit keeps the CRLF line endings of untouched lines
+    new = edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
+    data = path.read_bytes()
+    assert data == new.text.encode("utf-8")
+    assert data == crlf.replace(b'state = "justerad"', b'state = "anslagen"')
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+# --- the lock -------------------------------------------------------------------------
+
+
+def _slow_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Widen the window between compare and replace, so a missing lock shows."""
+    real_fsync = os.fsync
+
+    def slow(fd):
+        time.sleep(0.002)
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow)
+
+
+def test_two_threads_saving_same_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _slow_fsync(monkeypatch)
+    path = tmp_path / "rec.toml"
+    for round_ in range(50):
+        if path.exists():
+            path.unlink()
+        save_text(path, RECORD, None)
+        snap = read_snapshot(path)
+        barrier = threading.Barrier(2)
+        results: dict[int, str] = {}
+
+        def worker(n: int) -> None:
+            text = RECORD + f"# thread {n} round {round_}\n"
+            barrier.wait()
+            try:
+                save_text(path, text, snap.sha256)
+                results[n] = "ok"
+            except SaveConflict:
+                results[n] = "conflict"
+
+        threads = [threading.Thread(target=worker, args=(n,)) for n in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert sorted(results.values()) == ["conflict", "ok"], results
+        (winner,) = [n for n, r in results.items() if r == "ok"]
+        assert path.read_text(encoding="utf-8") == RECORD + f"# thread {winner} round {round_}\n"
+        assert leftovers(tmp_path) == []
+
+
+def _process_worker(path: str, sha: str, n: int, barrier, queue) -> None:
+    text = RECORD + f"# process {n}\n"
+    barrier.wait()
+    try:
+        save_text(Path(path), text, sha)
+        queue.put((n, "ok"))
+    except SaveConflict:
+        queue.put((n, "conflict"))
+    except BaseException as e:  # pragma: no cover - reported to the test
+        queue.put((n, repr(e)))
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods() or saving.fcntl is None,
+    reason="needs fork and fcntl",
+)
+def test_two_processes_saving_same_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _slow_fsync(monkeypatch)  # inherited by the forked children
+    ctx = multiprocessing.get_context("fork")
+    path = tmp_path / "rec.toml"
+    for _ in range(50):
+        if path.exists():
+            path.unlink()
+        save_text(path, RECORD, None)
+        snap = read_snapshot(path)
+        barrier = ctx.Barrier(2)
+        queue = ctx.Queue()
+        procs = [ctx.Process(target=_process_worker, args=(str(path), snap.sha256, n, barrier, queue)) for n in (0, 1)]
+        for p in procs:
+            p.start()
+        results = dict(queue.get(timeout=30) for _ in procs)
+        for p in procs:
+            p.join(30)
+            assert p.exitcode == 0
+        assert sorted(results.values()) == ["conflict", "ok"], results
+        (winner,) = [n for n, r in results.items() if r == "ok"]
+        assert path.read_text(encoding="utf-8") == RECORD + f"# process {winner}\n"
+        assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(saving.fcntl is None, reason="needs fcntl")
+def test_save_waits_for_directory_flock(record: Path) -> None:
+    """The lock is an flock on the parent directory: another holder blocks the save."""
+    import fcntl
+
+    snap = read_snapshot(record)
+    fd = os.open(record.parent, os.O_RDONLY)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            save_text(record, "x = 1\n", snap.sha256)
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+        finally:
+            done.set()
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        t = threading.Thread(target=save)
+        t.start()
+        assert not done.wait(0.3)  # blocked while we hold the lock
+        assert record.read_text(encoding="utf-8") == RECORD
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    assert done.wait(10)
+    t.join()
+    assert errors == []
+    assert record.read_text(encoding="utf-8") == "x = 1\n"
+
+
+def test_module_does_not_import_textual() -> None:
+    import ast
+
+    tree = ast.parse(Path(saving.__file__).read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    assert "textual" not in names
