@@ -1,7 +1,7 @@
 """Every validation rule: stable code, severity, message and hint in Swedish and English.
 
 The rule functions live in ``finsam_tui/rules/``; this catalogue is what users see and
-what ``docs/rules.md`` is generated from (``python -m finsam_tui.catalog > docs/rules.md``).
+what ``docs/rules.md`` is generated from (``python -m finsam_tui.docgen``).
 Messages are ``str.format`` templates filled from a finding's params.
 """
 
@@ -220,14 +220,10 @@ def markdown(lang: str = "en") -> str:
     head = {
         "en": ("# Validation rules", "Every finding has a stable code. Errors make `finsam validate` exit 1; "
                "warnings are reported but allowed. Generated from `finsam_tui/catalog.py` by "
-               "`python -m finsam_tui.catalog > docs/rules.md`; a test keeps it current."),
+               "`python -m finsam_tui.docgen`; a test keeps it current."),
     }[lang]
     lines = [head[0], "", head[1], "", "| code | severity | message (en) | meddelande (sv) | hint |", "|---|---|---|---|---|"]
     for r in _R:
         cells = [r.code, r.severity, r.en[0], r.sv[0], r.en[1]]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(markdown(), end="")

@@ -110,8 +110,9 @@ FORBUND = (
     F("adjusters_must_vote", "bool", "Justerare ska vara beslutande ledamot eller tjänstgörande ersättare",
       "Adjusters must be voting members", default=False),
     T("seats", (
-        F("ledamot", "int", "Ordinarie ledamöter per medlem", "Members per member organisation", minimum=0, default=1),
-        F("ersättare", "int", "Ersättare per medlem", "Substitutes per member organisation", minimum=0, default=1),
+        F("members", "int", "Ordinarie ledamöter per medlem", "Members per member organisation", minimum=0, default=1),
+        F("substitutes", "int", "Ersättare per medlem", "Substitutes per member organisation", minimum=0,
+          default=1),
     ), "Platser per medlemsorganisation i styrelsen", "Board seats per member organisation"),
     T("deadlines", (
         F("justering_days", "int", "Justering senast N dagar efter mötet", "Adjust within N days", minimum=0, default=14),

@@ -31,7 +31,7 @@ def check_membership_periods(archive):
 def check_seats(archive):
     """Every member organisation has its ledamot and ersättare in the board on each meeting date."""
     seats = archive.settings.get("seats", {})
-    wanted = {"ledamot": seats.get("ledamot", 1), "ersättare": seats.get("ersättare", 1)}
+    wanted = {"ledamot": seats.get("members", 1), "ersättare": seats.get("substitutes", 1)}
     for organ, organ_def in archive.organs.items():
         if organ_def.get("kind") != "styrelse":
             continue

@@ -1,0 +1,76 @@
+"""The bundled example validates cleanly and round-trips byte for byte."""
+
+import tomlkit
+
+from finsam_tui.cli import main
+from finsam_tui.saving import edit_record, read_snapshot
+from finsam_tui.validate import load_archive
+
+from .conftest import RECORDS
+
+
+def bundled_files():
+    return sorted(p for p in RECORDS.rglob("*.toml") if not p.name.startswith("."))
+
+
+def test_bundled_example_has_no_findings():
+    archive = load_archive(RECORDS)
+    assert [(f.code, f.file, f.line) for f in archive.findings] == []
+    assert archive.files_checked == len(bundled_files())
+
+
+def test_bundled_example_is_big_enough():
+    archive = load_archive(RECORDS)
+    assert len(archive.orgs) >= 5
+    assert len(archive.persons) >= 14
+    assert len(archive.meetings) >= 10
+    organs = {m.split("/")[0] for m in archive.meetings}
+    assert {"styrelse", "medlemssamrad", "beredningsgrupp"} <= organs
+    years = {m.split("/")[1][:4] for m in archive.meetings}
+    assert len(years) >= 2
+    assert len(archive.budgets) >= 2
+    assert any(v.get("kind") == "revidering" for b in archive.budgets.values() for v in b.data["versions"])
+    assert len(archive.insatser) >= 3
+    assert all(i.data.get("statistics") for i in archive.insatser.values())
+    items = [it for m in archive.meetings.values() for it in m.data.get("items", [])]
+    assert any(it.get("kind") == "delegationsbeslut" for it in items)
+    assert any(it.get("jav") for it in items)
+    assert any(t.get("reported") for it in items for t in it.get("tasks", []))
+
+
+def test_validate_cli_on_bundled_example(capsys):
+    assert main(["validate", str(RECORDS)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Inga fel eller varningar (")
+
+
+def test_every_bundled_file_round_trips_byte_identical():
+    files = bundled_files()
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        assert tomlkit.parse(raw.decode("utf-8")).as_string().encode("utf-8") == raw, path
+
+
+def test_noop_edit_of_every_bundled_file_writes_nothing(records_copy):
+    for path in sorted(records_copy.rglob("*.toml")):
+        before = path.read_bytes()
+        mtime = path.stat().st_mtime_ns
+        snap = read_snapshot(path)
+        assert edit_record(snap, lambda doc: None) is snap
+        assert path.read_bytes() == before
+        assert path.stat().st_mtime_ns == mtime
+
+
+def test_edit_keeps_comments_and_order(records_copy):
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    before = path.read_text(encoding="utf-8")
+    snap = read_snapshot(path)
+
+    def change_place(doc):
+        doc["place"] = "Stadshuset, Sjöholm"
+
+    edit_record(snap, change_place)
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace('place = "Kommunhuset, Storgatan 12, Sjöholm"', 'place = "Stadshuset, Sjöholm"')
+    assert after.startswith("# Styrelsemöte 2023-04-14")
