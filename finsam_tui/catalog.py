@@ -34,8 +34,8 @@ _R = [
          ("Syntaxfel i TOML: {reason}", "Rätta raden som markeras; jämför med exemplen i docs/format.md."),
          ("TOML syntax error: {reason}", "Fix the marked line; compare with the examples in docs/format.md.")),
     Rule("FS102", ERROR,
-         ("Okänd nyckel \"{key}\"", "{suggestion}Giltiga nycklar här: {valid}."),
-         ("Unknown key \"{key}\"", "{suggestion}Valid keys here: {valid}.")),
+         ("Okänd nyckel \"{key}\"", "Giltiga nycklar här: {valid}."),
+         ("Unknown key \"{key}\"", "Valid keys here: {valid}.")),
     Rule("FS103", ERROR,
          ("\"{key}\" ska vara {expected}, inte {actual}", "Skriv värdet som {expected}, t.ex. {example}."),
          ("\"{key}\" must be {expected}, not {actual}", "Write the value as {expected}, e.g. {example}.")),
@@ -43,8 +43,8 @@ _R = [
          ("Obligatoriskt fält saknas: \"{key}\"", "Lägg till {key} = … ({help})."),
          ("Required field missing: \"{key}\"", "Add {key} = … ({help}).")),
     Rule("FS105", ERROR,
-         ("Ogiltigt värde för \"{key}\": {value}", "{suggestion}Tillåtet: {allowed}."),
-         ("Invalid value for \"{key}\": {value}", "{suggestion}Allowed: {allowed}.")),
+         ("Ogiltigt värde för \"{key}\": {value}", "Tillåtet: {allowed}."),
+         ("Invalid value for \"{key}\": {value}", "Allowed: {allowed}.")),
     Rule("FS106", ERROR,
          ("Id:t \"{id}\" finns mer än en gång", "Ge varje post ett eget id; den andra förekomsten anges under related."),
          ("The id \"{id}\" occurs more than once", "Give each record its own id; the other occurrence is listed under related.")),
@@ -59,8 +59,8 @@ _R = [
          ("The förbund settings (forbund.toml) are missing or unusable", "Fix forbund.toml; checks that need the settings are skipped.")),
     # --- references -------------------------------------------------------------------
     Rule("FS201", ERROR,
-         ("Referensen \"{ref}\" pekar inte på någon {target}", "{suggestion}Kontrollera stavningen eller skapa posten."),
-         ("The reference \"{ref}\" does not point to any {target}", "{suggestion}Check the spelling or create the record.")),
+         ("Referensen \"{ref}\" pekar inte på någon {target}", "Kontrollera stavningen eller skapa posten."),
+         ("The reference \"{ref}\" does not point to any {target}", "Check the spelling or create the record.")),
     Rule("FS202", ERROR,
          ("Referensen \"{ref}\" följer inte referenssyntaxen", "Skriv t.ex. styrelse/2022/§7, styrelse/2022-06-17/§7, budget/2022/rad, insats/id eller person/id."),
          ("The reference \"{ref}\" does not follow the reference syntax", "Write e.g. styrelse/2022/§7, styrelse/2022-06-17/§7, budget/2022/line, insats/id or person/id.")),
@@ -182,8 +182,8 @@ _R = [
          ("Raden {line} har två olika belopp i {version}: {first} och {second}", "Samma rad får bara ett belopp per version; den andra platsen anges under related."),
          ("The line {line} has two different figures in {version}: {first} and {second}", "A line has one figure per version; the other place is listed under related.")),
     Rule("FS508", ERROR,
-         ("Versionen \"{version}\" finns inte i [[versions]]", "{suggestion}Deklarera versionen eller rätta namnet."),
-         ("The version \"{version}\" is not declared in [[versions]]", "{suggestion}Declare the version or fix the name.")),
+         ("Versionen \"{version}\" finns inte i [[versions]]", "Deklarera versionen eller rätta namnet."),
+         ("The version \"{version}\" is not declared in [[versions]]", "Declare the version or fix the name.")),
     Rule("FS509", ERROR,
          ("Budgetåret {year} stämmer inte med filen {file}", "Filen heter budgetar/<år>.toml."),
          ("The budget year {year} does not match the file {file}", "The file is named budgetar/<year>.toml.")),
@@ -209,7 +209,7 @@ _R = [
     # --- personal data ----------------------------------------------------------------
     Rule("FS701", ERROR,
          ("Ett {kind} står i texten ({masked})", "Personnummer hör inte hemma i förbundets handlingar: ta bort det (och ur git-historiken)."),
-         ("A Swedish {kind} appears in the text ({masked})", "Identity numbers do not belong in these records: remove it (and from the git history).")),
+         ("A {kind} appears in the text ({masked})", "Identity numbers do not belong in these records: remove it (and from the git history).")),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _R}

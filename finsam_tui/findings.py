@@ -29,11 +29,20 @@ class Finding:
     def severity(self) -> str:
         return RULES[self.code].severity
 
+    def _params(self, lang: str) -> "_Safe":
+        """Params in the language: a value may be {"sv": …, "en": …}."""
+        return _Safe({k: (v.get(lang, v["sv"]) if isinstance(v, dict) and "sv" in v else v)
+                      for k, v in self.params.items()})
+
     def message(self, lang: str = "sv") -> str:
-        return RULES[self.code].text(lang, "message").format_map(_Safe(self.params))
+        return RULES[self.code].text(lang, "message").format_map(self._params(lang))
 
     def hint(self, lang: str = "sv") -> str:
-        return RULES[self.code].text(lang, "hint").format_map(_Safe(self.params))
+        text = RULES[self.code].text(lang, "hint").format_map(self._params(lang))
+        close = self.params.get("suggest")
+        if close:
+            text = (f'Did you mean "{close}"? ' if lang == "en" else f'Menade du "{close}"? ') + text
+        return text
 
     def sort_key(self) -> tuple:
         return (self.file, self.line or 0, self.column or 0, self.code)

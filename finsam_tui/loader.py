@@ -77,7 +77,8 @@ def classify(rel_parts: tuple[str, ...]) -> tuple[str | None, str | None, Findin
         return "forbund", "forbund", None
     top = rel_parts[0]
     kind = _KIND_BY_FOLDER.get(top)
-    expected = "organisationer/, personer/, insatser/, budgetar/ eller moten/<organ>/<år>/"
+    expected = {"sv": "organisationer/, personer/, insatser/, budgetar/ eller moten/<organ>/<år>/",
+                "en": "organisationer/, personer/, insatser/, budgetar/ or moten/<organ>/<year>/"}
     if kind is None:
         return None, None, Finding("FS108", rel, params={"expected": expected})
     if kind == "meeting":
@@ -113,7 +114,9 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, Finding("FS100", rel, line=1, column=1,
-                                 params={"reason": f"{size} bytes, mer än gränsen {MAX_LABEL}", "limit": MAX_LABEL})
+                                 params={"reason": {"sv": f"{size} byte, mer än gränsen {MAX_LABEL}",
+                                                        "en": f"{size} bytes, more than the limit {MAX_LABEL}"},
+                                             "limit": MAX_LABEL})
         raw = path.read_bytes()
     except OSError as exc:
         return None, Finding("FS100", rel, params={"reason": exc.strerror or str(exc), "limit": MAX_LABEL})
@@ -123,7 +126,9 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, Finding("FS100", rel, line=line, column=col,
-                             params={"reason": f"ogiltig UTF-8 (byte 0x{raw[exc.start]:02x})", "limit": MAX_LABEL})
+                             params={"reason": {"sv": f"ogiltig UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                                        "en": f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})"},
+                                             "limit": MAX_LABEL})
     body = text[1:] if text.startswith("\ufeff") else text
     try:
         data = tomllib.loads(body)
@@ -154,7 +159,8 @@ def load_files(root: Path) -> Loaded:
         rel_parts = path.relative_to(root).parts
         rel = "/".join(rel_parts)
         if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
-            findings.append(Finding("FS108", rel, params={"expected": "en fil inne i arkivmappen (inte en länk ut)"}))
+            findings.append(Finding("FS108", rel, params={"expected": {
+                "sv": "en fil inne i arkivmappen (inte en länk ut)", "en": "a file inside the records folder (not a link out)"}}))
             continue
         kind, rid, problem = classify(rel_parts)
         if problem:

@@ -45,6 +45,7 @@ class Locator(LineIndex):
         super().__init__(text)
         self.n = len(text)
         self.positions: dict[tuple, int] = {}
+        self.value_positions: dict[tuple, int] = {}
         self._aot: dict[tuple, int] = {}
         try:
             self._scan()
@@ -53,9 +54,13 @@ class Locator(LineIndex):
 
     # -- public -------------------------------------------------------------
 
-    def find(self, path: tuple) -> tuple[int, int] | None:
-        """Line and column (1-based) of the key path, or of its nearest written parent."""
+    def find(self, path: tuple, value: bool = False) -> tuple[int, int] | None:
+        """Line and column (1-based) of the key path, or of its nearest written parent.
+
+        With value=True, point at the value written after ``key =`` where there is one."""
         path = tuple(path)
+        if value and path in self.value_positions:
+            return self.line_col(self.value_positions[path])
         while path:
             off = self.positions.get(path)
             if off is not None:
@@ -152,7 +157,9 @@ class Locator(LineIndex):
                     raise _Stop
                 path = current + tuple(parts)
                 self.positions.setdefault(path, i)
-                i = self._value(self._skip_ws(j + 1, False), path)
+                i = self._skip_ws(j + 1, False)
+                self.value_positions.setdefault(path, i)
+                i = self._value(i, path)
 
     def _value(self, i: int, path: tuple) -> int:
         t = self.text
@@ -205,7 +212,9 @@ class Locator(LineIndex):
                 parts, j = self._key(i)
                 sub = path + tuple(parts)
                 self.positions.setdefault(sub, i)
-                i = self._value(self._skip_ws(j + 1, False), sub)
+                i = self._skip_ws(j + 1, False)
+                self.value_positions.setdefault(sub, i)
+                i = self._value(i, sub)
                 i = self._skip_ws(i, False)
                 if t[i] == ",":
                     i += 1

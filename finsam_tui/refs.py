@@ -59,9 +59,15 @@ def parse_ref(text: str) -> Ref | None:
     return Ref("paragraph", text, id=g["organ"], year=int(g["year"]), number=number, letter=letter, by_year=True)
 
 
-TARGET_SV = {
-    "person": "person", "org": "medlemsorganisation", "organ": "organ", "insats": "insats",
-    "budget": "budget", "budgetline": "budgetrad", "meeting": "möte", "paragraph": "paragraf",
+TARGET_NAMES = {
+    "person": {"sv": "person", "en": "person"},
+    "org": {"sv": "medlemsorganisation", "en": "member organisation"},
+    "organ": {"sv": "organ", "en": "organ"},
+    "insats": {"sv": "insats", "en": "insats"},
+    "budget": {"sv": "budget", "en": "budget"},
+    "budgetline": {"sv": "budgetrad", "en": "budget line"},
+    "meeting": {"sv": "möte", "en": "meeting"},
+    "paragraph": {"sv": "paragraf", "en": "paragraph"},
 }
 
 
@@ -108,8 +114,8 @@ def resolve(archive: Archive, text: str, want: str = "any") -> Resolution:
             targets = archive.paragraphs.get((ref.id, ref.number, ref.letter), [])[:1]
         options = [p[0].ref for p in archive.paragraphs.values() if p]
     if not targets:
-        return Resolution(ref, [], "FS201", {"ref": text, "target": TARGET_SV[ref.kind],
-                                             "suggestion": suggestion(text, options)})
+        return Resolution(ref, [], "FS201", {"ref": text, "target": TARGET_NAMES[ref.kind],
+                                             "suggest": suggestion(text, options)})
     return Resolution(ref, targets)
 
 

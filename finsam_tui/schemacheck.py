@@ -17,21 +17,30 @@ from .schema import Field, SEAT_ROLES
 
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
+def _t(sv: str, en: str) -> dict:
+    return {"sv": sv, "en": en}
+
+
+# type -> (description, example) for FS103
 _EXPECTED = {
-    "sv": {
-        "str": ("text", '"…"'), "text": ("text", '"""…"""'), "int": ("ett heltal", "3"),
-        "amount": ("ett belopp i hela kronor", "1500000"), "number": ("ett tal", "0.25"),
-        "bool": ("true eller false", "true"), "date": ("ett datum", "2023-06-09"),
-        "time": ('en tid "HH:MM"', '"09:00"'), "enum": ("text", '"…"'), "ref": ("ett id", '"anna-lindqvist"'),
-        "list": ("en lista", '["…"]'), "table": ("en tabell", "{ … }"), "tables": ("en lista av tabeller", "[[…]]"),
-        "amounts": ("en tabell version = belopp", "{ budget = 1500000 }"),
-        "counts": ("en tabell orsak = antal", "{ arbete = 3 }"),
-        "person_or_guest": ('ett person-id eller { name = "…", role = "…" }', '"anna-lindqvist"'),
-    },
+    "str": (_t("text", "text"), '"…"'), "text": (_t("text", "text"), '"""…"""'),
+    "int": (_t("ett heltal", "a whole number"), "3"),
+    "amount": (_t("ett belopp i hela kronor", "an amount in whole kronor"), "1500000"),
+    "number": (_t("ett tal", "a number"), "0.25"), "bool": (_t("true eller false", "true or false"), "true"),
+    "date": (_t("ett datum", "a date"), "2023-06-09"), "time": (_t('en tid "HH:MM"', 'a time "HH:MM"'), '"09:00"'),
+    "enum": (_t("text", "text"), '"…"'), "ref": (_t("ett id", "an id"), '"anna-lindqvist"'),
+    "list": (_t("en lista", "a list"), '["…"]'), "table": (_t("en tabell", "a table"), "{ … }"),
+    "tables": (_t("en lista av tabeller", "an array of tables"), "[[…]]"),
+    "amounts": (_t("en tabell version = belopp", "a table version = amount"), "{ budget = 1500000 }"),
+    "counts": (_t("en tabell orsak = antal", "a table reason = count"), "{ arbete = 3 }"),
+    "person_or_guest": (_t('ett person-id eller { name = "…", role = "…" }',
+                           'a person id or { name = "…", role = "…" }'), '"anna-lindqvist"'),
 }
 _ACTUAL = {
-    bool: "true/false", int: "ett heltal", float: "ett decimaltal", str: "text", list: "en lista",
-    dict: "en tabell", dt.date: "ett datum", dt.datetime: "datum och tid", dt.time: "en tid",
+    bool: _t("true/false", "true/false"), int: _t("ett heltal", "a whole number"),
+    float: _t("ett decimaltal", "a decimal number"), str: _t("text", "text"), list: _t("en lista", "a list"),
+    dict: _t("en tabell", "a table"), dt.date: _t("ett datum", "a date"),
+    dt.datetime: _t("datum och tid", "a date and time"), dt.time: _t("en tid", "a time"),
 }
 
 
@@ -45,20 +54,19 @@ class RefUse:
     value: str
 
 
-def suggestion(word: str, options, lang: str = "sv") -> str:
+def suggestion(word: str, options) -> str | None:
+    """The nearest valid option, for a finding's "suggest" param (rendered as "Did you mean …?")."""
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return (f"Menade du \"{close[0]}\"? " if lang == "sv" else f"Did you mean \"{close[0]}\"? ")
+    return close[0] if close else None
 
 
-def _actual(value) -> str:
+def _actual(value) -> dict:
     if isinstance(value, dt.datetime):
         return _ACTUAL[dt.datetime]
     for t, name in _ACTUAL.items():
         if type(value) is t:
             return name
-    return type(value).__name__
+    return _t(type(value).__name__, type(value).__name__)
 
 
 def _type_ok(f: Field, v) -> bool:
@@ -99,7 +107,7 @@ class SchemaChecker:
         for key in list(data):
             f = by_name.get(key)
             if f is None:
-                self.emit("FS102", path + (key,), key=key, suggestion=suggestion(key, by_name),
+                self.emit("FS102", path + (key,), key=key, suggest=suggestion(key, by_name),
                           valid=", ".join(by_name))
                 del data[key]
                 continue
@@ -108,32 +116,32 @@ class SchemaChecker:
                 dropped.add(key)
         for f in fields:
             if f.required and f.name not in data and f.name not in dropped:
-                self.emit("FS104", path, key=_label(path + (f.name,)), help=f.help_sv)
+                self.emit("FS104", path, key=_label(path + (f.name,)), help=_t(f.help_sv, f.help_en))
 
     def check_value(self, parent, key, f: Field, path: tuple) -> bool:
         """Check parent[key] against f; return False when the value must be dropped."""
         v = parent[key]
         if not _type_ok(f, v):
-            exp, example = _EXPECTED["sv"][f.type]
+            exp, example = _EXPECTED[f.type]
             self.emit("FS103", path, key=_label(path), expected=exp, actual=_actual(v), example=example)
             return False
         t = f.type
         if t == "enum" and v not in f.choices:
-            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion=suggestion(v, f.choices),
+            self.emit("FS105", path, key=_label(path), value=repr(v), suggest=suggestion(v, f.choices),
                       allowed=", ".join(f.choices))
             return False
         if t == "time" and not TIME_RE.match(v):
-            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="HH:MM, t.ex. \"09:00\"")
+            self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t('HH:MM, t.ex. "09:00"', 'HH:MM, e.g. "09:00"'))
             return False
         if t in ("int",) and f.minimum is not None and v < f.minimum:
-            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed=f">= {f.minimum}")
+            self.emit("FS105", path, key=_label(path), value=repr(v), allowed=f">= {f.minimum}")
             return False
         if t == "number" and not 0 <= v <= 1:
-            self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="0–1")
+            self.emit("FS105", path, key=_label(path), value=repr(v), allowed="0–1")
             return False
         if t == "ref":
             if not v.strip():
-                self.emit("FS105", path, key=_label(path), value=repr(v), suggestion="", allowed="ett id")
+                self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t("ett id", "an id"))
                 return False
             self.refs.append(RefUse(self.record, path, f.ref or "any", v))
         elif t == "table":
@@ -152,7 +160,7 @@ class SchemaChecker:
             for k in list(v):
                 x = v[k]
                 if not (isinstance(x, int) and not isinstance(x, bool)):
-                    exp, example = _EXPECTED["sv"]["amount" if t == "amounts" else "int"]
+                    exp, example = _EXPECTED["amount" if t == "amounts" else "int"]
                     self.emit("FS103", path + (k,), key=_label(path + (k,)), expected=exp, actual=_actual(x),
                               example=example)
                     del v[k]

@@ -28,13 +28,17 @@ def load_archive(root: Path) -> Archive:
     return archive
 
 
+# Findings about a key itself (not its value) point at the key.
+KEY_CODES = {"FS102", "FS104"}
+
+
 def place_findings(archive: Archive) -> None:
     """Turn key paths into lines and columns and attach the source line; sort."""
     texts: dict[str, LineIndex] = {}
     for f in archive.findings:
         rec = archive.by_rel.get(f.file)
         if f.line is None and rec is not None:
-            pos = rec.locator.find(f.path)
+            pos = rec.locator.find(f.path, value=f.code not in KEY_CODES)
             f.line, f.column = pos if pos else (1, 1)
         if f.line is not None and f.source_line is None:
             index = rec.locator if rec is not None else texts.get(f.file)

@@ -122,9 +122,11 @@ def test_scrambled_values_in_bundled_records(tmp_path_factory, rel, data):
         try:
             for part in path[:-1]:
                 parent = parent[part]
-            parent[path[-1]] = data.draw(VALUES)
         except (KeyError, IndexError, TypeError):
-            continue
+            continue  # an earlier draw replaced a parent
+        if isinstance(parent, dict) == isinstance(path[-1], str) and (
+                isinstance(parent, dict) or path[-1] < len(parent)):
+            parent[path[-1]] = data.draw(VALUES)
     (root / rel).write_text(tomlkit.dumps(doc), encoding="utf-8")
     _check(root, rel)
     assert main(["validate", str(root), "--format", "json"]) in (0, 1)

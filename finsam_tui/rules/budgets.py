@@ -45,7 +45,7 @@ def check_budget_versions(archive):
             for key in table:
                 if key not in versions:
                     yield Finding("FS508", b.rel, path=path + (key,), params={
-                        "version": key, "suggestion": suggestion(key, versions)})
+                        "version": key, "suggest": suggestion(key, versions)})
         for i, v in enumerate(d.get("versions", [])):
             kind = v.get("kind")
             ref = v.get("decided_by")
@@ -91,7 +91,7 @@ def check_budget_sums(archive):
                         "stated": kr(stated), "diff": kr(stated - total)})
         incomes = [x.get("amounts", {}) for x in d.get("income", []) + d.get("other_income", [])]
         totals = d.get("totals", {})
-        labels = {"income": "intäkter", "costs": "kostnader"}
+        labels = {"income": {"sv": "intäkter", "en": "income"}, "costs": {"sv": "kostnader", "en": "costs"}}
         for key, tables in (("income", incomes), ("costs", all_lines)):
             for version, stated in totals.get(key, {}).items():
                 computed = _sum(tables, version)
@@ -107,9 +107,10 @@ def check_budget_sums(archive):
                     "version": version, "stated": kr(stated), "computed": kr(income - costs)})
 
 
-GROUPS = (("staten (FK + AF)", ("försäkringskassan", "arbetsförmedlingen"), Fraction(1, 2)),
-          ("regionen", ("region",), Fraction(1, 4)),
-          ("kommunerna", ("kommun",), Fraction(1, 4)))
+GROUPS = (({"sv": "staten (FK + AF)", "en": "the state (FK + AF)"}, ("försäkringskassan", "arbetsförmedlingen"),
+           Fraction(1, 2)),
+          ({"sv": "regionen", "en": "the region"}, ("region",), Fraction(1, 4)),
+          ({"sv": "kommunerna", "en": "the municipalities"}, ("kommun",), Fraction(1, 4)))
 
 
 def check_income_split(archive):

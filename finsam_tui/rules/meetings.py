@@ -8,14 +8,14 @@ from ..findings import Finding
 from ..schema import SEAT_ROLES
 
 GROUPS = (
-    ("voting", "beslutande"),
-    ("serving", "tjänstgörande ersättare"),
-    ("substitutes", "ersättare"),
-    ("absent", "anmält förhinder"),
-    ("coopted", "adjungerad"),
-    ("others", "övrig närvarande"),
+    ("voting", {"sv": "beslutande", "en": "voting member"}),
+    ("serving", {"sv": "tjänstgörande ersättare", "en": "serving substitute"}),
+    ("substitutes", {"sv": "ersättare", "en": "substitute"}),
+    ("absent", {"sv": "anmält förhinder", "en": "absent with notice"}),
+    ("coopted", {"sv": "adjungerad", "en": "co-opted"}),
+    ("others", {"sv": "övrig närvarande", "en": "other attendee"}),
 )
-GROUP_SV = dict(GROUPS)
+GROUP_NAMES = dict(GROUPS)
 STATE_ORDER = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
 
 
@@ -87,7 +87,7 @@ def check_attendance(archive):
         for pid, group, path in attendance(d):
             if pid in seen:
                 yield Finding("FS304", m.rel, path=path, params={
-                    "person": archive.person_name(pid), "first": GROUP_SV[seen[pid]], "second": GROUP_SV[group]})
+                    "person": archive.person_name(pid), "first": GROUP_NAMES[seen[pid]], "second": GROUP_NAMES[group]})
             else:
                 seen[pid] = group
         present, deciding = present_and_deciding(d)
@@ -118,7 +118,7 @@ def _check_roles(archive, m, d, date: dt.date, organ: str):
             ok = any(r.get("role") == "ersättare" for r in roles)
         if not ok:
             yield Finding("FS321", m.rel, path=path, params={
-                "person": archive.person_name(pid), "group": GROUP_SV[group], "organ": organ_name, "date": date})
+                "person": archive.person_name(pid), "group": GROUP_NAMES[group], "organ": organ_name, "date": date})
     for i, entry in enumerate(d.get("attendance", {}).get("serving", [])):
         sub, rep = entry.get("person"), entry.get("replaces")
         if sub not in archive.persons or rep not in archive.persons:
@@ -127,11 +127,14 @@ def _check_roles(archive, m, d, date: dt.date, organ: str):
         rep_roles = [r for r in archive.memberships_on(rep, organ, date) if r.get("role") in SEAT_ROLES]
         sub_roles = [r for r in archive.memberships_on(sub, organ, date) if r.get("role") == "ersättare"]
         if rep not in absent:
-            reason = "den ersatta står inte under anmält förhinder (absent)"
+            reason = {"sv": "den ersatta står inte under anmält förhinder (absent)",
+                      "en": "the replaced member is not listed as absent"}
         elif not rep_roles:
-            reason = f"den ersatta är inte ordinarie ledamot i {organ_name} den {date}"
+            reason = {"sv": f"den ersatta är inte ordinarie ledamot i {organ_name} den {date}",
+                      "en": f"the replaced person is not an ordinary member of {organ_name} on {date}"}
         elif sub_roles and not {r.get("on_behalf_of") for r in rep_roles} & {r.get("on_behalf_of") for r in sub_roles}:
-            reason = "de företräder olika medlemsorganisationer"
+            reason = {"sv": "de företräder olika medlemsorganisationer",
+                      "en": "they represent different member organisations"}
         if reason:
             yield Finding("FS305", m.rel, path=("attendance", "serving", i, "replaces"), params={
                 "person": archive.person_name(sub), "replaces": archive.person_name(rep), "reason": reason})
@@ -154,7 +157,9 @@ def check_dates(archive):
         if j:
             if j < date:
                 yield Finding("FS309", m.rel, path=("justering", "date"), params={
-                    "what": f"justering {j} före mötet {date}", "hint_detail": "justering sker på eller efter mötesdagen"})
+                    "what": {"sv": f"justering {j} före mötet {date}", "en": f"adjusted {j}, before the meeting {date}"},
+                    "hint_detail": {"sv": "justering sker på eller efter mötesdagen",
+                                    "en": "adjustment happens on or after the meeting day"}})
             elif (j - date).days > deadlines.get("justering_days", 14):
                 yield Finding("FS310", m.rel, path=("justering", "date"), params={
                     "days": (j - date).days, "limit": deadlines.get("justering_days", 14)})
@@ -162,15 +167,19 @@ def check_dates(archive):
             after = j or date
             if posted < after:
                 yield Finding("FS309", m.rel, path=("anslag", "posted"), params={
-                    "what": f"anslaget {posted} före {'justeringen' if j else 'mötet'} {after}",
-                    "hint_detail": "protokollet anslås först när det är justerat"})
+                    "what": {"sv": f"anslaget {posted} före {'justeringen' if j else 'mötet'} {after}",
+                             "en": f"posted {posted}, before the {'adjustment' if j else 'meeting'} {after}"},
+                    "hint_detail": {"sv": "protokollet anslås först när det är justerat",
+                                    "en": "the minutes are posted only once adjusted"}})
             elif j and (posted - j).days > deadlines.get("anslag_within_days", 2):
                 yield Finding("FS311", m.rel, path=("anslag", "posted"), params={
                     "days": (posted - j).days, "limit": deadlines.get("anslag_within_days", 2)})
             if removed:
                 if removed < posted:
                     yield Finding("FS309", m.rel, path=("anslag", "removed"), params={
-                        "what": f"nedtaget {removed} före uppsatt {posted}", "hint_detail": "nedtaget kommer efter uppsatt"})
+                        "what": {"sv": f"nedtaget {removed} före uppsatt {posted}",
+                                 "en": f"taken down {removed}, before posted {posted}"},
+                        "hint_detail": {"sv": "nedtaget kommer efter uppsatt", "en": "taken down comes after posted"}})
                 elif (removed - posted).days < deadlines.get("anslag_min_days", 21):
                     yield Finding("FS312", m.rel, path=("anslag", "removed"), params={
                         "days": (removed - posted).days, "limit": deadlines.get("anslag_min_days", 21)})
@@ -220,7 +229,8 @@ def check_items(archive):
                 if pid not in present:
                     yield Finding("FS316", m.rel, path=path + ("jav", k, "person"), params={
                         "person": archive.person_name(pid), "number": label,
-                        "fix": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron."})
+                        "fix": {"sv": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron.",
+                                "en": "Whoever declares a conflict must have attended; check the attendance."}})
                 stand_in = jav.get("chair")
                 if pid == d.get("chair") and not stand_in:
                     yield Finding("FS317", m.rel, path=path + ("jav", k), params={
@@ -228,18 +238,21 @@ def check_items(archive):
                 if stand_in and stand_in not in deciding:
                     yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
                         "person": archive.person_name(stand_in), "number": label,
-                        "fix": "Den som leder mötet under ärendet ska vara beslutande vid mötet."})
+                        "fix": {"sv": "Den som leder mötet under ärendet ska vara beslutande vid mötet.",
+                                "en": "Whoever chairs during the item must be a voting member at the meeting."}})
             for k, jav in enumerate(item.get("jav", [])):
                 if jav.get("chair") in jav_people:
                     yield Finding("FS315", m.rel, path=path + ("jav", k, "chair"), params={
                         "person": archive.person_name(jav["chair"]), "number": label,
-                        "how": "leder ärendet som ordförande", "how_fix": "chair i jav-posten"})
+                        "how": {"sv": "leder ärendet som ordförande", "en": "chairs the item"},
+                        "how_fix": {"sv": "chair i jav-posten", "en": "chair in the jav entry"}})
             for k, res in enumerate(item.get("reservations", [])):
                 pid = res.get("person")
                 if pid in jav_people:
                     yield Finding("FS315", m.rel, path=path + ("reservations", k, "person"), params={
                         "person": archive.person_name(pid), "number": label,
-                        "how": "har reserverat sig mot beslutet", "how_fix": "reservationerna"})
+                        "how": {"sv": "har reserverat sig mot beslutet", "en": "registered dissent"},
+                        "how_fix": {"sv": "reservationerna", "en": "the reservations"}})
                 elif pid is not None and pid not in deciding:
                     yield Finding("FS324", m.rel, path=path + ("reservations", k, "person"), params={
                         "person": archive.person_name(pid), "number": label})
@@ -252,6 +265,9 @@ def check_items(archive):
 def _short(text: str, n: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+QUORUM_EN = {"mer_än_hälften": "more than half", "minst_hälften": "at least half", "alla_medlemmar": "all members"}
 
 
 def _needed(rule: str, seats: int) -> int:
@@ -282,4 +298,4 @@ def check_quorum(archive):
         if present < needed:
             yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
                 "organ": archive.organ_name(organ), "present": present, "seats": seats, "needed": needed,
-                "rule": rule.replace("_", " ")})
+                "rule": {"sv": rule.replace("_", " "), "en": QUORUM_EN.get(rule, rule)}})

@@ -7,7 +7,8 @@ from ..findings import Finding, Place
 
 def check_paragraph_numbers(archive):
     per_year = archive.settings.get("paragraph_numbering") != "per_möte"
-    scope = "per kalenderår och organ" if per_year else "inom mötet"
+    scope = ({"sv": "per kalenderår och organ", "en": "per calendar year and organ"} if per_year
+             else {"sv": "inom mötet", "en": "within the meeting"})
     for organ, meetings in archive.meetings_by_organ.items():
         expected = 1
         seen: dict[int, tuple] = {}

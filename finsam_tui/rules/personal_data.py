@@ -7,6 +7,12 @@ from ..locate import LineIndex
 from ..personnummer import find_identity_numbers
 
 
+KIND_NAMES = {
+    "personnummer": {"sv": "personnummer", "en": "personal identity number (personnummer)"},
+    "samordningsnummer": {"sv": "samordningsnummer", "en": "coordination number (samordningsnummer)"},
+}
+
+
 def scan_text(rel: str, text: str):
     matches = find_identity_numbers(text)
     if not matches:
@@ -15,7 +21,7 @@ def scan_text(rel: str, text: str):
     for m in matches:
         line, col = index.line_col(m.start)
         masked = m.text[:-4] + "****"
-        yield Finding("FS701", rel, line=line, column=col, params={"kind": m.kind, "masked": masked})
+        yield Finding("FS701", rel, line=line, column=col, params={"kind": KIND_NAMES[m.kind], "masked": masked})
 
 
 def check_identity_numbers(archive):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
-from ..refs import TARGET_SV, resolve
+from ..refs import TARGET_NAMES, resolve
 from ..schemacheck import suggestion
 
 _TABLES = {"person": "persons", "org": "orgs", "organ": "organs", "insats": "insatser"}
@@ -16,8 +16,8 @@ def check_references(archive):
             table = getattr(archive, _TABLES[use.target])
             if use.value not in table:
                 yield Finding("FS201", rec.rel, path=use.path, params={
-                    "ref": use.value, "target": TARGET_SV[use.target],
-                    "suggestion": suggestion(use.value, table)})
+                    "ref": use.value, "target": TARGET_NAMES[use.target],
+                    "suggest": suggestion(use.value, table)})
             continue
         res = resolve(archive, use.value, use.target)
         if res.code:
