@@ -1,0 +1,5 @@
+"""The CLI's commands, one module each (see finsam_tui/cli.py)."""
+
+from . import validate
+
+COMMANDS = (validate,)

@@ -1,0 +1,51 @@
+"""What the commands share: exit codes, language choice, opening the records folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..archive import Archive
+from ..loader import NotARecordsFolder
+from ..validate import load_archive
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+NOT_FOLDER = {
+    "sv": ("{dir} är ingen arkivmapp för finsam (forbund.toml saknas).",
+           "Ange mappen med forbund.toml, t.ex. finsam validate records"),
+    "en": ("{dir} is not a finsam records folder (forbund.toml is missing).",
+           "Name the folder that holds forbund.toml, e.g. finsam validate records"),
+}
+
+
+def add_records_arg(parser, positional: bool = False) -> None:
+    """DIR as a positional (validate) or --records option (other commands); FINSAM_RECORDS is the default."""
+    default = os.environ.get("FINSAM_RECORDS", "records")
+    if positional:
+        parser.add_argument("dir", nargs="?", default=default,
+                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+    else:
+        parser.add_argument("--records", dest="dir", default=default, metavar="DIR",
+                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+
+
+def add_lang_arg(parser) -> None:
+    parser.add_argument("--lang", choices=("sv", "en"), help="language (default: the förbund's, else sv)")
+
+
+def language(args, settings: dict | None = None) -> str:
+    lang = getattr(args, "lang", None) or os.environ.get("FINSAM_LANG") or (settings or {}).get("language") or "sv"
+    return lang if lang in ("sv", "en") else "sv"
+
+
+def open_archive(args) -> Archive | None:
+    """Load and validate the records folder; None (after a message) when it is not one."""
+    root = Path(args.dir)
+    try:
+        return load_archive(root)
+    except NotARecordsFolder:
+        msg, hint = NOT_FOLDER[language(args)]
+        print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
+        return None

@@ -1,0 +1,85 @@
+"""finsam validate: every finding, compiler-style, or as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+
+from ..findings import Finding
+from ..validate import counts
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_archive
+
+NAME = "validate"
+HELP = "check every record and report findings like a compiler"
+DESCRIPTION = "Check syntax, schema, references and the rules of the domain for every record in DIR."
+EXAMPLES = """examples:
+  finsam validate                    check ./records
+  finsam validate records --lang en  English messages
+  finsam validate --format json      machine-readable findings for CI
+
+exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error or DIR is not a records folder
+"""
+
+WORDS = {
+    "sv": {"error": "fel", "warning": "varning", "hint": "tips", "related": "se även",
+           "summary": "{errors} fel, {warnings} varningar i {files} filer ({checked} filer kontrollerade)",
+           "clean": "Inga fel eller varningar ({checked} filer kontrollerade)"},
+    "en": {"error": "error", "warning": "warning", "hint": "hint", "related": "see also",
+           "summary": "{errors} errors, {warnings} warnings in {files} files ({checked} files checked)",
+           "clean": "No errors or warnings ({checked} files checked)"},
+}
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^\s,\]\}=]+')
+
+
+def register(parser) -> None:
+    add_records_arg(parser, positional=True)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_arg(parser)
+
+
+def run(args) -> int:
+    archive = open_archive(args)
+    if archive is None:
+        return EXIT_USAGE
+    lang = language(args, archive.settings)
+    findings = archive.findings
+    c = counts(findings)
+    c["checked"] = archive.files_checked
+    if args.format == "json":
+        print(json.dumps({"findings": [f.to_json(lang) for f in findings], "counts": c},
+                         ensure_ascii=False, indent=2, default=str))
+    else:
+        out = sys.stdout
+        color = out.isatty() and not os.environ.get("NO_COLOR")
+        write_text(findings, lang, out, color)
+        w = WORDS[lang]
+        print(w["summary"].format(**c) if findings else w["clean"].format(**c), file=out)
+    return EXIT_FINDINGS if c["errors"] else EXIT_OK
+
+
+def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> None:
+    w = WORDS[lang]
+    current = None
+    for f in findings:
+        if f.file != current:
+            if current is not None:
+                print(file=out)
+            current = f.file
+        sev = w[f.severity]
+        if color:
+            sev = ("\x1b[1;31m" if f.severity == "error" else "\x1b[1;33m") + sev + "\x1b[0m"
+        print(f"{f.file}:{f.line or 1}:{f.column or 1}: {sev} {f.code}: {f.message(lang)}", file=out)
+        if f.source_line is not None and f.line:
+            num = str(f.line)
+            src = f.source_line.replace("\t", " ")
+            col = max(1, f.column or 1)
+            m = _TOKEN.match(src, col - 1)
+            width = max(1, len(m.group()) if m else 1)
+            print(f" {num} | {src}", file=out)
+            print(f" {' ' * len(num)} | {' ' * (col - 1)}{'^' * min(width, 60)}", file=out)
+        print(f"  {w['hint']}: {f.hint(lang)}", file=out)
+        for p in f.related:
+            print(f"  {w['related']}: {p.file}:{p.line or 1}:{p.column or 1}", file=out)
