@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
-from .loader import Record
+from .loader import Record, classify
 from .schema import FORBUND, SEAT_ROLES, Field
 from .schemacheck import RefUse
 
@@ -51,7 +51,7 @@ class Archive:
     records: list[Record]
     findings: list[Finding] = field(default_factory=list)
     refs: list[RefUse] = field(default_factory=list)
-    unparsed: dict[str, str] = field(default_factory=dict)  # rel -> text of files that failed to parse
+    unloaded: dict[str, str] = field(default_factory=dict)  # rel -> text of files not loaded as records
     files_checked: int = 0
 
     def __post_init__(self) -> None:
@@ -70,6 +70,13 @@ class Archive:
                 self.budgets[int(r.id)] = r
             else:
                 kinds[r.kind][r.id] = r
+        # Records that exist as files but could not be loaded: references to them and checks
+        # that need them are skipped rather than reported as a cascade of findings.
+        self.unloaded_ids: set[tuple[str, str]] = set()
+        for rel in self.unloaded:
+            kind, rid, problem = classify(tuple(rel.split("/")))
+            if kind and not problem:
+                self.unloaded_ids.add((kind, rid))
         self.settings = defaults(FORBUND, self.forbund.data if self.forbund else {})
         self.organs: dict[str, dict] = {}
         for o in self.settings.get("organs", []):

@@ -20,8 +20,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_LABEL = "2 MiB"
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-MEETING_STEM_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?$")
-YEAR_RE = re.compile(r"^\d{4}$")
+MEETING_STEM_RE = re.compile(r"^((?:19|20|21)\d\d)-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?$")
+YEAR_RE = re.compile(r"^(19|20|21)\d\d$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KIND_BY_FOLDER = {v: k for k, v in FOLDERS.items()}
 
@@ -52,7 +52,7 @@ class Loaded:
     root: Path
     records: list[Record]
     findings: list[Finding]
-    unparsed: dict[str, str]  # rel -> text of files that decoded but did not parse
+    unloaded: dict[str, str]  # rel -> text of files not loaded as records (syntax errors, misplaced)
     files_seen: int = 0
 
 
@@ -109,11 +109,21 @@ def _example_id(stem: str) -> str:
     return cleaned or "anna-lindqvist"
 
 
+def read_text(path: Path) -> str | None:
+    """The text of a file that is not a record, if it is small UTF-8; else None."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | None, Finding | None]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, Finding("FS100", rel, line=1, column=1,
+            return None, Finding("FS100", rel,
                                  params={"reason": {"sv": f"{size} byte, mer än gränsen {MAX_LABEL}",
                                                         "en": f"{size} bytes, more than the limit {MAX_LABEL}"},
                                              "limit": MAX_LABEL})
@@ -151,7 +161,7 @@ def load_files(root: Path) -> Loaded:
         raise NotARecordsFolder(str(root))
     records: list[Record] = []
     findings: list[Finding] = []
-    unparsed: dict[str, str] = {}
+    unloaded: dict[str, str] = {}
     root_real = os.path.realpath(root)
     seen = 0
     for path in iter_toml_files(root):
@@ -165,12 +175,15 @@ def load_files(root: Path) -> Loaded:
         kind, rid, problem = classify(rel_parts)
         if problem:
             findings.append(problem)
+            text = read_text(path)
+            if text is not None:  # still scanned for identity numbers
+                unloaded[rel] = text
             continue
         rec, problem = read_record(path, rel, kind, rid)
         if problem:
             findings.append(problem)
             if problem.code == "FS101":
-                unparsed[rel] = problem.params.pop("text")
+                unloaded[rel] = problem.params.pop("text")
         if rec is not None:
             records.append(rec)
-    return Loaded(root, records, findings, unparsed, seen)
+    return Loaded(root, records, findings, unloaded, seen)

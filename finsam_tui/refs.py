@@ -88,37 +88,38 @@ def resolve(archive: Archive, text: str, want: str = "any") -> Resolution:
     }.get(want)
     if ref is None or (allowed is not None and ref.kind not in allowed):
         return Resolution(ref, [], "FS202", {"ref": text})
-    targets: list = []
-    options: list[str] = []
-    if ref.kind == "person":
-        targets, options = _one(archive.persons, ref.id)
-    elif ref.kind == "org":
-        targets, options = _one(archive.orgs, ref.id)
-    elif ref.kind == "insats":
-        targets, options = _one(archive.insatser, ref.id)
-    elif ref.kind == "budget":
-        b = archive.budgets.get(ref.year)
-        targets = [b] if b else []
-        options = [f"budget/{y}" for y in archive.budgets]
-    elif ref.kind == "budgetline":
-        targets = archive.budget_lines.get((ref.year, ref.line), [])
-        options = [f"budget/{y}/{line}" for (y, line) in archive.budget_lines]
-    elif ref.kind == "meeting":
-        targets, options = _one(archive.meetings, ref.id)
-    elif ref.kind == "paragraph":
-        if ref.by_year:
-            targets = archive.year_paragraphs.get((ref.id, str(ref.year), ref.number, ref.letter), [])
-            if len(targets) > 1:
-                return Resolution(ref, targets, "FS203", {"ref": text, "count": len(targets), "organ": ref.id})
-        else:
-            targets = archive.paragraphs.get((ref.id, ref.number, ref.letter), [])[:1]
-        options = [p[0].ref for p in archive.paragraphs.values() if p]
+    targets = _targets(archive, ref)
+    if ref.kind == "paragraph" and ref.by_year and len(targets) > 1:
+        return Resolution(ref, targets, "FS203", {"ref": text, "count": len(targets), "organ": ref.id})
     if not targets:
         return Resolution(ref, [], "FS201", {"ref": text, "target": TARGET_NAMES[ref.kind],
-                                             "suggest": suggestion(text, options)})
-    return Resolution(ref, targets)
+                                             "suggest": suggestion(text, _options(archive, ref))})
+    return Resolution(ref, targets[:1] if ref.kind == "paragraph" else targets)
 
 
-def _one(table: dict, key: str):
-    rec = table.get(key)
-    return ([rec] if rec else []), list(table)
+def _targets(archive: Archive, ref: Ref) -> list:
+    if ref.kind in _TABLES:
+        rec = getattr(archive, _TABLES[ref.kind]).get(ref.id)
+        return [rec] if rec else []
+    if ref.kind == "budget":
+        return [archive.budgets[ref.year]] if ref.year in archive.budgets else []
+    if ref.kind == "budgetline":
+        return archive.budget_lines.get((ref.year, ref.line), [])
+    if ref.by_year:
+        return archive.year_paragraphs.get((ref.id, str(ref.year), ref.number, ref.letter), [])
+    return archive.paragraphs.get((ref.id, ref.number, ref.letter), [])
+
+
+def _options(archive: Archive, ref: Ref) -> list[str]:
+    """Every valid reference of the same kind, for the nearest-match hint (only on failure)."""
+    if ref.kind in _TABLES:
+        prefix = "" if ref.kind == "meeting" else ref.kind + "/"
+        return [prefix + k for k in getattr(archive, _TABLES[ref.kind])]
+    if ref.kind == "budget":
+        return [f"budget/{y}" for y in archive.budgets]
+    if ref.kind == "budgetline":
+        return [f"budget/{y}/{line}" for (y, line) in archive.budget_lines]
+    return [p[0].ref for p in archive.paragraphs.values() if p]
+
+
+_TABLES = {"person": "persons", "org": "orgs", "insats": "insatser", "meeting": "meetings"}

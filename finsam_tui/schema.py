@@ -10,6 +10,7 @@ A record kind is a tuple of :class:`Field`. Field types:
 ``number``  int or float, 0..1
 ``bool``    true/false             ``date``   TOML local date (2022-06-17)
 ``time``    "HH:MM" string         ``enum``   one of ``choices``
+``month_day`` "MM-DD" string (a day that exists every year)
 ``ref``     an id or reference string, resolved by the cross-reference rules;
             ``ref`` names the target kind (person, org, organ, insats, meeting,
             paragraph, budgetline, any)
@@ -120,7 +121,7 @@ FORBUND = (
           minimum=0, default=2),
         F("anslag_min_days", "int", "Anslaget uppsatt minst N dagar", "Posted for at least N days", minimum=0,
           default=21),
-        F("budget_month_day", "str", "Budgeten för år Y antas senast detta datum år Y-1 (MM-DD)",
+        F("budget_month_day", "month_day", "Budgeten för år Y antas senast detta datum år Y-1 (MM-DD)",
           "Budget for year Y adopted by this day of Y-1 (MM-DD)", default="11-30"),
     ), "Frister som förbundet följer", "Deadlines the association follows"),
     TS("organs", (

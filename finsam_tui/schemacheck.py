@@ -16,6 +16,18 @@ from .findings import Finding
 from .schema import Field, SEAT_ROLES
 
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+MONTH_DAY_RE = re.compile(r"^(\d\d)-(\d\d)$")
+
+
+def valid_month_day(text: str) -> bool:
+    m = MONTH_DAY_RE.match(text)
+    if not m:
+        return False
+    try:
+        dt.date(2023, int(m.group(1)), int(m.group(2)))  # a non-leap year: the day exists every year
+    except ValueError:
+        return False
+    return True
 
 def _t(sv: str, en: str) -> dict:
     return {"sv": sv, "en": en}
@@ -28,6 +40,7 @@ _EXPECTED = {
     "amount": (_t("ett belopp i hela kronor", "an amount in whole kronor"), "1500000"),
     "number": (_t("ett tal", "a number"), "0.25"), "bool": (_t("true eller false", "true or false"), "true"),
     "date": (_t("ett datum", "a date"), "2023-06-09"), "time": (_t('en tid "HH:MM"', 'a time "HH:MM"'), '"09:00"'),
+    "month_day": (_t('en dag "MM-DD"', 'a day "MM-DD"'), '"11-30"'),
     "enum": (_t("text", "text"), '"…"'), "ref": (_t("ett id", "an id"), '"anna-lindqvist"'),
     "list": (_t("en lista", "a list"), '["…"]'), "table": (_t("en tabell", "a table"), "{ … }"),
     "tables": (_t("en lista av tabeller", "an array of tables"), "[[…]]"),
@@ -71,7 +84,7 @@ def _actual(value) -> dict:
 
 def _type_ok(f: Field, v) -> bool:
     t = f.type
-    if t in ("str", "text", "enum", "ref", "time"):
+    if t in ("str", "text", "enum", "ref", "time", "month_day"):
         return isinstance(v, str)
     if t in ("int", "amount"):
         return isinstance(v, int) and not isinstance(v, bool)
@@ -132,6 +145,10 @@ class SchemaChecker:
             return False
         if t == "time" and not TIME_RE.match(v):
             self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t('HH:MM, t.ex. "09:00"', 'HH:MM, e.g. "09:00"'))
+            return False
+        if t == "month_day" and not valid_month_day(v):
+            self.emit("FS105", path, key=_label(path), value=repr(v),
+                      allowed=_t('MM-DD, t.ex. "11-30"', 'MM-DD, e.g. "11-30"'))
             return False
         if t in ("int",) and f.minimum is not None and v < f.minimum:
             self.emit("FS105", path, key=_label(path), value=repr(v), allowed=f">= {f.minimum}")

@@ -20,7 +20,7 @@ def load_archive(root: Path) -> Archive:
     refs: list[RefUse] = []
     for rec in loaded.records:
         check_record(rec, KINDS[rec.kind], findings, refs)
-    archive = Archive(loaded.root, loaded.records, findings, refs, loaded.unparsed)
+    archive = Archive(loaded.root, loaded.records, findings, refs, loaded.unloaded)
     archive.files_checked = loaded.files_seen
     for rule in ALL:
         findings.extend(rule(archive))
@@ -42,8 +42,8 @@ def place_findings(archive: Archive) -> None:
             f.line, f.column = pos if pos else (1, 1)
         if f.line is not None and f.source_line is None:
             index = rec.locator if rec is not None else texts.get(f.file)
-            if index is None and f.file in archive.unparsed:
-                index = texts[f.file] = LineIndex(archive.unparsed[f.file])
+            if index is None and f.file in archive.unloaded:
+                index = texts[f.file] = LineIndex(archive.unloaded[f.file])
             if index is not None:
                 f.source_line = index.line_text(f.line)
     archive.findings.sort(key=Finding.sort_key)

@@ -71,7 +71,8 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
         sev = w[f.severity]
         if color:
             sev = ("\x1b[1;31m" if f.severity == "error" else "\x1b[1;33m") + sev + "\x1b[0m"
-        print(f"{f.file}:{f.line or 1}:{f.column or 1}: {sev} {f.code}: {f.message(lang)}", file=out)
+        where = f"{f.file}:{f.line}:{f.column or 1}" if f.line else f.file
+        print(f"{where}: {sev} {f.code}: {f.message(lang)}", file=out)
         if f.source_line is not None and f.line:
             num = str(f.line)
             src = f.source_line.replace("\t", " ")
@@ -82,4 +83,5 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
             print(f" {' ' * len(num)} | {' ' * (col - 1)}{'^' * min(width, 60)}", file=out)
         print(f"  {w['hint']}: {f.hint(lang)}", file=out)
         for p in f.related:
-            print(f"  {w['related']}: {p.file}:{p.line or 1}:{p.column or 1}", file=out)
+            where = f"{p.file}:{p.line}:{p.column or 1}" if p.line else p.file
+            print(f"  {w['related']}: {where}", file=out)

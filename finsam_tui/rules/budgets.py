@@ -62,11 +62,8 @@ def check_budget_versions(archive):
             if v.get("date") and decided > v["date"]:
                 yield Finding("FS511", b.rel, path=("versions", i, "decided_by"), params={"ref": ref, "date": v["date"]})
             if kind == "budget":
-                try:
-                    month, day = (int(x) for x in month_day.split("-"))
-                    deadline = dt.date(year - 1, month, day)
-                except ValueError:
-                    deadline = dt.date(year - 1, 11, 30)
+                month, day = (int(x) for x in month_day.split("-"))  # validated by the schema
+                deadline = dt.date(year - 1, month, day)
                 if decided > deadline:
                     yield Finding("FS505", b.rel, path=("versions", i, "decided_by"), params={
                         "year": year, "date": decided, "deadline": deadline})

@@ -7,10 +7,8 @@ from ..schema import FORBUND_FILE
 
 
 def check_settings(archive):
-    if archive.forbund is None and FORBUND_FILE not in archive.unparsed:
-        yield Finding("FS109", FORBUND_FILE, line=1, column=1)
-    elif archive.forbund is None:
-        yield Finding("FS109", FORBUND_FILE, line=1, column=1)
+    if archive.forbund is None:
+        yield Finding("FS109", FORBUND_FILE)
 
 
 def _dupes(record, array_key: str, id_key: str, base: tuple = ()):

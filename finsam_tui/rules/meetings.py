@@ -229,6 +229,7 @@ def check_items(archive):
                 if pid not in present:
                     yield Finding("FS316", m.rel, path=path + ("jav", k, "person"), params={
                         "person": archive.person_name(pid), "number": label,
+                        "what": {"sv": "var inte närvarande vid mötet", "en": "was not present at the meeting"},
                         "fix": {"sv": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron.",
                                 "en": "Whoever declares a conflict must have attended; check the attendance."}})
                 stand_in = jav.get("chair")
@@ -238,6 +239,7 @@ def check_items(archive):
                 if stand_in and stand_in not in deciding:
                     yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
                         "person": archive.person_name(stand_in), "number": label,
+                        "what": {"sv": "var inte beslutande vid mötet", "en": "was not a voting member at the meeting"},
                         "fix": {"sv": "Den som leder mötet under ärendet ska vara beslutande vid mötet.",
                                 "en": "Whoever chairs during the item must be a voting member at the meeting."}})
             for k, jav in enumerate(item.get("jav", [])):

@@ -19,9 +19,10 @@ def check_membership_periods(archive):
                 by_organ.setdefault(m["organ"], []).append((i, m))
         for organ, ms in by_organ.items():
             ms.sort(key=lambda t: t[1]["start"])
-            for (i, a), (j, b) in zip(ms, ms[1:]):
-                a_end = a.get("end") or dt.date.max
-                if b["start"] <= a_end:
+            for k, (j, b) in enumerate(ms):
+                earlier = [a for _, a in ms[:k] if b["start"] <= (a.get("end") or dt.date.max)]
+                if earlier:
+                    a = earlier[0]
                     yield Finding("FS402", p.rel, path=("memberships", j, "start"), params={
                         "organ": archive.organ_name(organ),
                         "first": f"{a.get('role')} {a['start']}–{a.get('end') or ''}",

@@ -17,6 +17,9 @@ def check_paragraph_numbers(archive):
             m_year = m.id.split("/")[1][:4]
             if not per_year or m_year != year:
                 expected, seen, year = 1, {}, m_year
+            if per_year and any(k == "meeting" and i.startswith(f"{organ}/{m_year}-")
+                                for k, i in archive.unloaded_ids):
+                continue  # a meeting of this year could not be read; its §§ are unknown
             for i, item in enumerate(m.data.get("items", [])):
                 n = item.get("number")
                 if not isinstance(n, int):

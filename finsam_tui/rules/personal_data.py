@@ -27,5 +27,5 @@ def scan_text(rel: str, text: str):
 def check_identity_numbers(archive):
     for rec in archive.records:
         yield from scan_text(rec.rel, rec.text)
-    for rel, text in archive.unparsed.items():
+    for rel, text in archive.unloaded.items():
         yield from scan_text(rel, text)
