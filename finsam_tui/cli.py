@@ -18,6 +18,10 @@ EPILOG = """examples:
   finsam validate                    check every record in ./records
   finsam validate records --lang en  the same, with English messages
   finsam validate --format json      machine-readable findings for CI
+  finsam export protocol styrelse/2023-04-14 -o protokoll.md
+  finsam export all --out export     every protocol, agenda, budget and the decision register
+
+every command has its own help with examples: finsam COMMAND --help
 """
 
 

@@ -1,5 +1,5 @@
 """The CLI's commands, one module each (see finsam_tui/cli.py)."""
 
-from . import validate
+from . import export, validate
 
-COMMANDS = (validate,)
+COMMANDS = (validate, export)
