@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from .catalog import RULES
 
 
-@dataclass(frozen=True)
+@dataclass
 class Place:
+    """Another place a finding concerns ("see also"); path is resolved to line/column later."""
+
     file: str  # path relative to the records folder, with "/"
     line: int | None = None
     column: int | None = None
+    path: tuple = ()
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .archive import Archive
+from .index import Index, Target
 from .schemacheck import suggestion
 
 _ID = r"[a-z0-9][a-z0-9-]*"
@@ -74,52 +74,52 @@ TARGET_NAMES = {
 @dataclass
 class Resolution:
     ref: Ref | None
-    targets: list  # Records, Paragraphs or BudgetLines
+    targets: list[Target]
     code: str | None = None  # FS201 / FS202 / FS203 when it fails
     params: dict | None = None
 
 
-def resolve(archive: Archive, text: str, want: str = "any") -> Resolution:
-    """Resolve a free reference. want narrows the accepted kinds (paragraph, budgetline, …)."""
+_WANT = {"any": None, "paragraph": {"paragraph"}, "budgetline": {"budgetline"},
+         "paragraph_or_meeting": {"paragraph", "meeting"}, "meeting": {"meeting"}}
+_KIND_OF = {"person": "person", "org": "organisation", "insats": "insats", "meeting": "meeting"}
+
+
+def resolve(index: Index, text: str, want: str = "any") -> Resolution:
+    """Resolve a free reference against the index. want narrows the accepted kinds."""
     ref = parse_ref(text)
-    allowed = {
-        "any": None, "paragraph": {"paragraph"}, "budgetline": {"budgetline"},
-        "paragraph_or_meeting": {"paragraph", "meeting"}, "meeting": {"meeting"},
-    }.get(want)
+    allowed = _WANT.get(want)
     if ref is None or (allowed is not None and ref.kind not in allowed):
         return Resolution(ref, [], "FS202", {"ref": text})
-    targets = _targets(archive, ref)
+    targets = _targets(index, ref)
     if ref.kind == "paragraph" and ref.by_year and len(targets) > 1:
         return Resolution(ref, targets, "FS203", {"ref": text, "count": len(targets), "organ": ref.id})
     if not targets:
         return Resolution(ref, [], "FS201", {"ref": text, "target": TARGET_NAMES[ref.kind],
-                                             "suggest": suggestion(text, _options(archive, ref))})
+                                             "suggest": suggestion(text, _options(index, ref))})
     return Resolution(ref, targets[:1] if ref.kind == "paragraph" else targets)
 
 
-def _targets(archive: Archive, ref: Ref) -> list:
-    if ref.kind in _TABLES:
-        rec = getattr(archive, _TABLES[ref.kind]).get(ref.id)
-        return [rec] if rec else []
+def _targets(index: Index, ref: Ref) -> list[Target]:
+    if ref.kind in _KIND_OF:
+        rel = index.ids[_KIND_OF[ref.kind]].get(ref.id)
+        return [Target(ref.kind, ref.id, rel)] if rel else []
     if ref.kind == "budget":
-        return [archive.budgets[ref.year]] if ref.year in archive.budgets else []
+        rel = index.ids["budget"].get(str(ref.year))
+        return [Target("budget", str(ref.year), rel)] if rel else []
     if ref.kind == "budgetline":
-        return archive.budget_lines.get((ref.year, ref.line), [])
+        return index.budget_lines.get((ref.year, ref.line), [])
     if ref.by_year:
-        return archive.year_paragraphs.get((ref.id, str(ref.year), ref.number, ref.letter), [])
-    return archive.paragraphs.get((ref.id, ref.number, ref.letter), [])
+        return index.year_paragraphs.get((ref.id, str(ref.year), ref.number, ref.letter), [])
+    return index.paragraphs.get((ref.id, ref.number, ref.letter), [])
 
 
-def _options(archive: Archive, ref: Ref) -> list[str]:
+def _options(index: Index, ref: Ref) -> list[str]:
     """Every valid reference of the same kind, for the nearest-match hint (only on failure)."""
-    if ref.kind in _TABLES:
+    if ref.kind in _KIND_OF:
         prefix = "" if ref.kind == "meeting" else ref.kind + "/"
-        return [prefix + k for k in getattr(archive, _TABLES[ref.kind])]
+        return [prefix + k for k in index.ids[_KIND_OF[ref.kind]]]
     if ref.kind == "budget":
-        return [f"budget/{y}" for y in archive.budgets]
+        return [f"budget/{y}" for y in index.ids["budget"]]
     if ref.kind == "budgetline":
-        return [f"budget/{y}/{line}" for (y, line) in archive.budget_lines]
-    return [p[0].ref for p in archive.paragraphs.values() if p]
-
-
-_TABLES = {"person": "persons", "org": "orgs", "insats": "insatser", "meeting": "meetings"}
+        return [f"budget/{y}/{line}" for (y, line) in index.budget_lines]
+    return [ts[0].ref for ts in index.paragraphs.values() if ts]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
 
 from .findings import Finding
 from .schema import Field, SEAT_ROLES
@@ -57,15 +56,10 @@ _ACTUAL = {
 }
 
 
-@dataclass
-class RefUse:
-    """A reference-typed value found in a record, for the cross-reference rules."""
-
-    record: object
-    path: tuple
-    target: str  # person, org, organ, insats, meeting, paragraph, budgetline, paragraph_or_meeting, any
-    value: str
-
+# A reference-typed value found in a record, for the cross-reference rules:
+# (path, target, value); target is the field's ref kind: person, org, organ, paragraph,
+# budgetline, paragraph_or_meeting or any.
+RefUse = tuple
 
 def suggestion(word: str, options) -> str | None:
     """The nearest valid option, for a finding's "suggest" param (rendered as "Did you mean …?")."""
@@ -160,7 +154,7 @@ class SchemaChecker:
             if not v.strip():
                 self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t("ett id", "an id"))
                 return False
-            self.refs.append(RefUse(self.record, path, f.ref or "any", v))
+            self.refs.append((path, f.ref or "any", v))
         elif t == "table":
             self.check_table(v, f.fields, path)
         elif t == "tables":
@@ -183,7 +177,7 @@ class SchemaChecker:
                     del v[k]
         elif t == "person_or_guest":
             if isinstance(v, str):
-                self.refs.append(RefUse(self.record, path, "person", v))
+                self.refs.append((path, "person", v))
             else:
                 guest_fields = (Field("name", "str", required=True), Field("role", "str"))
                 self.check_table(v, guest_fields, path)
@@ -202,11 +196,13 @@ def _label(path: tuple) -> str:
     return out
 
 
-def check_record(record, fields: tuple[Field, ...], findings: list[Finding], refs: list[RefUse]) -> None:
-    if not isinstance(record.data, dict):  # pragma: no cover - tomllib always gives a dict
-        return
+def check_record(record, fields: tuple[Field, ...]) -> tuple[list[Finding], list[RefUse]]:
+    """Schema findings and the references of one record; cleans record.data in place."""
+    findings: list[Finding] = []
+    refs: list[RefUse] = []
     SchemaChecker(record, findings, refs).check_table(record.data, fields, ())
     if record.kind == "person":
         for i, m in enumerate(record.data.get("memberships", [])):
             if m.get("role") in SEAT_ROLES + ("ersättare",) and "on_behalf_of" not in m and "role" in m:
                 findings.append(Finding("FS404", record.rel, path=("memberships", i, "role"), params={"role": m["role"]}))
+    return findings, refs

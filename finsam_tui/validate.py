@@ -1,52 +1,150 @@
-"""Validation of a whole records folder: load, schema, domain rules, positions."""
+"""Validation of a records folder: load, schema, local rules, cross rules, positions.
+
+The work is split so that the cache (``cache.py``) can redo only what a change needs:
+
+* ``check_file`` — what one file gives on its own: parse, schema findings (the data
+  cleaned in place), its references and a summary for the index.
+* ``local_findings`` — the rules of one record, given the context (settings, persons,
+  organisations).
+* ``cross_findings`` — the rules across files, on the index of summaries.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive
+from .context import Context
 from .findings import Finding
-from .loader import load_files
-from .locate import LineIndex
-from .rules import ALL
+from .index import Index, summarize
+from .loader import Record, classify, load_files
+from .locate import LineIndex, Locator
+from .rules import CROSS, EVERY_KIND, LOCAL
+from .rules.personal_data import scan_text
 from .schema import KINDS
-from .schemacheck import RefUse, check_record
-
-
-def load_archive(root: Path) -> Archive:
-    """Load and validate every record below root. Raises NotARecordsFolder."""
-    loaded = load_files(Path(root))
-    findings: list[Finding] = list(loaded.findings)
-    refs: list[RefUse] = []
-    for rec in loaded.records:
-        check_record(rec, KINDS[rec.kind], findings, refs)
-    archive = Archive(loaded.root, loaded.records, findings, refs, loaded.unloaded)
-    archive.files_checked = loaded.files_seen
-    for rule in ALL:
-        findings.extend(rule(archive))
-    place_findings(archive)
-    return archive
-
+from .schemacheck import check_record
 
 # Findings about a key itself (not its value) point at the key.
 KEY_CODES = {"FS102", "FS104"}
+# Findings about a whole file have no line.
+FILE_CODES = {"FS100", "FS107", "FS108", "FS109"}
 
 
-def place_findings(archive: Archive) -> None:
-    """Turn key paths into lines and columns and attach the source line; sort."""
-    texts: dict[str, LineIndex] = {}
-    for f in archive.findings:
-        rec = archive.by_rel.get(f.file)
-        if f.line is None and rec is not None:
-            pos = rec.locator.find(f.path, value=f.code not in KEY_CODES)
+@dataclass
+class FileResult:
+    """What one loaded record contributes, independent of every other file."""
+
+    record: Record
+    findings: list[Finding] = field(default_factory=list)  # schema findings, placed
+    summary: dict = field(default_factory=dict)
+
+
+def check_file(record: Record) -> FileResult:
+    findings, refs = check_record(record, KINDS[record.kind])
+    result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
+    place(result.findings, {record.rel: record.locator}.get)
+    return result
+
+
+def make_context(records) -> Context:
+    forbund = None
+    persons: dict[str, dict] = {}
+    orgs: dict[str, dict] = {}
+    for r in records:
+        if r.kind == "forbund":
+            forbund = r.data
+        elif r.kind == "person":
+            persons[r.id] = r.data
+        elif r.kind == "organisation":
+            orgs[r.id] = r.data
+    return Context(forbund, persons, orgs)
+
+
+def local_findings(ctx: Context, record: Record) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in EVERY_KIND + LOCAL[record.kind]:
+        out.extend(rule(ctx, record))
+    place(out, lambda rel: record.locator if rel == record.rel else None)
+    return out
+
+
+def unloaded_ids(unloaded) -> set[tuple[str, str]]:
+    """(kind, id) of the files that exist but could not be loaded as records."""
+    out = set()
+    for rel in unloaded:
+        kind, rid, problem = classify(tuple(rel.split("/")))
+        if kind and not problem:
+            out.add((kind, rid))
+    return out
+
+
+def cross_findings(index: Index, text_of: Callable[[str], str | None]) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in CROSS:
+        out.extend(rule(index))
+    locators: dict[str, Locator | None] = {}
+
+    def locator(rel: str):
+        if rel not in locators:
+            text = text_of(rel)
+            locators[rel] = Locator(text) if text is not None else None
+        return locators[rel]
+
+    place(out, locator)
+    return out
+
+
+def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]) -> None:
+    """Turn key paths into lines and columns and attach the source line."""
+    for f in findings:
+        loc = locator_of(f.file)
+        if loc is None:
+            continue
+        if f.line is None and isinstance(loc, Locator) and f.code not in FILE_CODES:
+            pos = loc.find(f.path, value=f.code not in KEY_CODES)
             f.line, f.column = pos if pos else (1, 1)
         if f.line is not None and f.source_line is None:
-            index = rec.locator if rec is not None else texts.get(f.file)
-            if index is None and f.file in archive.unloaded:
-                index = texts[f.file] = LineIndex(archive.unloaded[f.file])
-            if index is not None:
-                f.source_line = index.line_text(f.line)
-    archive.findings.sort(key=Finding.sort_key)
+            f.source_line = loc.line_text(f.line)
+        for p in f.related:
+            other = locator_of(p.file) if p.file != f.file else loc
+            if p.line is None and isinstance(other, Locator):
+                pos = other.find(p.path, value=True)
+                if pos:
+                    p.line, p.column = pos
+
+
+def scan_unloaded(unloaded: dict[str, str]) -> list[Finding]:
+    """Identity numbers in files that could not be loaded as records (they are text all the same)."""
+    out: list[Finding] = []
+    for rel, text in unloaded.items():
+        found = list(scan_text(rel, text))
+        index = LineIndex(text)
+        place(found, lambda _rel: index)
+        out.extend(found)
+    return out
+
+
+def load_archive(root: Path) -> Archive:
+    """Load and validate every record below root, without the cache. Raises NotARecordsFolder."""
+    loaded = load_files(Path(root))
+    findings: list[Finding] = list(loaded.findings)
+    load_index = {rel: LineIndex(text) for rel, text in loaded.unloaded.items()}
+    place(findings, load_index.get)
+    findings.extend(scan_unloaded(loaded.unloaded))
+    results = [check_file(rec) for rec in loaded.records]
+    for r in results:
+        findings.extend(r.findings)
+    ctx = make_context(loaded.records)
+    for rec in loaded.records:
+        findings.extend(local_findings(ctx, rec))
+    index = Index([(r.record.rel, r.record.kind, r.record.id, r.summary) for r in results],
+                  unloaded_ids(loaded.unloaded), ctx.forbund_present, ctx.settings)
+    by_rel = {rec.rel: rec.text for rec in loaded.records}
+    findings.extend(cross_findings(index, by_rel.get))
+    findings.sort(key=Finding.sort_key)
+    return Archive(loaded.root, loaded.records, ctx, index, findings, loaded.files_seen)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -126,13 +126,14 @@ class Budget:
         return f"{md.strong(md.inline(self.label(v)))}: {md.inline(', '.join(parts))}"
 
     def decided(self, ref: str) -> str:
-        res = resolve(self.ctx.archive, ref, want="paragraph")
+        res = resolve(self.ctx.archive.index, ref, want="paragraph")
         if len(res.targets) != 1:
             return ref
         p = res.targets[0]
+        meeting = self.ctx.archive.meetings[p.id]
         number = f"{p.number}{p.letter or ''}"
-        return self.L.fmt("given_at", organ=self.ctx.organ_name(organ_of(p.meeting)),
-                          date=iso(p.meeting.data.get("date")), number=number)
+        return self.L.fmt("given_at", organ=self.ctx.organ_name(organ_of(meeting)),
+                          date=iso(meeting.data.get("date")), number=number)
 
     def notes(self) -> list[str]:
         L = self.L

@@ -19,9 +19,9 @@ PROTOCOL, AGENDA = "protocol", "agenda"
 # -- finding the meeting -----------------------------------------------------------------
 def find_meeting(archive: Archive, ref: str) -> Record:
     """The meeting named by ref (``styrelse/2023-04-14``); ExportError naming the nearest one."""
-    res = resolve(archive, ref, want="meeting")
+    res = resolve(archive.index, ref, want="meeting")
     if res.targets:
-        return res.targets[0]
+        return archive.meetings[res.targets[0].id]
     parsed = parse_ref(ref)
     if parsed is None or parsed.kind != "meeting":
         raise ExportError("msg_bad_ref", ref=ref)
@@ -304,12 +304,10 @@ def open_tasks_before(ctx: Context, m: Record) -> list[tuple[Record, dict, dict]
 
 
 def _reported_key(archive: Archive, ref: str) -> tuple | None:
-    res = resolve(archive, ref, want="paragraph_or_meeting")
+    res = resolve(archive.index, ref, want="paragraph_or_meeting")
     if not res.targets:
         return None
-    target = res.targets[0]
-    meeting = getattr(target, "meeting", target)
-    return meeting_key(archive, meeting)
+    return meeting_key(archive, archive.meetings[res.targets[0].id])
 
 
 # -- justering and anslag -----------------------------------------------------------------------

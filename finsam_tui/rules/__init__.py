@@ -1,24 +1,40 @@
-"""Domain rules. Each rule is a small function ``check_x(archive) -> iterable of Finding``
-with its code(s) in ``finsam_tui/catalog.py``. ``ALL`` is the order they run in."""
+"""Domain rules, each a small function with its code(s) in ``finsam_tui/catalog.py``.
+
+``LOCAL[kind]`` rules look at one record and the context (settings, persons,
+organisations): ``rule(ctx, record) -> iterable of Finding``. ``CROSS`` rules look
+across files through the index: ``rule(index) -> iterable of Finding``. Keeping the
+two apart lets the cache re-run only the changed file's local rules.
+"""
 
 from . import budgets, identity, insatser, meetings, memberships, numbering, personal_data, references
 
-ALL = (
+EVERY_KIND = (personal_data.check_identity_numbers,)
+
+LOCAL = {
+    "forbund": (identity.check_duplicate_organs,),
+    "organisation": (),
+    "person": (memberships.check_membership_periods,),
+    "meeting": (
+        meetings.check_meeting_file,
+        meetings.check_attendance,
+        meetings.check_dates,
+        meetings.check_items,
+        meetings.check_quorum,
+        memberships.check_seats,
+    ),
+    "budget": (
+        identity.check_duplicate_budget_ids,
+        budgets.check_budget_versions,
+        budgets.check_budget_sums,
+        budgets.check_income_split,
+        budgets.check_duplicate_lines,
+    ),
+    "insats": (insatser.check_statistics,),
+}
+
+CROSS = (
     identity.check_settings,
-    identity.check_duplicate_ids,
     references.check_references,
-    meetings.check_meeting_file,
-    meetings.check_attendance,
-    meetings.check_dates,
-    meetings.check_items,
-    meetings.check_quorum,
     numbering.check_paragraph_numbers,
-    memberships.check_membership_periods,
-    memberships.check_seats,
-    budgets.check_budget_versions,
-    budgets.check_budget_sums,
-    budgets.check_income_split,
-    budgets.check_duplicate_lines,
-    insatser.check_statistics,
-    personal_data.check_identity_numbers,
+    budgets.check_deciding_paragraphs,
 )

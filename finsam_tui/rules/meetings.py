@@ -47,85 +47,86 @@ def present_and_deciding(meeting: dict) -> tuple[set[str], set[str]]:
     return present, deciding
 
 
-def _meetings(archive):
-    for m in archive.meetings.values():
-        yield m, m.data, archive.meeting_date(m)
+def meeting_date(d: dict) -> dt.date | None:
+    return d.get("date") if isinstance(d.get("date"), dt.date) else None
 
 
-def check_meeting_file(archive):
-    for m, d, date in _meetings(archive):
-        organ, stem = m.id.split("/")
-        if date is not None and not stem.startswith(date.isoformat()):
-            yield Finding("FS320", m.rel, path=("date",), params={"key": "date", "value": date, "file": m.rel})
-        if d.get("organ") not in (None, organ):
-            yield Finding("FS320", m.rel, path=("organ",), params={"key": "organ", "value": d["organ"], "file": m.rel})
-        start, end = d.get("start"), d.get("end")
-        if start and end and end < start:
-            yield Finding("FS322", m.rel, path=("end",), params={"start": start, "end": end})
-        if state_at_least(d, "genomförd"):
-            missing = []
-            organ_def = archive.organs.get(organ, {})
-            if organ_def.get("decides", True) and not d.get("attendance", {}).get("voting"):
-                missing.append("attendance.voting")
-            if "chair" not in d:
-                missing.append("chair")
-            if state_at_least(d, "justerad"):
-                if not d.get("adjusters"):
-                    missing.append("adjusters")
-                if "date" not in d.get("justering", {}):
-                    missing.append("justering.date")
-            if state_at_least(d, "anslagen") and "posted" not in d.get("anslag", {}):
-                missing.append("anslag.posted")
-            for what in missing:
-                yield Finding("FS313", m.rel, path=("state",), params={"state": d["state"], "missing": what})
+def check_meeting_file(ctx, m):
+    d = m.data
+    date = meeting_date(d)
+    organ, stem = m.id.split("/")
+    if date is not None and not stem.startswith(date.isoformat()):
+        yield Finding("FS320", m.rel, path=("date",), params={"key": "date", "value": date, "file": m.rel})
+    if d.get("organ") not in (None, organ):
+        yield Finding("FS320", m.rel, path=("organ",), params={"key": "organ", "value": d["organ"], "file": m.rel})
+    start, end = d.get("start"), d.get("end")
+    if start and end and end < start:
+        yield Finding("FS322", m.rel, path=("end",), params={"start": start, "end": end})
+    if state_at_least(d, "genomförd"):
+        missing = []
+        organ_def = ctx.organs.get(organ, {})
+        if organ_def.get("decides", True) and not d.get("attendance", {}).get("voting"):
+            missing.append("attendance.voting")
+        if "chair" not in d:
+            missing.append("chair")
+        if state_at_least(d, "justerad"):
+            if not d.get("adjusters"):
+                missing.append("adjusters")
+            if "date" not in d.get("justering", {}):
+                missing.append("justering.date")
+        if state_at_least(d, "anslagen") and "posted" not in d.get("anslag", {}):
+            missing.append("anslag.posted")
+        for what in missing:
+            yield Finding("FS313", m.rel, path=("state",), params={"state": d["state"], "missing": what})
 
 
-def check_attendance(archive):
-    for m, d, date in _meetings(archive):
-        organ = m.id.split("/")[0]
-        seen: dict[str, str] = {}
-        for pid, group, path in attendance(d):
-            if pid in seen:
-                yield Finding("FS304", m.rel, path=path, params={
-                    "person": archive.person_name(pid), "first": GROUP_NAMES[seen[pid]], "second": GROUP_NAMES[group]})
-            else:
-                seen[pid] = group
-        present, deciding = present_and_deciding(d)
-        chair = d.get("chair")
-        if chair and chair not in present:
-            yield Finding("FS301", m.rel, path=("chair",), params={"person": archive.person_name(chair)})
-        for i, adj in enumerate(d.get("adjusters", [])):
-            if adj not in present:
-                yield Finding("FS302", m.rel, path=("adjusters", i), params={"person": archive.person_name(adj)})
-            elif archive.settings.get("adjusters_must_vote") and adj not in deciding:
-                yield Finding("FS303", m.rel, path=("adjusters", i), params={"person": archive.person_name(adj)})
-        if date is None or organ not in archive.organs:
-            continue
-        yield from _check_roles(archive, m, d, date, organ)
-
-
-def _check_roles(archive, m, d, date: dt.date, organ: str):
-    decides = archive.organs[organ].get("decides", True)
-    absent = set(d.get("attendance", {}).get("absent", []))
-    organ_name = archive.organ_name(organ)
+def check_attendance(ctx, m):
+    d = m.data
+    date = meeting_date(d)
+    organ = m.id.split("/")[0]
+    seen: dict[str, str] = {}
     for pid, group, path in attendance(d):
-        if pid not in archive.persons or group not in ("voting", "serving"):
+        if pid in seen:
+            yield Finding("FS304", m.rel, path=path, params={
+                "person": ctx.person_name(pid), "first": GROUP_NAMES[seen[pid]], "second": GROUP_NAMES[group]})
+        else:
+            seen[pid] = group
+    present, deciding = present_and_deciding(d)
+    chair = d.get("chair")
+    if chair and chair not in present:
+        yield Finding("FS301", m.rel, path=("chair",), params={"person": ctx.person_name(chair)})
+    for i, adj in enumerate(d.get("adjusters", [])):
+        if adj not in present:
+            yield Finding("FS302", m.rel, path=("adjusters", i), params={"person": ctx.person_name(adj)})
+        elif ctx.settings.get("adjusters_must_vote") and adj not in deciding:
+            yield Finding("FS303", m.rel, path=("adjusters", i), params={"person": ctx.person_name(adj)})
+    if date is None or organ not in ctx.organs:
+        return
+    yield from _check_roles(ctx, m, d, date, organ)
+
+
+def _check_roles(ctx, m, d, date: dt.date, organ: str):
+    decides = ctx.organs[organ].get("decides", True)
+    absent = set(d.get("attendance", {}).get("absent", []))
+    organ_name = ctx.organ_name(organ)
+    for pid, group, path in attendance(d):
+        if pid not in ctx.person_data or group not in ("voting", "serving"):
             continue
-        roles = archive.memberships_on(pid, organ, date)
+        roles = ctx.memberships_on(pid, organ, date)
         if group == "voting":
             ok = any(_votes(r) for r in roles) if decides else bool(roles)
         else:
             ok = any(r.get("role") == "ersättare" for r in roles)
         if not ok:
             yield Finding("FS321", m.rel, path=path, params={
-                "person": archive.person_name(pid), "group": GROUP_NAMES[group], "organ": organ_name, "date": date})
+                "person": ctx.person_name(pid), "group": GROUP_NAMES[group], "organ": organ_name, "date": date})
     for i, entry in enumerate(d.get("attendance", {}).get("serving", [])):
         sub, rep = entry.get("person"), entry.get("replaces")
-        if sub not in archive.persons or rep not in archive.persons:
+        if sub not in ctx.person_data or rep not in ctx.person_data:
             continue
         reason = None
-        rep_roles = [r for r in archive.memberships_on(rep, organ, date) if r.get("role") in SEAT_ROLES]
-        sub_roles = [r for r in archive.memberships_on(sub, organ, date) if r.get("role") == "ersättare"]
+        rep_roles = [r for r in ctx.memberships_on(rep, organ, date) if r.get("role") in SEAT_ROLES]
+        sub_roles = [r for r in ctx.memberships_on(sub, organ, date) if r.get("role") == "ersättare"]
         if rep not in absent:
             reason = {"sv": "den ersatta står inte under anmält förhinder (absent)",
                       "en": "the replaced member is not listed as absent"}
@@ -137,7 +138,7 @@ def _check_roles(archive, m, d, date: dt.date, organ: str):
                       "en": "they represent different member organisations"}
         if reason:
             yield Finding("FS305", m.rel, path=("attendance", "serving", i, "replaces"), params={
-                "person": archive.person_name(sub), "replaces": archive.person_name(rep), "reason": reason})
+                "person": ctx.person_name(sub), "replaces": ctx.person_name(rep), "reason": reason})
 
 
 def _votes(membership: dict) -> bool:
@@ -146,43 +147,44 @@ def _votes(membership: dict) -> bool:
     return membership.get("role") in SEAT_ROLES
 
 
-def check_dates(archive):
-    deadlines = archive.settings.get("deadlines", {})
-    for m, d, date in _meetings(archive):
-        if date is None:
-            continue
-        j = d.get("justering", {}).get("date")
-        posted = d.get("anslag", {}).get("posted")
-        removed = d.get("anslag", {}).get("removed")
-        if j:
-            if j < date:
-                yield Finding("FS309", m.rel, path=("justering", "date"), params={
-                    "what": {"sv": f"justering {j} före mötet {date}", "en": f"adjusted {j}, before the meeting {date}"},
-                    "hint_detail": {"sv": "justering sker på eller efter mötesdagen",
-                                    "en": "adjustment happens on or after the meeting day"}})
-            elif (j - date).days > deadlines.get("justering_days", 14):
-                yield Finding("FS310", m.rel, path=("justering", "date"), params={
-                    "days": (j - date).days, "limit": deadlines.get("justering_days", 14)})
-        if posted:
-            after = j or date
-            if posted < after:
-                yield Finding("FS309", m.rel, path=("anslag", "posted"), params={
-                    "what": {"sv": f"anslaget {posted} före {'justeringen' if j else 'mötet'} {after}",
-                             "en": f"posted {posted}, before the {'adjustment' if j else 'meeting'} {after}"},
-                    "hint_detail": {"sv": "protokollet anslås först när det är justerat",
-                                    "en": "the minutes are posted only once adjusted"}})
-            elif j and (posted - j).days > deadlines.get("anslag_within_days", 2):
-                yield Finding("FS311", m.rel, path=("anslag", "posted"), params={
-                    "days": (posted - j).days, "limit": deadlines.get("anslag_within_days", 2)})
-            if removed:
-                if removed < posted:
-                    yield Finding("FS309", m.rel, path=("anslag", "removed"), params={
-                        "what": {"sv": f"nedtaget {removed} före uppsatt {posted}",
-                                 "en": f"taken down {removed}, before posted {posted}"},
-                        "hint_detail": {"sv": "nedtaget kommer efter uppsatt", "en": "taken down comes after posted"}})
-                elif (removed - posted).days < deadlines.get("anslag_min_days", 21):
-                    yield Finding("FS312", m.rel, path=("anslag", "removed"), params={
-                        "days": (removed - posted).days, "limit": deadlines.get("anslag_min_days", 21)})
+def check_dates(ctx, m):
+    deadlines = ctx.settings.get("deadlines", {})
+    d = m.data
+    date = meeting_date(d)
+    if date is None:
+        return
+    j = d.get("justering", {}).get("date")
+    posted = d.get("anslag", {}).get("posted")
+    removed = d.get("anslag", {}).get("removed")
+    if j:
+        if j < date:
+            yield Finding("FS309", m.rel, path=("justering", "date"), params={
+                "what": {"sv": f"justering {j} före mötet {date}", "en": f"adjusted {j}, before the meeting {date}"},
+                "hint_detail": {"sv": "justering sker på eller efter mötesdagen",
+                                "en": "adjustment happens on or after the meeting day"}})
+        elif (j - date).days > deadlines.get("justering_days", 14):
+            yield Finding("FS310", m.rel, path=("justering", "date"), params={
+                "days": (j - date).days, "limit": deadlines.get("justering_days", 14)})
+    if posted:
+        after = j or date
+        if posted < after:
+            yield Finding("FS309", m.rel, path=("anslag", "posted"), params={
+                "what": {"sv": f"anslaget {posted} före {'justeringen' if j else 'mötet'} {after}",
+                         "en": f"posted {posted}, before the {'adjustment' if j else 'meeting'} {after}"},
+                "hint_detail": {"sv": "protokollet anslås först när det är justerat",
+                                "en": "the minutes are posted only once adjusted"}})
+        elif j and (posted - j).days > deadlines.get("anslag_within_days", 2):
+            yield Finding("FS311", m.rel, path=("anslag", "posted"), params={
+                "days": (posted - j).days, "limit": deadlines.get("anslag_within_days", 2)})
+        if removed:
+            if removed < posted:
+                yield Finding("FS309", m.rel, path=("anslag", "removed"), params={
+                    "what": {"sv": f"nedtaget {removed} före uppsatt {posted}",
+                             "en": f"taken down {removed}, before posted {posted}"},
+                    "hint_detail": {"sv": "nedtaget kommer efter uppsatt", "en": "taken down comes after posted"}})
+            elif (removed - posted).days < deadlines.get("anslag_min_days", 21):
+                yield Finding("FS312", m.rel, path=("anslag", "removed"), params={
+                    "days": (removed - posted).days, "limit": deadlines.get("anslag_min_days", 21)})
 
 
 def _items(d: dict):
@@ -194,74 +196,75 @@ def _items(d: dict):
             yield sub, ("items", i, "sub", j), n, sub.get("letter")
 
 
-def check_items(archive):
-    for m, d, date in _meetings(archive):
-        organ = m.id.split("/")[0]
-        organ_def = archive.organs.get(organ, {})
-        present, deciding = present_and_deciding(d)
-        for i, item in enumerate(d.get("items", [])):
-            letters: set[str] = set()
-            for j, sub in enumerate(item.get("sub", [])):
-                letter = sub.get("letter")
-                if letter in letters:
-                    yield Finding("FS325", m.rel, path=("items", i, "sub", j, "letter"),
-                                  params={"letter": letter, "number": item.get("number", "?")})
-                letters.add(letter)
-        for item, path, n, letter in _items(d):
-            label = f"{n}{letter or ''}"
-            clauses = item.get("decision", [])
-            for k, clause in enumerate(clauses):
-                words = clause.strip().split(maxsplit=1)
-                if not words or words[0].lower() != "att":
-                    yield Finding("FS318", m.rel, path=path + ("decision", k), params={"clause": _short(clause)})
-            has_decision = bool(clauses) or bool(item.get("decision_text"))
-            if item.get("kind") == "beslut" and not has_decision:
-                yield Finding("FS319", m.rel, path=path + ("kind",), params={"number": label})
-            if not organ_def.get("decides", True) and (has_decision or item.get("kind") == "beslut"):
-                yield Finding("FS314", m.rel, path=path + (("decision",) if clauses else ("kind",)), params={
-                    "organ_kind": organ_def.get("kind", organ), "number": label})
-            jav_people = set()
-            for k, jav in enumerate(item.get("jav", [])):
-                pid = jav.get("person")
-                if pid is None:
-                    continue
-                jav_people.add(pid)
-                if pid not in present:
-                    yield Finding("FS316", m.rel, path=path + ("jav", k, "person"), params={
-                        "person": archive.person_name(pid), "number": label,
-                        "what": {"sv": "var inte närvarande vid mötet", "en": "was not present at the meeting"},
-                        "fix": {"sv": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron.",
-                                "en": "Whoever declares a conflict must have attended; check the attendance."}})
-                stand_in = jav.get("chair")
-                if pid == d.get("chair") and not stand_in:
-                    yield Finding("FS317", m.rel, path=path + ("jav", k), params={
-                        "person": archive.person_name(pid), "number": label})
-                if stand_in and stand_in not in deciding:
-                    yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
-                        "person": archive.person_name(stand_in), "number": label,
-                        "what": {"sv": "var inte beslutande vid mötet", "en": "was not a voting member at the meeting"},
-                        "fix": {"sv": "Den som leder mötet under ärendet ska vara beslutande vid mötet.",
-                                "en": "Whoever chairs during the item must be a voting member at the meeting."}})
-            for k, jav in enumerate(item.get("jav", [])):
-                if jav.get("chair") in jav_people:
-                    yield Finding("FS315", m.rel, path=path + ("jav", k, "chair"), params={
-                        "person": archive.person_name(jav["chair"]), "number": label,
-                        "how": {"sv": "leder ärendet som ordförande", "en": "chairs the item"},
-                        "how_fix": {"sv": "chair i jav-posten", "en": "chair in the jav entry"}})
-            for k, res in enumerate(item.get("reservations", [])):
-                pid = res.get("person")
-                if pid in jav_people:
-                    yield Finding("FS315", m.rel, path=path + ("reservations", k, "person"), params={
-                        "person": archive.person_name(pid), "number": label,
-                        "how": {"sv": "har reserverat sig mot beslutet", "en": "registered dissent"},
-                        "how_fix": {"sv": "reservationerna", "en": "the reservations"}})
-                elif pid is not None and pid not in deciding:
-                    yield Finding("FS324", m.rel, path=path + ("reservations", k, "person"), params={
-                        "person": archive.person_name(pid), "number": label})
-            for k, task in enumerate(item.get("tasks", [])):
-                due = task.get("due")
-                if due and date and due < date:
-                    yield Finding("FS323", m.rel, path=path + ("tasks", k, "due"), params={"due": due, "date": date})
+def check_items(ctx, m):
+    d = m.data
+    date = meeting_date(d)
+    organ = m.id.split("/")[0]
+    organ_def = ctx.organs.get(organ, {})
+    present, deciding = present_and_deciding(d)
+    for i, item in enumerate(d.get("items", [])):
+        letters: set[str] = set()
+        for j, sub in enumerate(item.get("sub", [])):
+            letter = sub.get("letter")
+            if letter in letters:
+                yield Finding("FS325", m.rel, path=("items", i, "sub", j, "letter"),
+                              params={"letter": letter, "number": item.get("number", "?")})
+            letters.add(letter)
+    for item, path, n, letter in _items(d):
+        label = f"{n}{letter or ''}"
+        clauses = item.get("decision", [])
+        for k, clause in enumerate(clauses):
+            words = clause.strip().split(maxsplit=1)
+            if not words or words[0].lower() != "att":
+                yield Finding("FS318", m.rel, path=path + ("decision", k), params={"clause": _short(clause)})
+        has_decision = bool(clauses) or bool(item.get("decision_text"))
+        if item.get("kind") == "beslut" and not has_decision:
+            yield Finding("FS319", m.rel, path=path + ("kind",), params={"number": label})
+        if not organ_def.get("decides", True) and (has_decision or item.get("kind") == "beslut"):
+            yield Finding("FS314", m.rel, path=path + (("decision",) if clauses else ("kind",)), params={
+                "organ_kind": organ_def.get("kind", organ), "number": label})
+        jav_people = set()
+        for k, jav in enumerate(item.get("jav", [])):
+            pid = jav.get("person")
+            if pid is None:
+                continue
+            jav_people.add(pid)
+            if pid not in present:
+                yield Finding("FS316", m.rel, path=path + ("jav", k, "person"), params={
+                    "person": ctx.person_name(pid), "number": label,
+                    "what": {"sv": "var inte närvarande vid mötet", "en": "was not present at the meeting"},
+                    "fix": {"sv": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron.",
+                            "en": "Whoever declares a conflict must have attended; check the attendance."}})
+            stand_in = jav.get("chair")
+            if pid == d.get("chair") and not stand_in:
+                yield Finding("FS317", m.rel, path=path + ("jav", k), params={
+                    "person": ctx.person_name(pid), "number": label})
+            if stand_in and stand_in not in deciding:
+                yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
+                    "person": ctx.person_name(stand_in), "number": label,
+                    "what": {"sv": "var inte beslutande vid mötet", "en": "was not a voting member at the meeting"},
+                    "fix": {"sv": "Den som leder mötet under ärendet ska vara beslutande vid mötet.",
+                            "en": "Whoever chairs during the item must be a voting member at the meeting."}})
+        for k, jav in enumerate(item.get("jav", [])):
+            if jav.get("chair") in jav_people:
+                yield Finding("FS315", m.rel, path=path + ("jav", k, "chair"), params={
+                    "person": ctx.person_name(jav["chair"]), "number": label,
+                    "how": {"sv": "leder ärendet som ordförande", "en": "chairs the item"},
+                    "how_fix": {"sv": "chair i jav-posten", "en": "chair in the jav entry"}})
+        for k, res in enumerate(item.get("reservations", [])):
+            pid = res.get("person")
+            if pid in jav_people:
+                yield Finding("FS315", m.rel, path=path + ("reservations", k, "person"), params={
+                    "person": ctx.person_name(pid), "number": label,
+                    "how": {"sv": "har reserverat sig mot beslutet", "en": "registered dissent"},
+                    "how_fix": {"sv": "reservationerna", "en": "the reservations"}})
+            elif pid is not None and pid not in deciding:
+                yield Finding("FS324", m.rel, path=path + ("reservations", k, "person"), params={
+                    "person": ctx.person_name(pid), "number": label})
+        for k, task in enumerate(item.get("tasks", [])):
+            due = task.get("due")
+            if due and date and due < date:
+                yield Finding("FS323", m.rel, path=path + ("tasks", k, "due"), params={"due": due, "date": date})
 
 
 def _short(text: str, n: int = 50) -> str:
@@ -280,24 +283,25 @@ def _needed(rule: str, seats: int) -> int:
     return seats // 2 + 1
 
 
-def check_quorum(archive):
-    rule = archive.settings.get("quorum", "mer_än_hälften")
-    for m, d, date in _meetings(archive):
-        organ = m.id.split("/")[0]
-        if date is None or not archive.organs.get(organ, {}).get("decides", True) or organ not in archive.organs:
-            continue
-        if not state_at_least(d, "genomförd"):
-            continue
-        holders = archive.seat_holders(organ, date)
-        seat_people = {pid: org for org, h in holders.items() for pid in h["ledamot"]}
-        seats = len(seat_people)
-        if seats == 0:
-            continue
-        att = d.get("attendance", {})
-        present = sum(1 for p in att.get("voting", []) if p in seat_people) + sum(
-            1 for e in att.get("serving", []) if e.get("replaces") in seat_people)
-        needed = _needed(rule, seats)
-        if present < needed:
-            yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
-                "organ": archive.organ_name(organ), "present": present, "seats": seats, "needed": needed,
-                "rule": {"sv": rule.replace("_", " "), "en": QUORUM_EN.get(rule, rule)}})
+def check_quorum(ctx, m):
+    rule = ctx.settings.get("quorum", "mer_än_hälften")
+    d = m.data
+    date = meeting_date(d)
+    organ = m.id.split("/")[0]
+    if date is None or not ctx.organs.get(organ, {}).get("decides", True) or organ not in ctx.organs:
+        return
+    if not state_at_least(d, "genomförd"):
+        return
+    holders = ctx.seat_holders(organ, date)
+    seat_people = {pid: org for org, h in holders.items() for pid in h["ledamot"]}
+    seats = len(seat_people)
+    if seats == 0:
+        return
+    att = d.get("attendance", {})
+    present = sum(1 for p in att.get("voting", []) if p in seat_people) + sum(
+        1 for e in att.get("serving", []) if e.get("replaces") in seat_people)
+    needed = _needed(rule, seats)
+    if present < needed:
+        yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
+            "organ": ctx.organ_name(organ), "present": present, "seats": seats, "needed": needed,
+            "rule": {"sv": rule.replace("_", " "), "en": QUORUM_EN.get(rule, rule)}})

@@ -5,32 +5,28 @@ from __future__ import annotations
 from ..findings import Finding, Place
 
 
-def check_paragraph_numbers(archive):
-    per_year = archive.settings.get("paragraph_numbering") != "per_möte"
+def check_paragraph_numbers(index):
+    per_year = index.settings.get("paragraph_numbering") != "per_möte"
     scope = ({"sv": "per kalenderår och organ", "en": "per calendar year and organ"} if per_year
              else {"sv": "inom mötet", "en": "within the meeting"})
-    for organ, meetings in archive.meetings_by_organ.items():
+    unreadable_years = {i[: i.index("/") + 5] for k, i in index.unloaded_ids if k == "meeting"}
+    for organ, meetings in index.meetings_by_organ.items():
         expected = 1
         seen: dict[int, tuple] = {}
         year = None
         for m in meetings:
-            m_year = m.id.split("/")[1][:4]
-            if not per_year or m_year != year:
-                expected, seen, year = 1, {}, m_year
-            if per_year and any(k == "meeting" and i.startswith(f"{organ}/{m_year}-")
-                                for k, i in archive.unloaded_ids):
+            if not per_year or m.year != year:
+                expected, seen, year = 1, {}, m.year
+            if per_year and f"{organ}/{m.year}" in unreadable_years:
                 continue  # a meeting of this year could not be read; its §§ are unknown
-            for i, item in enumerate(m.data.get("items", [])):
-                n = item.get("number")
-                if not isinstance(n, int):
+            for n, letter, path in m.paras:
+                if letter is not None:
                     continue
-                path = ("items", i, "number")
+                path = path + ("number",)
                 if n in seen:
                     other, other_path = seen[n]
-                    pos = other.locator.find(other_path) or (None, None)
-                    yield Finding("FS307", m.rel, path=path, params={
-                        "number": n, "other": other.id, "scope": scope},
-                        related=[Place(other.rel, pos[0], pos[1])])
+                    yield Finding("FS307", m.rel, path=path, params={"number": n, "other": other.id, "scope": scope},
+                                  related=[Place(other.rel, path=other_path)])
                     expected = max(expected, n + 1)
                     continue
                 if n != expected:

@@ -24,8 +24,5 @@ def scan_text(rel: str, text: str):
         yield Finding("FS701", rel, line=line, column=col, params={"kind": KIND_NAMES[m.kind], "masked": masked})
 
 
-def check_identity_numbers(archive):
-    for rec in archive.records:
-        yield from scan_text(rec.rel, rec.text)
-    for rel, text in archive.unloaded.items():
-        yield from scan_text(rel, text)
+def check_identity_numbers(ctx, rec):
+    yield from scan_text(rec.rel, rec.text)

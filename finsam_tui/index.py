@@ -1,0 +1,112 @@
+"""A compact index of the whole archive, built from per-file summaries.
+
+Cross-file rules (references, § numbering, deciding §§) and reference resolution work
+on this index only, so they can run over thousands of meetings from the cache without
+loading the records themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a reference can point at."""
+
+    kind: str  # person, org, insats, meeting, budget, budgetline, paragraph
+    id: str  # record id; for a paragraph the meeting id; for a budget line "year/line"
+    rel: str  # file
+    path: tuple = ()
+    number: int | None = None
+    letter: str | None = None
+
+    @property
+    def ref(self) -> str:
+        if self.kind == "paragraph":
+            return f"{self.id}/§{self.number}{self.letter or ''}"
+        if self.kind in ("person", "org", "insats", "budget", "budgetline"):
+            return f"{self.kind}/{self.id}"
+        return self.id
+
+
+def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
+    """What the index needs of one (schema-cleaned) record."""
+    out: dict = {"refs": refs}
+    if kind == "meeting":
+        out["date"] = data.get("date") if isinstance(data.get("date"), dt.date) else None
+        paras = []
+        for i, item in enumerate(data.get("items", [])):
+            n = item.get("number")
+            if not isinstance(n, int):
+                continue
+            paras.append((n, None, ("items", i)))
+            for j, sub in enumerate(item.get("sub", [])):
+                if isinstance(sub.get("letter"), str):
+                    paras.append((n, sub["letter"], ("items", i, "sub", j)))
+        out["paras"] = paras
+    elif kind == "budget":
+        out["lines"] = [(line["id"], ("categories", i, "lines", j))
+                        for i, cat in enumerate(data.get("categories", []))
+                        for j, line in enumerate(cat.get("lines", [])) if "id" in line]
+        out["versions"] = [(i, v.get("id"), v.get("kind"), v.get("date"), v.get("decided_by"))
+                           for i, v in enumerate(data.get("versions", []))]
+    return out
+
+
+@dataclass
+class MeetingInfo:
+    id: str
+    rel: str
+    organ: str
+    date: dt.date | None
+    paras: list  # [(number, letter, path)]
+
+    @property
+    def year(self) -> str:
+        return self.id.split("/")[1][:4]
+
+
+class Index:
+    """entries: (rel, kind, id, summary) for every loaded record."""
+
+    def __init__(self, entries, unloaded_ids: set[tuple[str, str]], forbund_present: bool, settings: dict):
+        self.unloaded_ids = unloaded_ids
+        self.forbund_present = forbund_present
+        self.settings = settings
+        self.organ_ids = {o["id"] for o in settings.get("organs", []) if "id" in o}
+        self.ids: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> id -> rel
+        self.meeting_info: dict[str, MeetingInfo] = {}
+        self.refs: list[tuple] = []  # (rel, path, target, value)
+        self.budget_versions: list[tuple] = []  # (rel, year, i, id, kind, date, decided_by)
+        self.paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (meeting id, n, letter)
+        self.year_paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (organ, year, n, letter)
+        self.budget_lines: dict[tuple, list[Target]] = defaultdict(list)  # (year, line id)
+        for rel, kind, rid, s in entries:
+            self.ids[kind][rid] = rel
+            self.refs.extend((rel, path, target, value) for path, target, value in s.get("refs", ()))
+            if kind == "meeting":
+                organ = rid.split("/")[0]
+                self.meeting_info[rid] = MeetingInfo(rid, rel, organ, s.get("date"), s.get("paras", []))
+            elif kind == "budget":
+                year = int(rid)
+                for line_id, path in s.get("lines", ()):
+                    self.budget_lines[(year, line_id)].append(Target("budgetline", f"{year}/{line_id}", rel, path))
+                for v in s.get("versions", ()):
+                    self.budget_versions.append((rel, year) + tuple(v))
+        self.meetings_by_organ: dict[str, list[MeetingInfo]] = defaultdict(list)
+        for info in self.meeting_info.values():
+            self.meetings_by_organ[info.organ].append(info)
+        for lst in self.meetings_by_organ.values():
+            lst.sort(key=lambda m: (m.date or dt.date.min, m.id))
+            for m in lst:
+                for n, letter, path in m.paras:
+                    t = Target("paragraph", m.id, m.rel, path, n, letter)
+                    self.paragraphs[(m.id, n, letter)].append(t)
+                    self.year_paragraphs[(m.organ, m.year, n, letter)].append(t)
+
+    def meeting_date_of(self, mid: str) -> dt.date | None:
+        info = self.meeting_info.get(mid)
+        return info.date if info else None
