@@ -36,9 +36,16 @@ class Record:
     id: str
     rel: str  # path relative to the records folder, "/"-separated
     path: Path
-    text: str
+    _text: str | None = field(repr=False)  # None: read from disk when first needed (cached records)
     data: dict
     _locator: Locator | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raw = self.path.read_bytes().decode("utf-8", "replace")
+            self._text = raw[1:] if raw.startswith("\ufeff") else raw
+        return self._text
 
     @property
     def locator(self) -> Locator:
@@ -166,24 +173,26 @@ def load_files(root: Path) -> Loaded:
     seen = 0
     for path in iter_toml_files(root):
         seen += 1
-        rel_parts = path.relative_to(root).parts
-        rel = "/".join(rel_parts)
-        if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
-            findings.append(Finding("FS108", rel, params={"expected": {
-                "sv": "en fil inne i arkivmappen (inte en länk ut)", "en": "a file inside the records folder (not a link out)"}}))
-            continue
-        kind, rid, problem = classify(rel_parts)
+        rel = "/".join(path.relative_to(root).parts)
+        rec, problem, text = load_file(root_real, path, rel)
         if problem:
             findings.append(problem)
-            text = read_text(path)
-            if text is not None:  # still scanned for identity numbers
-                unloaded[rel] = text
-            continue
-        rec, problem = read_record(path, rel, kind, rid)
-        if problem:
-            findings.append(problem)
-            if problem.code == "FS101":
-                unloaded[rel] = problem.params.pop("text")
+        if text is not None:
+            unloaded[rel] = text
         if rec is not None:
             records.append(rec)
     return Loaded(root, records, findings, unloaded, seen)
+
+
+def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Finding | None, str | None]:
+    """One file: (record, problem, text of a file that is not loaded as a record)."""
+    if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
+        return None, Finding("FS108", rel, params={"expected": {
+            "sv": "en fil inne i arkivmappen (inte en länk ut)",
+            "en": "a file inside the records folder (not a link out)"}}), None
+    kind, rid, problem = classify(tuple(rel.split("/")))
+    if problem:
+        return None, problem, read_text(path)  # still scanned for identity numbers
+    rec, problem = read_record(path, rel, kind, rid)
+    text = problem.params.pop("text") if problem is not None and problem.code == "FS101" else None
+    return rec, problem, text

@@ -21,7 +21,7 @@ from .findings import Finding
 from .index import Index, summarize
 from .loader import Record, classify, load_files
 from .locate import LineIndex, Locator
-from .rules import CROSS, EVERY_KIND, LOCAL
+from .rules import CROSS, LOCAL
 from .rules.personal_data import scan_text
 from .schema import KINDS
 from .schemacheck import check_record
@@ -43,6 +43,7 @@ class FileResult:
 
 def check_file(record: Record) -> FileResult:
     findings, refs = check_record(record, KINDS[record.kind])
+    findings.extend(scan_text(record.rel, record.text))
     result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
     place(result.findings, {record.rel: record.locator}.get)
     return result
@@ -64,7 +65,7 @@ def make_context(records) -> Context:
 
 def local_findings(ctx: Context, record: Record) -> list[Finding]:
     out: list[Finding] = []
-    for rule in EVERY_KIND + LOCAL[record.kind]:
+    for rule in LOCAL[record.kind]:
         out.extend(rule(ctx, record))
     place(out, lambda rel: record.locator if rel == record.rel else None)
     return out

@@ -11,7 +11,7 @@ RECORDS = ROOT / "records"
 def records_copy(tmp_path) -> Path:
     """A private copy of the bundled example to break."""
     dest = tmp_path / "records"
-    shutil.copytree(RECORDS, dest)
+    shutil.copytree(RECORDS, dest, ignore=shutil.ignore_patterns(".finsam-cache"))
     return dest
 
 

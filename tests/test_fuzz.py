@@ -113,7 +113,7 @@ def _paths(obj, prefix=()):
 def test_scrambled_values_in_bundled_records(tmp_path_factory, rel, data):
     TRIED["scrambled"] = TRIED.get("scrambled", 0) + 1
     root = tmp_path_factory.mktemp("r") / "records"
-    shutil.copytree(RECORDS, root)
+    shutil.copytree(RECORDS, root, ignore=shutil.ignore_patterns(".finsam-cache"))
     doc = tomllib.loads((root / rel).read_text(encoding="utf-8"))
     paths = [p for p in _paths(doc) if p]
     for _ in range(data.draw(st.integers(1, 4))):

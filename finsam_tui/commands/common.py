@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..archive import Archive
+from ..cache import Result, run
 from ..loader import NotARecordsFolder
-from ..validate import load_archive
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -40,12 +40,18 @@ def language(args, settings: dict | None = None) -> str:
     return lang if lang in ("sv", "en") else "sv"
 
 
-def open_archive(args) -> Archive | None:
-    """Load and validate the records folder; None (after a message) when it is not one."""
+def open_records(args, need_archive: bool = True) -> Result | None:
+    """Validate the records folder (through the cache); None (after a message) when it is not one."""
     root = Path(args.dir)
     try:
-        return load_archive(root)
+        return run(root, need_archive=need_archive)
     except NotARecordsFolder:
         msg, hint = NOT_FOLDER[language(args)]
         print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
         return None
+
+
+def open_archive(args) -> Archive | None:
+    """The whole archive (records, index, findings); None (after a message) when DIR is not one."""
+    result = open_records(args, need_archive=True)
+    return result.archive if result else None

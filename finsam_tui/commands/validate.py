@@ -9,7 +9,7 @@ import sys
 
 from ..findings import Finding
 from ..validate import counts
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_archive
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_records
 
 NAME = "validate"
 HELP = "check every record and report findings like a compiler"
@@ -41,13 +41,13 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
-    archive = open_archive(args)
-    if archive is None:
+    result = open_records(args, need_archive=False)
+    if result is None:
         return EXIT_USAGE
-    lang = language(args, archive.settings)
-    findings = archive.findings
+    lang = language(args, result.settings)
+    findings = result.findings
     c = counts(findings)
-    c["checked"] = archive.files_checked
+    c["checked"] = result.files_checked
     if args.format == "json":
         print(json.dumps({"findings": [f.to_json(lang) for f in findings], "counts": c},
                          ensure_ascii=False, indent=2, default=str))

@@ -1,14 +1,13 @@
 """Domain rules, each a small function with its code(s) in ``finsam_tui/catalog.py``.
 
-``LOCAL[kind]`` rules look at one record and the context (settings, persons,
+Identity numbers are searched in the raw text of every file when it is read
+(``personal_data.scan_text``). ``LOCAL[kind]`` rules look at one record and the context (settings, persons,
 organisations): ``rule(ctx, record) -> iterable of Finding``. ``CROSS`` rules look
 across files through the index: ``rule(index) -> iterable of Finding``. Keeping the
 two apart lets the cache re-run only the changed file's local rules.
 """
 
-from . import budgets, identity, insatser, meetings, memberships, numbering, personal_data, references
-
-EVERY_KIND = (personal_data.check_identity_numbers,)
+from . import budgets, identity, insatser, meetings, memberships, numbering, references
 
 LOCAL = {
     "forbund": (identity.check_duplicate_organs,),

@@ -23,6 +23,3 @@ def scan_text(rel: str, text: str):
         masked = m.text[:-4] + "****"
         yield Finding("FS701", rel, line=line, column=col, params={"kind": KIND_NAMES[m.kind], "masked": masked})
 
-
-def check_identity_numbers(ctx, rec):
-    yield from scan_text(rec.rel, rec.text)

@@ -1,0 +1,186 @@
+"""The cache is derived and disposable: with or without it, validation gives the same findings."""
+
+import os
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from finsam_tui import cache
+from finsam_tui.cache import CACHE_DIR, DB_NAME, run
+
+from .conftest import RECORDS
+
+BASE = Path(__file__).resolve().parent / "fixtures" / "base"
+MEETING = "moten/styrelse/2023/2023-04-14.toml"
+
+
+def key(findings):
+    return sorted((f.code, f.file, f.line, f.column, f.message("sv"), f.hint("en"),
+                   tuple((p.file, p.line) for p in f.related)) for f in findings)
+
+
+def truth(root):
+    return key(run(root, use_cache=False).findings)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def age(root: Path, *only: str, seconds: int = 10) -> None:
+    """Make files look older, as if edited a while ago (so they are not "racy")."""
+    past = time.time() - seconds
+    paths = [root / rel for rel in only] if only else [p for p in root.rglob("*.toml") if CACHE_DIR not in p.parts]
+    for p in paths:
+        os.utime(p, (past, past))
+
+
+def test_cold_warm_and_incremental_runs_agree_with_no_cache(records_copy):
+    age(records_copy)
+    cold = run(records_copy)
+    assert cold.used_cache and cold.reparsed == cold.files_checked == 52
+    assert (records_copy / CACHE_DIR / DB_NAME).exists()
+    assert (records_copy / CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+    warm = run(records_copy)
+    assert warm.used_cache and warm.reparsed == 0 and key(warm.findings) == key(cold.findings) == []
+
+    edit(records_copy / MEETING, 'adjusters = ["reza-karimi"]', 'adjusters = ["reza-karimi", "tomas-viden"]')
+    age(records_copy, MEETING, seconds=5)
+    inc = run(records_copy)
+    assert inc.reparsed == 1
+    assert [(f.code, f.file, f.line) for f in inc.findings] == [("FS302", MEETING, 13)]
+    assert key(inc.findings) == truth(records_copy)
+    again = run(records_copy)
+    assert again.reparsed == 0 and key(again.findings) == key(inc.findings)
+
+
+def test_cross_file_findings_follow_a_change_elsewhere(records_copy):
+    age(records_copy)
+    run(records_copy)
+    # removing §17 of one meeting breaks references to it from other files and the numbering
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    edit(path, "number = 17\n", "number = 117\n")
+    age(records_copy, "moten/styrelse/2023/2023-04-14.toml", seconds=5)
+    result = run(records_copy)
+    codes = {(f.code, f.file) for f in result.findings}
+    assert ("FS201", "moten/styrelse/2023/2023-06-09.toml") in codes
+    assert key(result.findings) == truth(records_copy)
+
+
+def test_context_change_reruns_every_records_rules(records_copy):
+    age(records_copy)
+    run(records_copy)
+    # the ersättare for one member organisation loses the role: every board meeting lacks one
+    person = records_copy / "personer/tomas-viden.toml"
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace('role = "ersättare"', 'role = "revisor"'), encoding="utf-8")
+    age(records_copy, "personer/tomas-viden.toml", seconds=5)
+    result = run(records_copy)
+    assert result.reparsed == 1
+    assert any(f.code == "FS401" for f in result.findings)
+    assert key(result.findings) == truth(records_copy)
+
+
+def test_deleted_and_added_files(records_copy):
+    age(records_copy)
+    run(records_copy)
+    (records_copy / "insatser/ung-framtid.toml").unlink()
+    shutil.copy(records_copy / "personer/annika-berglof.toml", records_copy / "personer/Ny Person.toml")
+    result = run(records_copy)
+    assert {"FS201", "FS107"} <= {f.code for f in result.findings}
+    assert key(result.findings) == truth(records_copy)
+
+
+def test_a_second_edit_within_the_same_timestamp_tick_is_seen(records_copy):
+    path = records_copy / MEETING
+    run(records_copy)
+    edit(path, 'start = "09:00"', 'start = "12:00"')  # same size: end 11:30 is now before start
+    st = path.stat()
+    assert any(f.code == "FS322" for f in run(records_copy).findings)
+    edit(path, 'start = "12:00"', 'start = "09:00"')
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime as the first edit
+    assert not any(f.code == "FS322" for f in run(records_copy).findings)
+
+
+def test_corrupt_cache_is_rebuilt(records_copy):
+    run(records_copy)
+    db = records_copy / CACHE_DIR / DB_NAME
+    db.write_bytes(b"this is not a database" * 100)
+    result = run(records_copy)
+    assert result.used_cache and key(result.findings) == []
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM files").fetchone()[0] == 52
+
+
+def test_locked_cache_is_bypassed(records_copy):
+    run(records_copy)
+    edit(records_copy / MEETING, 'start = "09:00"', 'start = "12:00"')
+    holder = sqlite3.connect(records_copy / CACHE_DIR / DB_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run(records_copy)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not result.used_cache
+    assert [f.code for f in result.findings] == ["FS322"]
+
+
+def test_read_only_folder_works_without_cache(records_copy, monkeypatch):
+    def refuse(self, *a, **k):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = run(records_copy)
+    assert not result.used_cache and key(result.findings) == []
+    assert not (records_copy / CACHE_DIR).exists()
+
+
+def test_new_code_version_rebuilds(records_copy, monkeypatch):
+    age(records_copy)
+    run(records_copy)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another version")
+    result = run(records_copy)
+    assert result.reparsed == 52
+
+
+# -- random edit sequences: cached == uncached after every step ----------------------------------
+
+EDITS = [
+    ("moten/styrelse/2023/2023-02-10.toml", 'chair = "', 'chair = "x'),
+    ("moten/styrelse/2023/2023-02-10.toml", "number = 2\n", "number = 3\n"),
+    ("moten/styrelse/2023/2023-04-14.toml", "number = 4\n", "number = 9\n"),
+    ("moten/styrelse/2023/2023-04-14.toml", "[attendance]", "[attendance\n"),
+    ("personer/ida-nord.toml", 'role = "', 'role = "x'),
+    ("forbund.toml", 'paragraph_numbering = "per_år"', 'paragraph_numbering = "per_möte"'),
+    ("budgetar/2023.toml", "year = 2023", "year = 2024"),
+    ("insatser/teamet.toml", "women = 10", "women = -1"),
+    ("organisationer/ekby.toml", 'kind = "kommun"', 'kind = "region"'),
+]
+
+
+@settings(max_examples=int(os.environ.get("FINSAM_CACHE_EXAMPLES", "25")), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.integers(0, len(EDITS) - 1), st.booleans(), st.booleans()),
+                      min_size=1, max_size=6))
+def test_random_edit_sequences(tmp_path_factory, steps):
+    root = tmp_path_factory.mktemp("c") / "records"
+    shutil.copytree(BASE, root)
+    originals = {rel: (root / rel).read_text(encoding="utf-8") for rel, _o, _n in EDITS}
+    run(root)
+    for i, undo, delete in steps:
+        rel, old, new = EDITS[i]
+        path = root / rel
+        if delete and path.exists() and rel != "forbund.toml":
+            path.unlink()
+        elif undo or not path.exists():
+            path.write_text(originals[rel], encoding="utf-8")
+        elif old in path.read_text(encoding="utf-8"):
+            edit(path, old, new)
+        assert key(run(root).findings) == truth(root)
