@@ -24,13 +24,23 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .archive import Archive
-from .context import CONTEXT_KINDS
 from .findings import Finding
-from .index import Index
-from .loader import NotARecordsFolder, Record, classify, is_records_folder, iter_toml_files, load_file
-from .locate import LineIndex
-from .validate import check_file, cross_findings, local_findings, make_context, place, scan_unloaded, unloaded_ids
+from .files import NotARecordsFolder, is_records_folder, scan_files
+
+# The warm path (nothing changed) needs only the stored findings: the rest of the core is
+# imported when a file has to be read again.
+
+
+def _load_core() -> None:
+    global Archive, CONTEXT_KINDS, Index, LineIndex, Record, classify, load_file
+    global check_file, cross_findings, local_findings, make_context, place, scan_unloaded, unloaded_ids
+    from .archive import Archive
+    from .context import CONTEXT_KINDS
+    from .index import Index
+    from .loader import Record, classify, load_file
+    from .locate import LineIndex
+    from .validate import (check_file, cross_findings, local_findings, make_context, place, scan_unloaded,
+                           unloaded_ids)
 
 CACHE_DIR = ".finsam-cache"
 DB_NAME = "cache.sqlite"
@@ -146,103 +156,144 @@ def _run_without_cache(root: Path) -> Result:
     return Result(archive.findings, archive.files_checked, archive.settings, archive)
 
 
-def _scan(root: Path) -> dict[str, tuple[Path, int, int]]:
-    out = {}
-    for path in iter_toml_files(root):
-        try:
-            st = path.stat()
-        except OSError:
-            st = None
-        rel = "/".join(path.relative_to(root).parts)
-        out[rel] = (path, st.st_size if st else -1, st.st_mtime_ns if st else -1)
+# Below this many changed files a pool of processes costs more than it saves.
+POOL_MIN_FILES = 300
+
+
+def _read(root_real: str, rel: str, path: Path, size: int, mtime: int) -> tuple[dict, Record | None]:
+    """Read and check one file on its own: the row to store, and the record if it loaded."""
+    rec, problem, text = load_file(root_real, path, rel)
+    file_findings = [problem] if problem else []
+    if text is not None:
+        place(file_findings, lambda _r, idx=LineIndex(text): idx)
+        file_findings.extend(scan_unloaded({rel: text}))
+    row = {"rel": rel, "size": size, "mtime_ns": mtime, "kind": None, "id": None, "data": None, "summary": None,
+           "unloaded": int(text is not None), "local": None}
+    if rec is not None:
+        result = check_file(rec)
+        file_findings.extend(result.findings)
+        row.update(kind=rec.kind, id=rec.id, data=_dump(rec.data), summary=result.summary)
+    elif problem is not None and problem.code == "FS101":
+        kind, rid, _ = classify(tuple(rel.split("/")))
+        row.update(kind=kind, id=rid)
+    row["file_findings"] = file_findings
+    return row, rec
+
+
+_WORK: dict = {}  # set in the parent before the pool forks: root_real, ctx
+
+
+def _read_and_check(batch: list[tuple]) -> list[dict]:
+    """Pool worker: read, check and run the local rules of a batch of files."""
+    out = []
+    for rel, path, size, mtime in batch:
+        row, rec = _read(_WORK["root_real"], rel, path, size, mtime)
+        if rec is not None:
+            row["local"] = local_findings(_WORK["ctx"], rec)
+        out.append(row)
     return out
 
 
+def _check_many(root_real: str, ctx, todo: list[tuple]) -> list[dict]:
+    """Rows (with local findings) for many files, on every core when there are enough of them."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < POOL_MIN_FILES or workers < 2 or "fork" not in _mp_methods():
+        _WORK.update(root_real=root_real, ctx=ctx)
+        return _read_and_check(todo)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _WORK.update(root_real=root_real, ctx=ctx)
+    size = max(1, len(todo) // (workers * 4))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [row for rows in pool.map(_read_and_check, batches) for row in rows]
+
+
+def _mp_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
 def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> Result:
-    files = _scan(root)
+    files = scan_files(root)
     state = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items()))
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("state") == state and not need_archive:
         return _stored_result(con, meta, len(files))
+    _load_core()
 
     cached = {rel: (size, mtime) for rel, size, mtime in con.execute("SELECT rel, size, mtime_ns FROM files")}
     changed = [rel for rel, (_p, s, m) in files.items() if cached.get(rel) != (s, m)]
     removed = [rel for rel in cached if rel not in files]
     context_fp = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items() if _is_context(rel)))
     context_changed = meta.get("context") != context_fp
-
     root_real = os.path.realpath(root)
-    fresh: dict[str, dict] = {}  # rel -> row values for changed files
-    records: dict[str, Record] = {}
-    for rel in changed:
-        path, size, mtime = files[rel]
-        rec, problem, text = load_file(root_real, path, rel)
-        file_findings = [problem] if problem else []
-        if text is not None:
-            place(file_findings, lambda _r, idx=LineIndex(text): idx)
-            file_findings.extend(scan_unloaded({rel: text}))
-        row = {"size": size, "mtime_ns": mtime, "kind": None, "id": None, "data": None, "summary": None,
-               "unloaded": int(text is not None)}
-        if rec is not None:
-            result = check_file(rec)
-            file_findings.extend(result.findings)
-            row.update(kind=rec.kind, id=rec.id, data=_dump(rec.data), summary=result.summary)
-            records[rel] = rec
-        elif problem is not None and problem.code == "FS101":
-            kind, rid, _ = classify(tuple(rel.split("/")))
-            row.update(kind=kind, id=rid)
-        row["file_findings"] = file_findings
-        fresh[rel] = row
 
-    # every record's kind, id and summary: fresh ones from memory, the rest from the cache
-    entries: list[tuple] = []
-    unloaded_rels: list[str] = []
+    # 1. the context files first: every record's local rules need them
+    fresh: dict[str, dict] = {}  # rel -> row to store, for changed files
+    records: dict[str, Record] = {}  # rel -> record, for the records held in memory
+    for rel in changed:
+        if _is_context(rel):
+            fresh[rel], rec = _read(root_real, rel, *files[rel])
+            if rec is not None:
+                records[rel] = rec
+    stored = con.execute("SELECT rel, kind, id, summary, unloaded, data FROM files "
+                         "WHERE rel IN (SELECT rel FROM files WHERE kind IN ('forbund', 'person', 'organisation'))"
+                         ).fetchall()
+    for rel, kind, rid, _summary, _unloaded, data in stored:
+        if rel in files and rel not in fresh and data is not None:
+            records[rel] = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
+    ctx = make_context([r for r in records.values() if r.kind in CONTEXT_KINDS])
+    for rel, row in fresh.items():
+        if rel in records:
+            row["local"] = local_findings(ctx, records[rel])
+
+    # 2. every other changed file: read, check, local rules (on all cores when many)
+    todo = [(rel,) + files[rel] for rel in changed if rel not in fresh]
+    for row in _check_many(root_real, ctx, todo):
+        fresh[row["rel"]] = row
+
+    # 3. the unchanged records: summaries for the index; data when needed
     need_data = context_changed or need_archive
-    stored_rows = con.execute(
-        "SELECT rel, kind, id, summary, unloaded, " + ("data" if need_data else "NULL")
-        + " FROM files WHERE kind IS NOT NULL OR unloaded = 1").fetchall()
-    for rel, kind, rid, summary, unloaded, data in stored_rows:
-        if rel in fresh or rel in removed or rel not in files:
+    entries: list[tuple] = []
+    unloaded_rels: list[str] = [rel for rel, row in fresh.items() if row["unloaded"]]
+    new_local: dict[str, list] = {}
+    for rel, kind, rid, summary, unloaded, data in con.execute(
+            "SELECT rel, kind, id, summary, unloaded, " + ("data" if need_data else "NULL")
+            + " FROM files WHERE kind IS NOT NULL OR unloaded = 1"):
+        if rel in fresh or rel not in files:
             continue
         if unloaded:
             unloaded_rels.append(rel)
         if summary is None:
             continue
         entries.append((rel, kind, rid, pickle.loads(summary)))
-        if data is not None:
-            records[rel] = Record(kind, rid, rel, files[rel][0], None, pickle.loads(data))
+        if data is not None and rel not in records:
+            records[rel] = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
+        if context_changed:
+            new_local[rel] = local_findings(ctx, records[rel])
     for rel, row in fresh.items():
-        if row["unloaded"]:
-            unloaded_rels.append(rel)
         if row["summary"] is not None:
             entries.append((rel, row["kind"], row["id"], row["summary"]))
+        if need_archive and row["data"] is not None and rel not in records:
+            records[rel] = Record(row["kind"], row["id"], rel, Path(files[rel][0]), None, pickle.loads(row["data"]))
 
-    # the context: from memory when reparsed or loaded above, else from the cache
-    ctx_records = [r for r in records.values() if r.kind in CONTEXT_KINDS]
-    have = {r.rel for r in ctx_records}
-    missing = [e for e in entries if e[1] in CONTEXT_KINDS and e[0] not in have]
-    for rel, kind, rid, _s in missing:
-        (data,) = con.execute("SELECT data FROM files WHERE rel=?", (rel,)).fetchone()
-        ctx_records.append(Record(kind, rid, rel, files[rel][0], None, pickle.loads(data)))
-    ctx = make_context(ctx_records)
-
-    local_for = records.values() if context_changed else [records[rel] for rel in fresh if rel in records]
-    new_local = {r.rel: local_findings(ctx, r) for r in local_for}
-
+    # 4. the cross-file rules on the index
     index = Index(entries, unloaded_ids(unloaded_rels), ctx.forbund_present, ctx.settings)
 
     def text_of(rel: str) -> str | None:
         if rel in records:
             return records[rel].text
-        if rel in files:
-            try:
-                return files[rel][0].read_bytes().decode("utf-8", "replace")
-            except OSError:
-                return None
-        return None
+        try:
+            return Path(files[rel][0]).read_bytes().decode("utf-8", "replace") if rel in files else None
+        except OSError:
+            return None
 
     cross = cross_findings(index, text_of)
 
+    # 5. store
     now = time.time_ns()
     racy = any(m > now - RACY_NS for _p, _s, m in files.values())
     racy_context = any(m > now - RACY_NS for rel, (_p, _s, m) in files.items() if _is_context(rel))
@@ -251,16 +302,14 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
         con.execute("DELETE FROM files WHERE rel=?", (rel,))
     for rel, row in fresh.items():
         con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?)", (
-            rel, row["size"], -1 if row["mtime_ns"] > now - RACY_NS else row["mtime_ns"], row["kind"], row["id"], row["data"],
-            _dump(row["file_findings"]) if row["file_findings"] else None,
+            rel, row["size"], -1 if row["mtime_ns"] > now - RACY_NS else row["mtime_ns"], row["kind"], row["id"],
+            row["data"], _dump(row["file_findings"]) if row["file_findings"] else None,
             _dump(row["summary"]) if row["summary"] is not None else None,
-            _dump(new_local.get(rel)) if new_local.get(rel) else None, row["unloaded"]))
+            _dump(row["local"]) if row["local"] else None, row["unloaded"]))
     for rel, found in new_local.items():
-        if rel not in fresh:
-            con.execute("UPDATE files SET local_findings=? WHERE rel=?", (_dump(found) if found else None, rel))
+        con.execute("UPDATE files SET local_findings=? WHERE rel=?", (_dump(found) if found else None, rel))
     for key, value in (("context", None if racy_context else context_fp), ("state", None if racy else state),
-                       ("cross", _dump(cross)),
-                       ("settings", _dump(ctx.settings))):
+                       ("cross", _dump(cross)), ("settings", _dump(ctx.settings))):
         con.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
     con.execute("COMMIT")
 

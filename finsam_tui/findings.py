@@ -68,3 +68,9 @@ class _Safe(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    return {"errors": errors, "warnings": warnings, "files": len({f.file for f in findings})}

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Something a reference can point at."""
 
     kind: str  # person, org, insats, meeting, budget, budgetline, paragraph
     id: str  # record id; for a paragraph the meeting id; for a budget line "year/line"
-    rel: str  # file
+    rel: str | None  # file
     path: tuple = ()
     number: int | None = None
     letter: str | None = None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .locate import Locator
+from .files import NotARecordsFolder, is_records_folder, scan_files  # noqa: F401 (re-exported)
 from .schema import FOLDERS, FORBUND_FILE
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -24,10 +25,6 @@ MEETING_STEM_RE = re.compile(r"^((?:19|20|21)\d\d)-(\d{2})-(\d{2})(?:-[a-z0-9][a
 YEAR_RE = re.compile(r"^(19|20|21)\d\d$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KIND_BY_FOLDER = {v: k for k, v in FOLDERS.items()}
-
-
-class NotARecordsFolder(Exception):
-    pass
 
 
 @dataclass
@@ -61,19 +58,6 @@ class Loaded:
     findings: list[Finding]
     unloaded: dict[str, str]  # rel -> text of files not loaded as records (syntax errors, misplaced)
     files_seen: int = 0
-
-
-def is_records_folder(root: Path) -> bool:
-    return (root / FORBUND_FILE).is_file()
-
-
-def iter_toml_files(root: Path):
-    """Every *.toml below root, sorted, skipping names that start with '.' or '_'."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        for name in sorted(filenames):
-            if name.endswith(".toml") and not name.startswith((".", "_")):
-                yield Path(dirpath) / name
 
 
 def classify(rel_parts: tuple[str, ...]) -> tuple[str | None, str | None, Finding | None]:
@@ -170,10 +154,8 @@ def load_files(root: Path) -> Loaded:
     findings: list[Finding] = []
     unloaded: dict[str, str] = {}
     root_real = os.path.realpath(root)
-    seen = 0
-    for path in iter_toml_files(root):
-        seen += 1
-        rel = "/".join(path.relative_to(root).parts)
+    files = scan_files(root)
+    for rel, (path, _size, _mtime) in files.items():
         rec, problem, text = load_file(root_real, path, rel)
         if problem:
             findings.append(problem)
@@ -181,11 +163,12 @@ def load_files(root: Path) -> Loaded:
             unloaded[rel] = text
         if rec is not None:
             records.append(rec)
-    return Loaded(root, records, findings, unloaded, seen)
+    return Loaded(root, records, findings, unloaded, len(files))
 
 
 def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Finding | None, str | None]:
     """One file: (record, problem, text of a file that is not loaded as a record)."""
+    path = Path(path)
     if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
         return None, Finding("FS108", rel, params={"expected": {
             "sv": "en fil inne i arkivmappen (inte en länk ut)",

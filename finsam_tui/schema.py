@@ -334,7 +334,7 @@ FOLDERS = {
     "budget": "budgetar",
     "insats": "insatser",
 }
-FORBUND_FILE = "forbund.toml"
+from .files import FORBUND_FILE  # noqa: E402,F401
 
 
 def root_field(kind: str) -> Field:

@@ -45,7 +45,8 @@ def check_file(record: Record) -> FileResult:
     findings, refs = check_record(record, KINDS[record.kind])
     findings.extend(scan_text(record.rel, record.text))
     result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
-    place(result.findings, {record.rel: record.locator}.get)
+    if findings:
+        place(findings, lambda rel: record.locator if rel == record.rel else None)
     return result
 
 
@@ -67,7 +68,8 @@ def local_findings(ctx: Context, record: Record) -> list[Finding]:
     out: list[Finding] = []
     for rule in LOCAL[record.kind]:
         out.extend(rule(ctx, record))
-    place(out, lambda rel: record.locator if rel == record.rel else None)
+    if out:
+        place(out, lambda rel: record.locator if rel == record.rel else None)
     return out
 
 
@@ -146,9 +148,3 @@ def load_archive(root: Path) -> Archive:
     findings.extend(cross_findings(index, by_rel.get))
     findings.sort(key=Finding.sort_key)
     return Archive(loaded.root, loaded.records, ctx, index, findings, loaded.files_seen)
-
-
-def counts(findings: list[Finding]) -> dict[str, int]:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    return {"errors": errors, "warnings": warnings, "files": len({f.file for f in findings})}

@@ -7,7 +7,6 @@ so the module's own check-digit code is not used to test itself.
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
@@ -280,18 +279,15 @@ def test_non_ascii_digits_ignored():
     assert texts(arabic[0] + "8112189876") == ["8112189876"]
 
 
-# --- speed ----------------------------------------------------------------------
+# --- large input (speed is measured by benchmarks/run.py, not here) -------------------
 
 
-def test_fast_on_large_text_without_candidates():
+def test_large_text_with_one_number_at_the_end():
     prose = "Styrelsen beslutade att godkänna budgeten för år 2023 om 10 996 000 kr; dnr 2023/14. "
     text = prose * (1_000_000 // len(prose) + 1)
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        assert find_identity_numbers(text) == []
-        best = min(best, time.perf_counter() - t0)
-    assert best < 0.25  # a few ms in practice; generous bound for slow CI
+    assert find_identity_numbers(text) == []
+    found = find_identity_numbers(text + "811218-9876")
+    assert [(m.start, m.text) for m in found] == [(len(text), "811218-9876")]
 
 
 # --- property tests (hypothesis, if installed) ----------------------------------

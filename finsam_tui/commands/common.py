@@ -6,7 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from ..archive import Archive
 from ..cache import Result, run
 from ..loader import NotARecordsFolder
 
@@ -51,7 +50,7 @@ def open_records(args, need_archive: bool = True) -> Result | None:
         return None
 
 
-def open_archive(args) -> Archive | None:
+def open_archive(args):
     """The whole archive (records, index, findings); None (after a message) when DIR is not one."""
     result = open_records(args, need_archive=True)
     return result.archive if result else None

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..export import ExportError, RecordsHaveErrors, agenda, budget, bundle, decisions, extract, protocol, write_bundle
-from ..export.labels import Labels
 from .common import EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_archive
 
 NAME = "export"
@@ -62,6 +60,10 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here so that other commands (and --help) start fast
+    from ..export import ExportError, RecordsHaveErrors, bundle, write_bundle
+    from ..export.labels import Labels
+
     archive = open_archive(args)
     if archive is None:
         return EXIT_USAGE
@@ -93,6 +95,8 @@ def run(args) -> int:
 
 
 def _document(archive, args, lang: str) -> str:
+    from ..export import agenda, budget, decisions, extract, protocol
+
     if args.kind == "protocol":
         return protocol(archive, args.ref, lang, args.draft)
     if args.kind == "agenda":
@@ -104,7 +108,7 @@ def _document(archive, args, lang: str) -> str:
     return decisions(archive, args.year, args.organ, lang, args.draft)
 
 
-def _output(text: str, args, labels: Labels) -> int:
+def _output(text: str, args, labels) -> int:
     data = text.encode("utf-8")
     if args.output:
         try:

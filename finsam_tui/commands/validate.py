@@ -7,8 +7,7 @@ import os
 import re
 import sys
 
-from ..findings import Finding
-from ..validate import counts
+from ..findings import Finding, counts
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_records
 
 NAME = "validate"
