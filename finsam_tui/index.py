@@ -61,12 +61,9 @@ class MeetingInfo:
     id: str
     rel: str
     organ: str
+    year: str
     date: dt.date | None
     paras: list  # [(number, letter, path)]
-
-    @property
-    def year(self) -> str:
-        return self.id.split("/")[1][:4]
 
 
 class Index:
@@ -79,17 +76,18 @@ class Index:
         self.organ_ids = {o["id"] for o in settings.get("organs", []) if "id" in o}
         self.ids: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> id -> rel
         self.meeting_info: dict[str, MeetingInfo] = {}
-        self.refs: list[tuple] = []  # (rel, path, target, value)
+        self.refs_by_rel: list[tuple] = []  # (rel, [(path, target, value)])
         self.budget_versions: list[tuple] = []  # (rel, year, i, id, kind, date, decided_by)
         self.paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (meeting id, n, letter)
         self.year_paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (organ, year, n, letter)
         self.budget_lines: dict[tuple, list[Target]] = defaultdict(list)  # (year, line id)
         for rel, kind, rid, s in entries:
             self.ids[kind][rid] = rel
-            self.refs.extend((rel, path, target, value) for path, target, value in s.get("refs", ()))
+            if s.get("refs"):
+                self.refs_by_rel.append((rel, s["refs"]))
             if kind == "meeting":
-                organ = rid.split("/")[0]
-                self.meeting_info[rid] = MeetingInfo(rid, rel, organ, s.get("date"), s.get("paras", []))
+                organ, stem = rid.split("/")
+                self.meeting_info[rid] = MeetingInfo(rid, rel, organ, stem[:4], s.get("date"), s.get("paras", []))
             elif kind == "budget":
                 year = int(rid)
                 for line_id, path in s.get("lines", ()):
@@ -106,6 +104,12 @@ class Index:
                     t = Target("paragraph", m.id, m.rel, path, n, letter)
                     self.paragraphs[(m.id, n, letter)].append(t)
                     self.year_paragraphs[(m.organ, m.year, n, letter)].append(t)
+
+    def iter_refs(self):
+        """(rel, path, target, value) of every reference in every record."""
+        for rel, refs in self.refs_by_rel:
+            for path, target, value in refs:
+                yield rel, path, target, value
 
     def meeting_date_of(self, mid: str) -> dt.date | None:
         info = self.meeting_info.get(mid)

@@ -28,8 +28,9 @@ def points_at_unloaded(index, target: str, value: str) -> bool:
 
 
 def check_references(index):
-    for rel, path, target, value in index.refs:
-        if points_at_unloaded(index, target, value):
+    everything_loaded = index.forbund_present and not index.unloaded_ids
+    for rel, path, target, value in index.iter_refs():
+        if not everything_loaded and points_at_unloaded(index, target, value):
             continue
         if target in _TYPED or target == "organ":
             table = index.organ_ids if target == "organ" else index.ids[_TYPED[target]]
