@@ -94,7 +94,8 @@ class Result:
         self.reparsed = reparsed
 
 
-def _connect(root: Path) -> sqlite3.Connection | None:
+def connect(root: Path) -> sqlite3.Connection | None:
+    """The cache database of the folder, created or rebuilt as needed; None when it cannot be used."""
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
@@ -136,17 +137,18 @@ def run(root: Path, need_archive: bool = False, use_cache: bool = True) -> Resul
     root = Path(root)
     if not is_records_folder(root):
         raise NotARecordsFolder(str(root))
-    con = _connect(root) if use_cache and not os.environ.get("FINSAM_NO_CACHE") else None
+    con = connect(root) if use_cache and not os.environ.get("FINSAM_NO_CACHE") else None
     if con is None:
         return _run_without_cache(root)
     try:
         return _run_with_cache(root, con, need_archive)
     except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return _run_without_cache(root)
+    finally:
         try:
             con.close()
         except sqlite3.Error:
             pass
-        return _run_without_cache(root)
 
 
 def _run_without_cache(root: Path) -> Result:

@@ -6,8 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..cache import Result, run
-from ..loader import NotARecordsFolder
+from ..files import NotARecordsFolder
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -39,8 +38,11 @@ def language(args, settings: dict | None = None) -> str:
     return lang if lang in ("sv", "en") else "sv"
 
 
-def open_records(args, need_archive: bool = True) -> Result | None:
-    """Validate the records folder (through the cache); None (after a message) when it is not one."""
+def open_records(args, need_archive: bool = True):
+    """Validate the records folder (through the cache): a cache.Result, or None (after a message)
+    when it is not a records folder."""
+    from ..cache import run  # imported here: `finsam --help` and argument errors stay fast
+
     root = Path(args.dir)
     try:
         return run(root, need_archive=need_archive)
