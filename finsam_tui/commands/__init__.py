@@ -1,5 +1,5 @@
 """The CLI's commands, one module each (see finsam_tui/cli.py)."""
 
-from . import export, validate
+from . import export, search, validate
 
-COMMANDS = (validate, export)
+COMMANDS = (validate, search, export)
