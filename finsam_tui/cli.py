@@ -12,7 +12,7 @@ import sys
 
 from . import __version__
 from .commands import COMMANDS
-from .commands.common import EXIT_FINDINGS, EXIT_OK
+from .commands.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 EPILOG = """examples:
   finsam validate                    check every record in ./records
@@ -49,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_help()
         return EXIT_OK

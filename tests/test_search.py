@@ -1,0 +1,69 @@
+"""finsam search: Swedish-aware full text with word prefixes, filters, JSON and exit codes."""
+
+import json
+from pathlib import Path
+
+from finsam_tui.cli import main
+from finsam_tui.search import search
+
+
+def refs(hits):
+    return [h.ref for h in hits]
+
+
+def test_prefix_and_case_insensitive_with_swedish_letters(records_copy):
+    upper = refs(search(records_copy, "ÅRSREDOVISNING"))
+    assert "styrelse/2023-02-17/§6" in upper and "styrelse/2022-02-18/§6" in upper
+    assert refs(search(records_copy, "årsredov")) == upper  # a word prefix
+    assert refs(search(records_copy, "arsredovisning")) == []  # å is not a
+
+
+def test_every_word_must_match_and_filters(records_copy):
+    hits = search(records_copy, "extern utvärd", year=2023)
+    assert "styrelse/2023-04-14/§17" in refs(hits)
+    assert all(h.date.startswith("2023") or h.ref.startswith("budget/2023") for h in hits)
+    only_board = search(records_copy, "utvärdering", organ="styrelse")
+    assert only_board and all(h.organ == "styrelse" for h in only_board)
+    decisions = search(records_copy, "budget", kind="beslut")
+    assert decisions and all(h.kind == "beslut" for h in decisions)
+
+
+def test_names_insatser_and_budget_lines_are_found(records_copy):
+    assert "person/annika-berglof" in refs(search(records_copy, "berglöf"))
+    assert "insats/samordningsteamet" in refs(search(records_copy, "samordningsteamet"))
+    assert "budget/2023/samordningsteamet" in refs(search(records_copy, "samordningsteamet"))
+
+
+def test_an_edit_is_found_at_once(records_copy):
+    assert search(records_copy, "kvarnhjulet") == []
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title = "Mötets öppnande"', 'title = "Mötets öppnande vid Kvarnhjulet"', 1),
+                    encoding="utf-8")
+    assert refs(search(records_copy, "kvarnhjul")) == ["styrelse/2023-04-14/§12"]
+    path.write_text(text, encoding="utf-8")
+    assert search(records_copy, "kvarnhjul") == []
+
+
+def test_works_without_a_cache(records_copy, monkeypatch):
+    def refuse(self, *a, **k):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    assert "styrelse/2023-04-14/§17" in refs(search(records_copy, "extern utvärdering"))
+
+
+def test_cli_text_json_and_exit_codes(records_copy, capsys):
+    assert main(["search", "extern utvärdering", "--records", str(records_copy), "--year", "2023"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "styrelse/2023-04-14/§17  2023-04-14  Extern utvärdering av Samordningsteamet" in out
+    assert any("[extern]" in line.lower() for line in out)
+    assert main(["search", "samordningsteamet", "--records", str(records_copy), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["query"] == "samordningsteamet"
+    assert {"ref", "kind", "organ", "date", "title", "snippet"} <= set(data["hits"][0])
+    assert main(["search", "zzyzx", "--records", str(records_copy)]) == 1
+    assert "Inga träffar" in capsys.readouterr().err
+    assert main(["search", "--records", str(records_copy), "--", "---"]) == 2  # no words
+    assert main(["search", "--records", str(records_copy), "--year", "soon", "x"]) == 2  # usage error
+    assert main(["search", "x", "--records", str(records_copy / "personer")]) == 2
