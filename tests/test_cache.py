@@ -6,14 +6,12 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finsam_tui import cache
 from finsam_tui.cache import CACHE_DIR, DB_NAME, run
 
-from .conftest import RECORDS
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 MEETING = "moten/styrelse/2023/2023-04-14.toml"

@@ -56,3 +56,21 @@ def open_archive(args):
     """The whole archive (records, index, findings); None (after a message) when DIR is not one."""
     result = open_records(args, need_archive=True)
     return result.archive if result else None
+
+
+def add_output_args(parser) -> None:
+    """--records, --format text|json and --lang: what every lookup command takes."""
+    add_records_arg(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_arg(parser)
+
+
+def open_with_labels(args):
+    """(archive, labels of the lookup commands), or (None, None) after a message when DIR is not
+    a records folder."""
+    from ..lookup_labels import Labels
+
+    archive = open_archive(args)
+    if archive is None:
+        return None, None
+    return archive, Labels(language(args, archive.settings))

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from . import markdown as md
 from .common import Context, ExportError, iso
 from .labels import Labels
 from .meeting import organ_of
-
-
-def decision_entries(archive, year: int | None = None, organ: str | None = None) -> list[tuple]:
-    """(meeting, number, letter, item) for every decision, sorted by date, organ, § and letter."""
-    out = []
-    for m in archive.meetings.values():
-        date = archive.meeting_date(m)
-        if year is not None and (date is None or date.year != year):
-            continue
-        if organ is not None and organ_of(m) != organ:
-            continue
-        for p in archive.paragraphs_of(m):
-            if _has_decision(p.item):
-                out.append((m, p.number, p.letter, p.item))
-    out.sort(key=lambda e: (archive.meeting_date(e[0]) or dt.date.min, organ_of(e[0]), e[0].id, e[1], e[2] or ""))
-    return out
-
-
-def _has_decision(item: dict) -> bool:
-    clauses = [c for c in item.get("decision", []) if isinstance(c, str) and c.strip()]
-    return bool(clauses) or bool(str(item.get("decision_text", "")).strip())
+from ..xref import decision_entries  # noqa: F401 (re-exported: the register lives in the core)
 
 
 def decisions(archive, year: int | None = None, organ: str | None = None, lang: str = "sv",

@@ -8,6 +8,8 @@ Swedish (``sv``) is the default and the fallback for a missing English entry.
 
 from __future__ import annotations
 
+from ..catalogues import Catalogue
+
 SV: dict[str, object] = {
     # --- document titles -------------------------------------------------------------
     "protocol": "Protokoll",
@@ -331,25 +333,13 @@ EN: dict[str, object] = {
 CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
 
 
-class Labels:
+class Labels(Catalogue):
     """The labels of one language: ``L[key]``, ``L.fmt(key, **params)`` and domain values."""
 
-    def __init__(self, lang: str = "sv") -> None:
-        self.lang = lang if lang in CATALOGUE else "sv"
-        self._table = CATALOGUE[self.lang]
-
-    def __getitem__(self, key: str) -> str:
-        value = self._table.get(key, SV[key])
-        assert isinstance(value, str), key
-        return value
-
-    def fmt(self, key: str, **params) -> str:
-        return self[key].format(**params)
+    CATALOGUE = CATALOGUE
 
     def _value(self, table: str, value: str) -> str:
-        mapping = self._table.get(table) or {}
-        assert isinstance(mapping, dict)
-        return mapping.get(value, value)
+        return self.mapped(table, value)
 
     def role(self, role: str) -> str:
         return self._value("roles", role)
