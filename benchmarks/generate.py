@@ -28,6 +28,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the finsam_tui package of this checkout
+
+from finsam_tui.lock import fingerprint  # noqa: E402
+
 MARKER = "# Genererad av benchmarks/generate.py"
 LAST_YEAR = 2024  # the archive runs up to (part of) this year
 TERM_ANCHOR = 2019  # mandate periods 2019–2022, 2023–2026, … (and backwards)
@@ -1441,8 +1445,18 @@ class Generator:
             for it in m["items"]:
                 if "tasks" in it:
                     it["tasks"] = [self.task_table(t) if isinstance(t, Task) else t for t in it["tasks"]]
-            files[f"moten/{m['organ']}/{m['date'].year}/{m['date'].isoformat()}.toml"] = self.render_meeting(m)
+            files[f"moten/{m['organ']}/{m['date'].year}/{m['date'].isoformat()}.toml"] = locked(self.render_meeting(m))
         return files
+
+
+def locked(text: str) -> str:
+    """The meeting text with its justering fingerprint (what `finsam lock` writes)."""
+    import tomllib
+
+    start = text.index("\n[justering]\n")
+    end = text.index("\n\n", start + 1)
+    line = f'\nfingerprint = "{fingerprint(tomllib.loads(text))}"'
+    return text[:end] + line + text[end:]
 
 
 def _is_generated(out_dir: Path) -> bool:

@@ -143,6 +143,12 @@ _R = [
     Rule("FS325", ERROR,
          ("Underpunkten {letter}) finns redan i §{number}", "Ge underpunkterna bokstäverna a, b, c … i ordning."),
          ("Sub-item {letter}) already exists in §{number}", "Letter sub-items a, b, c … in order.")),
+    Rule("FS326", ERROR,
+         ("Protokollet har ändrats efter justeringen utan rättelse", "Ett justerat protokoll ändras bara genom en rättelse: återställ ändringen, eller skriv den som rättelse med finsam correct (datum, vem, vad och varför)."),
+         ("The minutes were changed after adjustment without a correction", "Adjusted minutes change only through a correction: undo the change, or record it with finsam correct (date, who, what and why).")),
+    Rule("FS327", WARNING,
+         ("Det justerade protokollet är inte låst med ett fingeravtryck", "Kör finsam lock {ref} så att senare ändringar upptäcks."),
+         ("The adjusted minutes are not locked with a fingerprint", "Run finsam lock {ref} so that later changes are detected.")),
     # --- memberships ------------------------------------------------------------------
     Rule("FS401", ERROR,
          ("{org} har ingen {role} i {organ} den {date}", "Varje medlemsorganisation har {seats} {role} i {organ}; lägg till ett membership för rätt person och period."),

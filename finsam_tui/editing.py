@@ -196,3 +196,18 @@ def new_meeting(archive: Archive, organ: str, date: dt.date, lang: str = "sv") -
 def _seat_holder(archive: Archive, pid: str, organ: str, date: dt.date) -> bool:
     return any(m.get("role") in ("ordförande", "vice ordförande", "ledamot")
                for m in archive.memberships_on(pid, organ, date))
+
+
+def rewrite(path: Path, transform) -> "Snapshot":
+    """Apply transform(data) -> new data to the record file at path and save it: comments and
+    order kept, atomic, refused (SaveConflict) if the file changes on disk meanwhile."""
+    import tomllib
+
+    from .saving import read_snapshot, save_text
+
+    snap = read_snapshot(Path(path))
+    new = transform(tomllib.loads(snap.text))
+    text = update_text(snap.text, new)
+    if text == snap.text:
+        return snap
+    return save_text(Path(path), text, snap.sha256)

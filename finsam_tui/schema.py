@@ -240,6 +240,8 @@ MEETING = (
         F("date", "date", "Justeringsdatum", "Date of adjustment"),
         F("place", "str", "Plats för justering", "Place of adjustment"),
         F("signing", "str", "Signeringsreferens (t.ex. digital signatur)", "Signature reference"),
+        F("fingerprint", "str", "Innehållets fingeravtryck vid justeringen (skrivs av finsam lock)",
+          "Content fingerprint at adjustment (written by finsam lock)"),
     ), "Justering", "Adjustment of the minutes"),
     T("anslag", (
         F("posted", "date", "Anslaget uppsatt", "Posted on the notice board"),
@@ -249,6 +251,14 @@ MEETING = (
     F("next_meeting", "date", "Nästa möte", "Next meeting"),
     F("notes", "text", "Övrigt om mötet", "Notes about the meeting"),
     TS("items", ITEM, "Paragrafer", "Paragraphs (§)"),
+    TS("corrections", (
+        F("date", "date", "Datum för rättelsen", "Date of the correction", required=True),
+        F("by", "ref", "Vem som gjorde rättelsen", "Who made the correction", ref="person", required=True),
+        F("what", "text", "Vad som ändrades", "What was changed", required=True),
+        F("why", "text", "Varför", "Why", required=True),
+        F("fingerprint", "str", "Innehållets fingeravtryck efter rättelsen (skrivs av finsam)",
+          "Content fingerprint after the correction (written by finsam)", required=True),
+    ), "Rättelser efter justering", "Corrections after adjustment"),
 )
 
 # ---------------------------------------------------------------------------

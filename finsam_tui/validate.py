@@ -20,6 +20,7 @@ from .context import Context
 from .findings import Finding
 from .index import Index, summarize
 from .loader import Record, classify, load_files
+from .lock import check_lock
 from .locate import LineIndex, Locator
 from .rules import CROSS, LOCAL
 from .rules.personal_data import scan_text
@@ -42,7 +43,9 @@ class FileResult:
 
 
 def check_file(record: Record) -> FileResult:
-    findings, refs = check_record(record, KINDS[record.kind])
+    findings = check_lock(record)  # on the data as written, before the schema check cleans it
+    schema_findings, refs = check_record(record, KINDS[record.kind])
+    findings.extend(schema_findings)
     findings.extend(scan_text(record.rel, record.text))
     result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
     if findings:

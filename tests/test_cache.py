@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from finsam_tui import cache
 from finsam_tui.cache import CACHE_DIR, DB_NAME, run
 
+from .conftest import relock
+
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 MEETING = "moten/styrelse/2023/2023-04-14.toml"
@@ -50,6 +52,7 @@ def test_cold_warm_and_incremental_runs_agree_with_no_cache(records_copy):
     assert warm.used_cache and warm.reparsed == 0 and key(warm.findings) == key(cold.findings) == []
 
     edit(records_copy / MEETING, 'adjusters = ["reza-karimi"]', 'adjusters = ["reza-karimi", "tomas-viden"]')
+    relock(records_copy / MEETING)
     age(records_copy, MEETING, seconds=5)
     inc = run(records_copy)
     assert inc.reparsed == 1
@@ -119,6 +122,7 @@ def test_corrupt_cache_is_rebuilt(records_copy):
 def test_locked_cache_is_bypassed(records_copy):
     run(records_copy)
     edit(records_copy / MEETING, 'start = "09:00"', 'start = "12:00"')
+    relock(records_copy / MEETING)
     holder = sqlite3.connect(records_copy / CACHE_DIR / DB_NAME, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -25,7 +25,7 @@ from finsam_tui.export import markdown as md
 from finsam_tui.export.labels import CATALOGUE, EN, SV
 from finsam_tui.validate import load_archive
 
-from .conftest import RECORDS
+from .conftest import RECORDS, relock
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("FINSAM_UPDATE_GOLDEN") == "1"
@@ -235,6 +235,7 @@ def test_decision_text_of_a_sub_item(records_copy, capsys):
     anchor = 'background = "Beredningsgruppen bereder förslaget till reviderad budget vid sitt möte den 12 maj."'
     path.write_text(text.replace(anchor, anchor + '\ndecision_text = "Styrelsen noterar *informationen*."'),
                     encoding="utf-8")
+    relock(path)
     code, text, err = export(["decisions", "--year", "2023"], records_copy, capsys)
     assert code == 0, err
     hs = [c for tag, c in headings(text) if tag == "h3"]
@@ -384,6 +385,7 @@ def _break_meeting(records: Path) -> None:
     text = text.replace('background = "Inga övriga frågor anmäldes."',
                         'background = """\n' + EVIL_BACKGROUND + '"""')
     path.write_text(text, encoding="utf-8")
+    relock(path)
 
 
 def test_user_text_cannot_inject_markup(records_copy, capsys):
@@ -449,6 +451,7 @@ def test_meeting_with_errors_is_refused_and_draft_is_marked(records_copy, capsys
     path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('adjusters = ["reza-karimi"]',
                                                              'adjusters = ["bengt-alm"]'), encoding="utf-8")
+    relock(path)
     for kind in (["protocol"], ["agenda"], ["extract"]):
         args = [*kind, "styrelse/2023-04-14"] + (["§17"] if kind == ["extract"] else [])
         code, out, err = export(args, records_copy, capsys)
@@ -484,6 +487,7 @@ def test_all_refuses_errors_unless_draft(records_copy, tmp_path, capsys):
     path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('adjusters = ["reza-karimi"]',
                                                              'adjusters = ["bengt-alm"]'), encoding="utf-8")
+    relock(path)
     out = tmp_path / "out"
     code, _, err = export(["all", "--out", str(out)], records_copy, capsys)
     assert code == 1 and "styrelse/2023-04-14" in err and not out.exists()
@@ -615,6 +619,7 @@ def test_records_have_errors_lists_the_findings(records_copy):
     path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('adjusters = ["reza-karimi"]',
                                                              'adjusters = ["bengt-alm"]'), encoding="utf-8")
+    relock(path)
     with pytest.raises(RecordsHaveErrors) as info:
         protocol(load_archive(records_copy), "styrelse/2023-04-14")
     assert [f.code for f in info.value.findings] == ["FS302"]

@@ -48,7 +48,7 @@ def test_refs_of_the_chair_lists_chair_duties_and_jav(capsys):
     assert lines[1] == "styrelse/2022-02-18       2022-02-18  ordförande        Styrelsen 2022-02-18"
     assert lines[2] == "  moten/styrelse/2022/2022-02-18.toml:10"
     i = lines.index("styrelse/2023-04-14/§17   2023-04-14  jäv               Extern utvärdering av S…")
-    assert lines[i + 1] == "  moten/styrelse/2023/2023-04-14.toml:87"
+    assert lines[i + 1] == "  moten/styrelse/2023/2023-04-14.toml:88"
     assert all(len(line) <= 80 for line in lines)
 
 
@@ -58,7 +58,7 @@ def test_refs_of_a_paragraph_shows_the_uppdrag_reported_back_there(capsys):
     assert out.splitlines() == [
         "Hänvisningar till styrelse/2023-06-09/§28 (Återrapport: upphandling av exte…): 1",
         "styrelse/2023-04-14/§17  2023-04-14  återrapport  Extern utvärdering av Samordn…",
-        "  moten/styrelse/2023/2023-04-14.toml:94  Upphandla extern utvärdering av Samor…",
+        "  moten/styrelse/2023/2023-04-14.toml:95  Upphandla extern utvärdering av Samor…",
     ]
 
 
@@ -75,7 +75,7 @@ def test_refs_of_a_budget_line_lists_the_paragraphs_that_touched_it(capsys):
     lines = out.splitlines()
     assert lines[0] == "Hänvisningar till budget/2023/utvardering (Uppföljning och utvärdering): 5"
     assert "styrelse/2023-06-09/§27        2023-06-09  hänvisning  Reviderad budget 2023" in lines
-    assert "  moten/styrelse/2023/2023-06-09.toml:70" in lines
+    assert "  moten/styrelse/2023/2023-06-09.toml:71" in lines
 
 
 def test_refs_of_a_meeting_include_references_to_its_paragraphs(capsys):
@@ -90,7 +90,7 @@ def test_refs_of_a_meeting_include_references_to_its_paragraphs(capsys):
         ("styrelse/2023-06-09/§28", "ref", "styrelse/2023-04-14/§17"),
     }
     code, out, _ = finsam(capsys, "refs", "styrelse/2023-04-14")
-    assert "  moten/styrelse/2023/2023-06-09.toml:81  → styrelse/2023-04-14/§17" in out.splitlines()
+    assert "  moten/styrelse/2023/2023-06-09.toml:82  → styrelse/2023-04-14/§17" in out.splitlines()
 
 
 def test_refs_of_a_budget_include_its_lines_and_the_insatser(capsys):
@@ -138,7 +138,7 @@ def test_refs_in_english(capsys):
     assert out.splitlines() == [
         "References to styrelse/2022-06-10/§27 (Ny insats: Ung Framtid): 2",
         "styrelse/2022-04-08/§18  2022-04-08  reported back  Förstudie om insats för ung…",
-        "  moten/styrelse/2022/2022-04-08.toml:99  Ta fram förslag till insats för unga…",
+        "  moten/styrelse/2022/2022-04-08.toml:100  Ta fram förslag till insats för unga…",
         "insats/ung-framtid       2022-06-10  decided at     Ung Framtid",
         "  insatser/ung-framtid.toml:13",
     ]
@@ -227,7 +227,7 @@ def test_show_a_paragraph(capsys):
         "Möte          Styrelsen 2023-04-14 (styrelse/2023-04-14)",
         "Typ           beslut",
         "Diarienummer  2022/26",
-        "Fil           moten/styrelse/2023/2023-04-14.toml:68",
+        "Fil           moten/styrelse/2023/2023-04-14.toml:69",
     ]
     for expected in (
         "  - att godkänna återrapporten",

@@ -1,5 +1,5 @@
 """The CLI's commands, one module each (see finsam_tui/cli.py)."""
 
-from . import decisions, export, person, refs, search, show, uppdrag, validate
+from . import correct, decisions, export, lock, person, refs, search, show, uppdrag, validate
 
-COMMANDS = (validate, search, show, refs, person, decisions, uppdrag, export)
+COMMANDS = (validate, search, show, refs, person, decisions, uppdrag, export, lock, correct)

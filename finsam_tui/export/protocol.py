@@ -25,9 +25,21 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
         blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL)
     blocks += tasks_table(ctx, m)
     blocks += mt.justering(ctx, m)
+    blocks += corrections(ctx, m)
     blocks += mt.anslag(ctx, m)
     blocks += ctx.draft_note()
     return md.document(blocks)
+
+
+def corrections(ctx: Context, m) -> list[str]:
+    """Rättelser made after justering: date, by whom, what and why."""
+    L = ctx.L
+    rows = [[md.cell(iso(c.get("date"))), md.cell(ctx.person_name(c.get("by"))), md.cell(c.get("what", "")),
+             md.cell(c.get("why", ""))] for c in m.data.get("corrections", [])]
+    if not rows:
+        return []
+    headers = [L[k] for k in ("col_correction_date", "col_by", "col_what", "col_why")]
+    return [md.heading(2, L["corrections"]), L["corrections_note"], md.table(headers, rows)]
 
 
 def tasks_table(ctx: Context, m) -> list[str]:

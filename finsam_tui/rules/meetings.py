@@ -305,3 +305,4 @@ def check_quorum(ctx, m):
         yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
             "organ": ctx.organ_name(organ), "present": present, "seats": seats, "needed": needed,
             "rule": {"sv": rule.replace("_", " "), "en": QUORUM_EN.get(rule, rule)}})
+

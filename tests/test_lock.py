@@ -1,0 +1,71 @@
+"""Locked after justering: a content fingerprint; later changes only as corrections (rättelser)."""
+
+import tomllib
+
+from finsam_tui.cli import main
+from finsam_tui.lock import fingerprint
+from finsam_tui.validate import load_archive
+
+MEETING = "moten/styrelse/2023/2023-04-14.toml"
+
+
+def codes(root):
+    return [(f.code, f.file) for f in load_archive(root).findings]
+
+
+def test_bundled_meetings_are_locked_and_match():
+    from .conftest import RECORDS
+
+    for path in (RECORDS / "moten").rglob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert data["justering"]["fingerprint"] == fingerprint(data), path
+
+
+def test_a_change_after_justering_is_an_error_until_recorded_as_a_correction(records_copy, capsys):
+    path = records_copy / MEETING
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title = "Mötets öppnande"', 'title = "Mötets öppnande och upprop"'), encoding="utf-8")
+    assert codes(records_copy) == [("FS326", MEETING)]
+    assert main(["correct", "styrelse/2023-04-14", "--records", str(records_copy), "--by", "johanna-lilja",
+                 "--what", "§12: rubriken kompletterad", "--why", "Ofullständig rubrik", "--date", "2 maj 2023"]) == 0
+    assert codes(records_copy) == []
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text.split("\n", 1)[0])  # comments kept
+    assert after.endswith('[[corrections]]\ndate = 2023-05-02\nby = "johanna-lilja"\n'
+                          'what = "§12: rubriken kompletterad"\nwhy = "Ofullständig rubrik"\n'
+                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n')
+    capsys.readouterr()
+    assert main(["export", "protocol", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "## Rättelser efter justering" in out
+    assert "| 2023-05-02 | Johanna Lilja | §12: rubriken kompletterad | Ofullständig rubrik |" in out
+    # a correction with nothing changed since is refused
+    assert main(["correct", "styrelse/2023-04-14", "--records", str(records_copy), "--by", "johanna-lilja",
+                 "--what", "x", "--why", "y"]) == 1
+    # a further change without a correction is caught again
+    path.write_text(after.replace('place = "Kommunhuset', 'place = "Stadshuset'), encoding="utf-8")
+    assert codes(records_copy) == [("FS326", MEETING)]
+
+
+def test_the_anslag_and_state_may_change_after_justering(records_copy):
+    path = records_copy / MEETING
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('removed = 2023-05-15', 'removed = 2023-05-16'), encoding="utf-8")
+    assert codes(records_copy) == []
+
+
+def test_lock_command(records_copy, capsys):
+    path = records_copy / MEETING
+    text = path.read_text(encoding="utf-8")
+    unlocked = "\n".join(line for line in text.split("\n") if not line.startswith("fingerprint = "))
+    path.write_text(unlocked, encoding="utf-8")
+    assert codes(records_copy) == [("FS327", MEETING)]
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
+    assert capsys.readouterr().out == "Låst: styrelse/2023-04-14\n"
+    assert path.read_text(encoding="utf-8") == text  # the same line, in the same place
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0  # already locked
+    assert main(["lock", "--all", "--records", str(records_copy)]) == 0
+    assert "Inga justerade möten att låsa." in capsys.readouterr().out
+    path.write_text(text.replace('place = "Kommunhuset', 'place = "Stadshuset'), encoding="utf-8")
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 1  # changed since the lock
+    assert main(["lock", "styrelse/2099-01-01", "--records", str(records_copy)]) == 2
