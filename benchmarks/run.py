@@ -14,6 +14,8 @@ median of --repeat runs. The ratios, with their targets:
   search_ratio       `finsam search WORD` ÷ `grep -ril WORD` on the folder           ≤ 10
   incremental_ratio  revalidation after changing one meeting file, N=large ÷ N=20   ≤ 2
   peak_rss_mb        peak resident memory of cold validate at N=large (all processes) ≤ 300
+  tui_paint_ratio    first paint of `finsam tui` showing the meeting list at N=large
+                     ÷ first paint of a minimal Textual app                     ≤ 2
 
 The last line printed is one JSON object with all figures.
 """
@@ -40,7 +42,8 @@ sys.path.insert(0, str(HERE.parent))
 from generate import generate  # noqa: E402
 
 WORD = "samverkan"
-TARGETS = {"cold_ratio": 1.3, "warm_ratio": 0.15, "search_ratio": 10, "incremental_ratio": 2, "peak_rss_mb": 300}
+TARGETS = {"cold_ratio": 1.3, "warm_ratio": 0.15, "search_ratio": 10, "incremental_ratio": 2, "peak_rss_mb": 300,
+           "tui_paint_ratio": 2}
 
 BARE_PARSE = """
 import os, sys, tomllib
@@ -51,6 +54,64 @@ for dirpath, dirnames, filenames in os.walk(sys.argv[1]):
             with open(os.path.join(dirpath, name), "rb") as f:
                 tomllib.load(f)
 """
+
+
+# First paint, measured inside the child from a start time the parent passes (wall clock):
+# the child prints the seconds since then at its first refresh and leaves at once, so a
+# worker thread still loading does not count. The TUI counts from start to the first paint
+# that shows the meeting list (FinsamApp.list_shown); "loaded" also waits for the archive.
+MINIMAL_PAINT = """
+import os, sys, time
+start = float(sys.argv[1])
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("finsam")
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        print(f"{time.time() - start:.4f}", flush=True)
+        os._exit(0)
+Minimal().run(headless=True, size=(80, 24))
+"""
+
+TUI_PAINT = """
+import os, sys, time
+start = float(sys.argv[2])
+from finsam_tui.tui.app import FinsamApp
+class Measured(FinsamApp):
+    def list_shown(self):
+        if sys.argv[3] == "paint":
+            self.done()
+    def on_archive_loaded(self, message):
+        super().on_archive_loaded(message)
+        if sys.argv[3] == "loaded":
+            self.call_after_refresh(self.done)
+    def done(self):
+        print(f"{time.time() - start:.4f}", flush=True)
+        os._exit(0)
+Measured(sys.argv[1], poll_interval=None).run(headless=True, size=(80, 24))
+"""
+
+
+def paint_seconds(script: str, *args: str) -> float:
+    start = time.time()
+    proc = subprocess.run([sys.executable, "-c", script, *args[:1], repr(start), *args[1:]], capture_output=True,
+                          text=True, cwd=HERE.parent, timeout=300)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise SystemExit(f"paint measurement failed ({proc.returncode}): {proc.stderr[-500:]}")
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def measure_tui(folder: Path, repeat: int) -> dict:
+    """First paint of the TUI on folder (cache warm) and of a minimal Textual app."""
+    paint_seconds(TUI_PAINT, str(folder), "loaded")  # settle: imports cached, cache warm
+    return {
+        "textual_min_paint_s": median(lambda: paint_seconds(MINIMAL_PAINT), repeat),
+        "tui_first_paint_s": median(lambda: paint_seconds(TUI_PAINT, str(folder), "paint"), repeat),
+        "tui_loaded_s": median(lambda: paint_seconds(TUI_PAINT, str(folder), "loaded"), repeat),
+    }
 
 
 def finsam(*args: str) -> list[str]:
@@ -182,6 +243,8 @@ def main(argv=None) -> int:
         stats = generate(folder, n)
         print(f"generated N={n}: {stats['files']} files, {stats['bytes'] / 1e6:.1f} MB")
         figures[n] = measure(folder, args.repeat, rss=(n == large))
+        if n == large:
+            figures[n].update(measure_tui(folder, args.repeat))
         for k, v in figures[n].items():
             print(f"  N={n} {k}: {v:.3f}" if isinstance(v, float) else f"  N={n} {k}: {v}")
     big, small = figures[large], figures[20]
@@ -191,6 +254,7 @@ def main(argv=None) -> int:
         "search_ratio": round(big["search_s"] / big["grep_s"], 3),
         "incremental_ratio": round(big["incremental_validate_s"] / small["incremental_validate_s"], 3),
         "peak_rss_mb": big["cold_peak_rss_mb"],
+        "tui_paint_ratio": round(big["tui_first_paint_s"] / big["textual_min_paint_s"], 3),
         "n_small": 20, "n_large": large, "repeat": args.repeat,
         "figures": {str(n): {k: round(v, 4) if isinstance(v, float) else v for k, v in f.items()}
                     for n, f in figures.items()},

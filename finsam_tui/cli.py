@@ -15,6 +15,7 @@ from .commands import COMMANDS
 from .commands.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 EPILOG = """examples:
+  finsam                             open the terminal interface on ./records (or $FINSAM_RECORDS)
   finsam validate                    check every record in ./records
   finsam validate records --lang en  the same, with English messages
   finsam validate --format json      machine-readable findings for CI
@@ -30,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="finsam", description="Records of a Samordningsförbund as plain TOML files.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"finsam {__version__}")
+    parser.add_argument("--records", dest="tui_records", metavar="DIR",
+                        help="with no command: open the terminal interface on DIR "
+                             "(default: $FINSAM_RECORDS or ./records)")
+    parser.add_argument("--lang", dest="tui_lang", choices=("sv", "en"),
+                        help="with no command: the language of the terminal interface")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         p = sub.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION,
@@ -53,9 +59,10 @@ def _main(argv: list[str] | None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+    if args.command is None:  # no command: the terminal interface
+        from .commands import tui
+
+        return tui.start(args.tui_records or tui.default_dir(), args.tui_lang)
     return args.run(args)
 
 

@@ -1,0 +1,308 @@
+"""Every text the editor shows, in Swedish (default) and English: one catalogue.
+
+``t(key, lang, **params)`` gives a UI string; ``field_label`` the label of a schema field
+(with a few overrides where one key means different things in different places);
+``help_text`` the schema's own help (shown as tooltip and hint).
+"""
+
+from __future__ import annotations
+
+from ...schema import Field
+
+# -- user interface strings ------------------------------------------------------------------
+
+UI: dict[str, tuple[str, str]] = {
+    # keys (footer)
+    "key.save": ("Spara", "Save"),
+    "key.back": ("Tillbaka", "Back"),
+    "key.done": ("Klar", "Done"),
+    "key.cancel": ("Avbryt", "Cancel"),
+    "key.choose": ("Välj", "Choose"),
+    "key.toggle": ("Välj/avmarkera", "Toggle"),
+    "key.clear": ("Töm", "Clear"),
+    "key.add": ("Lägg till", "Add"),
+    "key.open": ("Öppna", "Open"),
+    "key.remove": ("Ta bort", "Remove"),
+    "key.up": ("Upp", "Up"),
+    "key.down": ("Ner", "Down"),
+    "key.create": ("Skapa", "Create"),
+    # kinds
+    "kind.forbund": ("förbundets inställningar", "association settings"),
+    "kind.organisation": ("medlemsorganisation", "member organisation"),
+    "kind.person": ("person", "person"),
+    "kind.meeting": ("möte", "meeting"),
+    "kind.budget": ("budget", "budget"),
+    "kind.insats": ("insats", "insats"),
+    # edit screen
+    "edit.title": ("Redigera {kind}", "Edit {kind}"),
+    "new.title": ("Ny {kind}", "New {kind}"),
+    "edit.modified": ("● ändrad", "● modified"),
+    "edit.saved": ("Sparat: {rel}", "Saved: {rel}"),
+    "edit.saved_with": ("Sparat: {rel} ({summary})", "Saved: {rel} ({summary})"),
+    "edit.unchanged": ("Inga ändringar att spara", "No changes to save"),
+    "edit.no_findings": ("Inga fel", "No problems"),
+    "edit.counts": ("{errors} fel · {warnings} varningar", "{errors} errors · {warnings} warnings"),
+    "edit.local_errors": ("Kan inte spara: rätta först de fält som inte kan tolkas ({fields})",
+                          "Cannot save: first fix the fields that cannot be read ({fields})"),
+    "edit.cannot_read": ("Kan inte öppna {rel}: {reason}", "Cannot open {rel}: {reason}"),
+    "edit.syntax": ("Filen har ett syntaxfel och kan inte redigeras i formuläret: {reason}",
+                    "The file has a syntax error and cannot be edited in the form: {reason}"),
+    "edit.reloaded": ("Inläst från disken igen", "Reloaded from disk"),
+    "edit.gone": ("Filen finns inte längre på disken", "The file no longer exists on disk"),
+    "edit.entry": ("{parent} › {entry}", "{parent} › {entry}"),
+    "edit.other_findings": ("Övrigt i filen", "Other problems in the file"),
+    "edit.required": ("obligatoriskt", "required"),
+    # leaving with unsaved changes
+    "leave.title": ("Osparade ändringar", "Unsaved changes"),
+    "leave.body": ("{what} har ändringar som inte är sparade.", "{what} has changes that are not saved."),
+    "leave.save": ("Spara", "Save"),
+    "leave.discard": ("Kasta ändringarna", "Discard changes"),
+    "leave.cancel": ("Avbryt", "Cancel"),
+    # conflict
+    "conflict.title": ("Filen har ändrats på disken", "The file has changed on disk"),
+    "conflict.reload": ("Ladda om", "Reload"),
+    "conflict.keep": ("Behåll mina", "Keep mine"),
+    "conflict.cancel": ("Avbryt", "Cancel"),
+    "conflict.reload_help": ("Ladda om: kasta dina ändringar och läs in versionen på disken.",
+                             "Reload: discard your changes and read the version on disk."),
+    "conflict.keep_help": ("Behåll mina: skriv din version över den på disken (du får bekräfta).",
+                           "Keep mine: write your version over the one on disk (you will confirm)."),
+    "overwrite.title": ("Skriv över filen på disken?", "Overwrite the file on disk?"),
+    "overwrite.body": (("Versionen på disken ersätts av din. Ändringar som gjorts där sedan du öppnade filen "
+                        "går förlorade (kommentarer i den behålls)."),
+                       ("The version on disk is replaced by yours. Changes made there since you opened the file "
+                        "are lost (its comments are kept).")),
+    "overwrite.yes": ("Skriv över", "Overwrite"),
+    # delete
+    "delete.title": ("Ta bort {rel}?", "Delete {rel}?"),
+    "delete.body": ("{what} tas bort från arkivet. Det går bara att ångra med git.",
+                    "{what} is removed from the archive. Only git can undo this."),
+    "delete.refs": ("{count} hänvisningar pekar hit och blir ogiltiga.",
+                    "{count} references point here and will become dangling."),
+    "delete.yes": ("Ta bort", "Delete"),
+    "delete.done": ("Borttagen: {rel}", "Deleted: {rel}"),
+    # entries (arrays of tables)
+    "entry.remove_title": ("Ta bort {entry}?", "Remove {entry}?"),
+    "entry.remove_body": ("Posten tas bort ur formuläret (filen ändras först när du sparar).",
+                          "The entry is removed from the form (the file changes only when you save)."),
+    "entry.empty": ("(inga)", "(none)"),
+    "entry.new": ("(ny)", "(new)"),
+    "entry.renumbered": ("§§ numrerade om", "§§ renumbered"),
+    "entry.problems": ("{count} problem", "{count} problems"),
+    # pickers
+    "picker.filter": ("Skriv för att filtrera…", "Type to filter…"),
+    "picker.none": ("— välj —", "— choose —"),
+    "picker.count": ("{shown} av {total}", "{shown} of {total}"),
+    "picker.more": ("{shown} av {total} visas – skriv mer för att begränsa",
+                    "{shown} of {total} shown – type more to narrow"),
+    "picker.selected": ("Valda: {names}", "Chosen: {names}"),
+    "picker.help_single": ("↑↓ flytta · enter välj · esc avbryt", "↑↓ move · enter choose · esc cancel"),
+    "picker.help_multi": ("↑↓ flytta · enter/mellanslag välj/avmarkera · esc klar",
+                          "↑↓ move · enter/space toggle · esc done"),
+    "picker.present_only": ("Endast närvarande visas", "Only those present are shown"),
+    "picker.guests": ("Gäster, en per rad: Namn; roll", "Guests, one per line: Name; role"),
+    # fields
+    "date.parsed": ("= {iso} ({weekday})", "= {iso} ({weekday})"),
+    "date.bad": ("Inget datum: skriv t.ex. 2022-06-17, 17 juni 2022, idag eller +3v",
+                 "Not a date: write e.g. 2022-06-17, 17 june 2022, today or +3w"),
+    "int.bad": ("Skriv ett heltal, t.ex. 3", "Write a whole number, e.g. 3"),
+    "amount.bad": ("Skriv ett belopp i hela kronor, t.ex. 1 500 000", "Write an amount in whole kronor, e.g. 1500000"),
+    "number.bad": ("Skriv ett tal, t.ex. 0,35", "Write a number, e.g. 0.35"),
+    "counts.bad": ("Rad {line}: skriv orsak = antal, t.ex. arbete = 3",
+                   "Line {line}: write reason = count, e.g. work = 3"),
+    "guest.bad": ("Rad {line}: skriv Namn; roll", "Line {line}: write Name; role"),
+    "lines.help": ("En per rad", "One per line"),
+    "bool.yes": ("ja", "yes"),
+    "bool.no": ("nej", "no"),
+    "default": ("standard: {value}", "default: {value}"),
+    "line": ("rad {n}", "line {n}"),
+    # new record
+    "newrec.title": ("Ny post", "New record"),
+    "newrec.kind": ("Slag", "Kind"),
+    "newrec.name": ("Namn", "Name"),
+    "newrec.year": ("År", "Year"),
+    "newrec.organ": ("Organ", "Organ"),
+    "newrec.date": ("Datum", "Date"),
+    "newrec.suffix": ("Tillägg", "Suffix"),
+    "newrec.suffix_help": ("bara om två möten samma dag, t.ex. extra", "only if two meetings on one day, e.g. extra"),
+    "newrec.from_previous": ("Utgå från föregående möte", "Start from the previous meeting"),
+    "newrec.previous": ("Utgår från {meeting}", "Based on {meeting}"),
+    "newrec.no_previous": ("Inget tidigare möte för organet: ett tomt möte skapas",
+                           "No earlier meeting of the organ: an empty meeting is created"),
+    "newrec.file": ("Fil: {rel}", "File: {rel}"),
+    "newrec.exists": ("Finns redan: {rel}", "Already exists: {rel}"),
+    "newrec.need_name": ("Skriv ett namn", "Write a name"),
+    "newrec.bad_id": ("Namnet ger inget giltigt id", "The name gives no valid id"),
+    "newrec.need_year": ("Skriv ett år, t.ex. 2025", "Write a year, e.g. 2025"),
+    "newrec.need_organ": ("Välj ett organ", "Choose an organ"),
+    "newrec.bad_suffix": ("Tillägget får bara ha a–z, 0–9 och -", "The suffix may only contain a–z, 0–9 and -"),
+    "newrec.no_forbund": ("Förbundets inställningar finns redan (forbund.toml)",
+                          "The association settings already exist (forbund.toml)"),
+    "open.unknown": ("Okänd åtgärd {action}", "Unknown action {action}"),
+    "open.need_rel": ("Ingen post angiven", "No record given"),
+}
+
+WEEKDAYS = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def t(key: str, lang: str = "sv", **params) -> str:
+    sv, en = UI[key]
+    text = en if lang == "en" else sv
+    return text.format(**params) if params else text
+
+
+# -- field labels ------------------------------------------------------------------------------
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Namn", "Name"),
+    "org_number": ("Organisationsnummer", "Org. number"),
+    "language": ("Språk", "Language"),
+    "paragraph_numbering": ("§-numrering", "§ numbering"),
+    "quorum": ("Beslutförhet", "Quorum"),
+    "adjusters_must_vote": ("Justerare ska rösta", "Adjusters must vote"),
+    "seats": ("Platser per medlem", "Seats per member"),
+    "members": ("Ledamöter", "Members"),
+    "substitutes": ("Ersättare", "Substitutes"),
+    "deadlines": ("Frister", "Deadlines"),
+    "justering_days": ("Justering inom (dagar)", "Adjust within (days)"),
+    "anslag_within_days": ("Anslag inom (dagar)", "Post within (days)"),
+    "anslag_min_days": ("Anslag minst (dagar)", "Posted at least (days)"),
+    "budget_month_day": ("Budget senast (MM-DD)", "Budget by (MM-DD)"),
+    "organs": ("Organ", "Organs"),
+    "id": ("Id", "Id"),
+    "kind": ("Typ", "Kind"),
+    "decides": ("Fattar beslut", "Takes decisions"),
+    "address": ("Adress", "Address"),
+    "storage": ("Förvaring", "Storage"),
+    "short": ("Kortnamn", "Short name"),
+    "contribution_key": ("Bidragsandel (0–1)", "Contribution key (0–1)"),
+    "member_since": ("Medlem sedan", "Member since"),
+    "title": ("Titel", "Title"),
+    "organisation": ("Organisation", "Organisation"),
+    "email": ("E-post", "E-mail"),
+    "memberships": ("Uppdrag i organen", "Memberships"),
+    "organ": ("Organ", "Organ"),
+    "role": ("Roll", "Role"),
+    "on_behalf_of": ("För medlem", "On behalf of"),
+    "voting": ("Rösträtt", "Voting"),
+    "start": ("Från och med", "Start"),
+    "end": ("Till och med", "End"),
+    "call_order": ("Inkallelseordning", "Call order"),
+    "date": ("Datum", "Date"),
+    "place": ("Plats", "Place"),
+    "state": ("Status", "State"),
+    "diarienummer": ("Diarienummer", "Registry no."),
+    "chair": ("Ordförande", "Chair"),
+    "secretary": ("Sekreterare", "Secretary"),
+    "adjusters": ("Justerare", "Adjusters"),
+    "attendance": ("Närvaro", "Attendance"),
+    "serving": ("Tjänstgörande ersättare", "Serving substitutes"),
+    "absent": ("Anmält förhinder", "Absent with notice"),
+    "coopted": ("Adjungerade", "Co-opted"),
+    "others": ("Övriga närvarande", "Others present"),
+    "justering": ("Justering", "Adjustment"),
+    "signing": ("Signering", "Signature"),
+    "anslag": ("Anslag/bevis", "Posting"),
+    "posted": ("Uppsatt", "Posted"),
+    "removed": ("Nedtaget", "Taken down"),
+    "next_meeting": ("Nästa möte", "Next meeting"),
+    "notes": ("Anteckningar", "Notes"),
+    "items": ("Paragrafer (§§)", "Paragraphs (§)"),
+    "number": ("§-nummer", "§ number"),
+    "background": ("Bakgrund", "Background"),
+    "proposal": ("Förslag till beslut", "Proposal"),
+    "decision": ("Beslut (att-satser)", "Decision clauses"),
+    "decision_text": ("Beslut i löptext", "Decision as text"),
+    "reservations": ("Reservationer", "Reservations"),
+    "jav": ("Jäv", "Conflicts of interest"),
+    "attachments": ("Bilagor", "Attachments"),
+    "refs": ("Hänvisningar", "References"),
+    "tasks": ("Uppdrag", "Tasks"),
+    "sub": ("Underpunkter", "Sub-items"),
+    "letter": ("Bokstav", "Letter"),
+    "task": ("Uppdrag", "Task"),
+    "responsible": ("Ansvarig", "Responsible"),
+    "due": ("Klart senast", "Due"),
+    "status": ("Status", "Status"),
+    "reported": ("Återrapporterat i", "Reported at"),
+    "person": ("Person", "Person"),
+    "text": ("Text", "Text"),
+    "replaces": ("Ersätter", "Replaces"),
+    "year": ("År", "Year"),
+    "equity_start": ("Eget kapital (start)", "Equity at start"),
+    "note": ("Kommentar", "Note"),
+    "versions": ("Versioner", "Versions"),
+    "label": ("Rubrik", "Label"),
+    "decided_by": ("Beslutad i", "Decided by"),
+    "income": ("Medlemsbidrag", "Contributions"),
+    "member": ("Medlem", "Member"),
+    "amounts": ("Belopp", "Amounts"),
+    "other_income": ("Övriga intäkter", "Other income"),
+    "categories": ("Kostnadskategorier", "Cost categories"),
+    "total": ("Angiven summa", "Stated total"),
+    "lines": ("Kostnadsrader", "Cost lines"),
+    "totals": ("Angivna summor", "Stated totals"),
+    "costs": ("Kostnader", "Costs"),
+    "result": ("Resultat", "Result"),
+    "description": ("Beskrivning", "Description"),
+    "owner": ("Huvudman", "Owner"),
+    "budget_lines": ("Budgetrader", "Budget lines"),
+    "steering_group": ("Styrgrupp", "Steering group"),
+    "statistics": ("Statistik", "Statistics"),
+    "women": ("Kvinnor", "Women"),
+    "men": ("Män", "Men"),
+    "new": ("Nya", "New"),
+    "ended": ("Avslutade", "Ended"),
+    "ended_reasons": ("Avslutsorsaker", "Reasons for ending"),
+    "fingerprint": ("Fingeravtryck", "Fingerprint"),
+    "corrections": ("Rättelser", "Corrections"),
+    "by": ("Rättad av", "Corrected by"),
+    "what": ("Vad som ändrades", "What changed"),
+    "why": ("Varför", "Why"),
+}
+
+# (parent field name or kind, field name) -> label, where one key means different things
+LABEL_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
+    ("items", "title"): ("Rubrik", "Title"),
+    ("sub", "title"): ("Rubrik", "Title"),
+    ("items", "kind"): ("Typ av ärende", "Kind of matter"),
+    ("sub", "kind"): ("Typ av ärende", "Kind of matter"),
+    ("meeting", "kind"): ("Typ av möte", "Kind of meeting"),
+    ("meeting", "start"): ("Starttid", "Start time"),
+    ("meeting", "end"): ("Sluttid", "End time"),
+    ("insats", "start"): ("Startdatum", "Start date"),
+    ("insats", "end"): ("Slutdatum", "End date"),
+    ("attendance", "voting"): ("Beslutande", "Voting members"),
+    ("attendance", "substitutes"): ("Ersättare (ej tjg.)", "Substitutes (not serving)"),
+    ("seats", "members"): ("Ledamöter", "Members"),
+    ("totals", "income"): ("Intäkter", "Income"),
+    ("organisation", "kind"): ("Typ av medlem", "Kind of member"),
+    ("organs", "kind"): ("Typ av organ", "Kind of organ"),
+    ("versions", "kind"): ("Typ av version", "Kind of version"),
+    ("categories", "kind"): ("Kostnadsslag", "Cost category"),
+    ("reservations", "person"): ("Reserverar sig", "Dissenting"),
+    ("reservations", "text"): ("Lydelse", "Text"),
+    ("jav", "person"): ("Jävig", "Conflicted"),
+    ("jav", "chair"): ("Ordförande under ärendet", "Chair meanwhile"),
+    ("serving", "person"): ("Ersättare", "Substitute"),
+}
+
+
+def field_label(f: Field, parent: str, lang: str = "sv") -> str:
+    """The label of field f inside parent (a table field's name or the record kind)."""
+    pair = LABEL_OVERRIDES.get((parent, f.name)) or FIELD_LABELS.get(f.name)
+    if pair:
+        return pair[1] if lang == "en" else pair[0]
+    help_ = help_text(f, lang)
+    return help_.split(":")[0][:30] if help_ else f.name
+
+
+def help_text(f: Field, lang: str = "sv") -> str:
+    return (f.help_en or f.help_sv) if lang == "en" else (f.help_sv or f.help_en)
+
+
+def kind_label(kind: str, lang: str = "sv") -> str:
+    return t(f"kind.{kind}", lang)

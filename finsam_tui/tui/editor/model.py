@@ -1,0 +1,489 @@
+"""The editor's plain-Python side: data at key paths, validation of the edited data, the
+choices of the pickers, summaries of entries, ids and file names of new records.
+
+Nothing here imports Textual; the widgets in ``fields.py`` and the screens use it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...editing import meeting_path, new_text, update_text
+from ...findings import Finding
+from ...loader import ID_RE, Record, classify
+from ...schema import FOLDERS, KINDS, Field
+from ...validate import check_file, local_findings
+
+MISSING = object()
+BOM = "\ufeff"
+
+
+# -- data at key paths -------------------------------------------------------------------------
+
+
+def get_at(data, path: tuple, default=None):
+    cur = data
+    for part in path:
+        try:
+            cur = cur[part]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return cur
+
+
+def set_at(data: dict, path: tuple, value) -> None:
+    """Set data[path] = value, creating the tables on the way."""
+    cur = data
+    for part in path[:-1]:
+        if isinstance(cur, dict):
+            if not isinstance(cur.get(part), (dict, list)):
+                cur[part] = {}
+            cur = cur[part]
+        else:
+            cur = cur[part]
+    cur[path[-1]] = value
+
+
+def del_at(data: dict, path: tuple) -> None:
+    parent = get_at(data, path[:-1])
+    if isinstance(parent, dict):
+        parent.pop(path[-1], None)
+
+
+def clean(data, baseline=MISSING):
+    """A copy of data without the empty tables and lists the editor left behind, unless the
+    baseline (the data as read) had them at the same place."""
+    if isinstance(data, dict):
+        out = {}
+        for k, v in data.items():
+            base = baseline.get(k, MISSING) if isinstance(baseline, dict) else MISSING
+            cv = clean(v, base)
+            if isinstance(cv, (dict, list)) and not cv and base is MISSING:
+                continue
+            out[k] = cv
+        return out
+    if isinstance(data, list):
+        out_list = []
+        for i, v in enumerate(data):
+            base = baseline[i] if isinstance(baseline, list) and i < len(baseline) else MISSING
+            out_list.append(clean(v, base) if isinstance(v, dict) else copy.deepcopy(v))
+        return out_list
+    return data
+
+
+# -- reading and writing the text ------------------------------------------------------------
+
+
+def parse_text(text: str) -> dict:
+    return tomllib.loads(text[1:] if text.startswith(BOM) else text)
+
+
+def render_text(original: str | None, data: dict) -> str:
+    """The text to save: the original with only the differences changed, or a new file."""
+    if original is None:
+        return new_text(data)
+    bom = original.startswith(BOM)
+    out = update_text(original[1:] if bom else original, data)
+    return BOM + out if bom else out
+
+
+# -- ids and places of records ---------------------------------------------------------------
+
+_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, for matching: "Strömgren" -> "stromgren"."""
+    s = unicodedata.normalize("NFKD", str(text).lower().translate(_FOLD))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def slug_id(name: str) -> str:
+    """An id from a name: "Anna Lindqvist" -> "anna-lindqvist", "Region Mellanland" -> "region-mellanland"."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return s
+
+
+@dataclass
+class Place:
+    kind: str
+    id: str
+    rel: str
+    path: Path
+
+
+def place_of(root: Path, kind: str, rid: str) -> Place:
+    """Where a record of kind with id rid lives (a meeting's id is organ/stem)."""
+    root = Path(root)
+    if kind == "forbund":
+        return Place(kind, "forbund", "forbund.toml", root / "forbund.toml")
+    if kind == "meeting":
+        organ, stem = rid.split("/", 1)
+        rel = f"{FOLDERS['meeting']}/{organ}/{stem[:4]}/{stem}.toml"
+        return Place(kind, rid, rel, root / rel)
+    rel = f"{FOLDERS[kind]}/{rid}.toml"
+    return Place(kind, rid, rel, root / rel)
+
+
+def meeting_place(root: Path, organ: str, date: dt.date, suffix: str = "") -> Place:
+    path = meeting_path(root, organ, date, suffix)
+    rel = path.relative_to(Path(root)).as_posix()
+    return Place("meeting", f"{organ}/{path.stem}", rel, path)
+
+
+def place_of_rel(root: Path, rel: str) -> Place | None:
+    kind, rid, problem = classify(tuple(rel.split("/")))
+    if kind is None or problem is not None:
+        return None
+    return Place(kind, rid, rel, Path(root) / rel)
+
+
+def valid_id(rid: str) -> bool:
+    return bool(ID_RE.match(rid))
+
+
+def initial_data(kind: str, name: str = "", year: int | None = None) -> dict:
+    """The data a new record starts with (the form then shows what is still missing)."""
+    if kind in ("person", "organisation", "insats"):
+        return {"name": name}
+    if kind == "budget":
+        return {"year": year, "versions": [{"id": "budget", "kind": "budget", "label": f"Budget {year}"}]}
+    return {}
+
+
+# -- validation ----------------------------------------------------------------------------
+
+
+def validate(kind: str, rid: str, rel: str, path: Path, data: dict, ctx, text: str | None) -> list[Finding]:
+    """The findings the core gives for this data as one file: schema, identity numbers in the
+    text and the record's local rules (with the archive's context)."""
+    if text is None:
+        try:
+            text = new_text(data)
+        except Exception:  # noqa: BLE001 - the text is only used to place findings
+            text = ""
+    rec = Record(kind, rid, rel, Path(path), text, copy.deepcopy(data))
+    findings = list(check_file(rec).findings)
+    if ctx is not None:
+        try:
+            findings.extend(local_findings(ctx, rec))
+        except Exception:  # noqa: BLE001 - a rule must never break the editor
+            pass
+    return findings
+
+
+def target_path(f: Finding) -> tuple:
+    """The key path a finding is about: for a missing field, the field itself."""
+    if f.code == "FS104":
+        key = str(f.params.get("key", ""))
+        name = re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
+        return tuple(f.path) + (name,)
+    return tuple(f.path)
+
+
+def counts(findings: list[Finding]) -> tuple[int, int]:
+    errors = sum(1 for f in findings if f.severity == "error")
+    return errors, len(findings) - errors
+
+
+# -- choices for the pickers -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    search: str  # folded label, for matching
+
+    @classmethod
+    def of(cls, value: str, label: str) -> Choice:
+        return cls(value, label, fold(f"{label} {value}"))
+
+
+def matches(choice: Choice, query: str) -> bool:
+    words = fold(query).split()
+    return all(w in choice.search for w in words)
+
+
+def _name(rec) -> str:
+    return str(rec.data.get("name", rec.id))
+
+
+def person_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    people = sorted(archive.persons.values(), key=lambda r: (fold(_name(r)), r.id))
+    return [Choice.of(r.id, f"{_name(r)} ({r.id})") for r in people]
+
+
+def org_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    orgs = sorted(archive.orgs.values(), key=lambda r: fold(_name(r)))
+    return [Choice.of(r.id, f"{_name(r)} ({r.id})") for r in orgs]
+
+
+def organ_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    return [Choice.of(oid, f"{o.get('name', oid)} ({oid})") for oid, o in archive.organs.items()]
+
+
+def meeting_label(archive, m) -> str:
+    organ = m.id.split("/")[0]
+    return f"{archive.organ_name(organ)} {m.id.split('/', 1)[1]}"
+
+
+def meeting_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    ms = sorted(archive.meetings.values(), key=lambda m: m.id.split("/", 1)[1], reverse=True)
+    return [Choice.of(m.id, f"{m.id}  {meeting_label(archive, m)}") for m in ms]
+
+
+def paragraph_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    out = []
+    ms = sorted(archive.meetings.values(), key=lambda m: m.id.split("/", 1)[1], reverse=True)
+    for m in ms:
+        for p in archive.paragraphs_of(m):
+            out.append(Choice.of(p.ref, f"{p.ref}  {p.item.get('title', '')}"))
+    return out
+
+
+def budget_line_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    out = []
+    for year in sorted(archive.budgets, reverse=True):
+        for cat in archive.budgets[year].data.get("categories", []):
+            for line in cat.get("lines", []):
+                if "id" in line:
+                    ref = f"budget/{year}/{line['id']}"
+                    out.append(Choice.of(ref, f"{ref}  {line.get('name', '')}"))
+    return out
+
+
+def any_choices(archive) -> list[Choice]:
+    if archive is None:
+        return []
+    out = []
+    for year in sorted(archive.budgets, reverse=True):
+        out.append(Choice.of(f"budget/{year}", f"budget/{year}  Budget {year}"))
+    out += budget_line_choices(archive)
+    out += [Choice.of(f"insats/{r.id}", f"insats/{r.id}  {_name(r)}")
+            for r in sorted(archive.insatser.values(), key=lambda r: fold(_name(r)))]
+    out += meeting_choices(archive) + paragraph_choices(archive)
+    out += [Choice.of(f"org/{c.value}", f"org/{c.value}  {c.label}") for c in org_choices(archive)]
+    out += [Choice.of(f"person/{c.value}", f"person/{c.value}  {c.label}") for c in person_choices(archive)]
+    return out
+
+
+_PROVIDERS = {
+    "person": person_choices,
+    "org": org_choices,
+    "organ": organ_choices,
+    "meeting": meeting_choices,
+    "paragraph": paragraph_choices,
+    "paragraph_or_meeting": lambda a: paragraph_choices(a) + meeting_choices(a),
+    "budgetline": budget_line_choices,
+    "insats": lambda a: [Choice.of(f"insats/{r.id}", f"insats/{r.id}  {_name(r)}")
+                         for r in sorted(a.insatser.values(), key=lambda r: fold(_name(r)))] if a else [],
+    "any": any_choices,
+}
+
+_CACHE: dict[tuple[int, str], tuple[object, list[Choice]]] = {}
+
+
+def choices_for(ref: str, archive) -> list[Choice]:
+    """Every value a ref field of this target kind can take, labelled; cached per archive."""
+    key = (id(archive), ref)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is archive:
+        return hit[1]
+    out = _PROVIDERS.get(ref, any_choices)(archive)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[key] = (archive, out)
+    return out
+
+
+def present_people(meeting: dict) -> list[str]:
+    """Person ids present at a meeting, in attendance order (not the absent)."""
+    att = meeting.get("attendance", {}) if isinstance(meeting, dict) else {}
+    out: list[str] = []
+    for key in ("voting", "serving", "substitutes", "coopted", "others"):
+        for entry in att.get(key, []) or []:
+            pid = entry.get("person") if isinstance(entry, dict) and key == "serving" else entry
+            if isinstance(pid, str) and pid not in out:
+                out.append(pid)
+    return out
+
+
+def deciding_people(meeting: dict) -> list[str]:
+    att = meeting.get("attendance", {}) if isinstance(meeting, dict) else {}
+    out = [p for p in att.get("voting", []) or [] if isinstance(p, str)]
+    out += [s.get("person") for s in att.get("serving", []) or [] if isinstance(s, dict) and s.get("person")]
+    return out
+
+
+# Fields of a meeting whose people must be present: the picker offers only those.
+PRESENT_ONLY = {("adjusters",), ("chair",), ("jav", "person"), ("reservations", "person")}
+DECIDING_ONLY = {("jav", "chair")}
+
+
+def field_choices(kind: str, path: tuple, field: Field, data: dict, archive) -> tuple[list[Choice], str | None]:
+    """The choices of the picker at path, and a note on how they were narrowed (or None)."""
+    ref = field.ref or (field.item.ref if field.item is not None else None) or "any"
+    choices = choices_for(ref, archive)
+    if kind == "meeting" and ref == "person":
+        names = [p for p in path if isinstance(p, str)]
+        key = tuple(names[-2:]) if len(names) >= 2 and names[-2] in ("jav", "reservations") else (names[-1],)
+        allowed = None
+        if key in PRESENT_ONLY or (len(names) == 1 and names[0] in ("adjusters", "chair")):
+            allowed = present_people(data)
+        elif key in DECIDING_ONLY:
+            allowed = deciding_people(data)
+        if allowed:
+            by_id = {c.value: c for c in choices}
+            return [by_id.get(p) or Choice.of(p, p) for p in allowed], "picker.present_only"
+    return choices, None
+
+
+def label_of(ref: str, value, archive) -> str:
+    """The label of one value of a ref field ("Anna Lindqvist (anna-lindqvist)")."""
+    if not isinstance(value, str):
+        return str(value)
+    if archive is not None:
+        if ref == "person" and value in archive.persons:
+            return f"{_name(archive.persons[value])} ({value})"
+        if ref == "org" and value in archive.orgs:
+            return f"{_name(archive.orgs[value])} ({value})"
+        if ref == "organ" and value in archive.organs:
+            return f"{archive.organs[value].get('name', value)} ({value})"
+    return value
+
+
+def short_name(ref: str, value, archive) -> str:
+    if archive is not None and isinstance(value, str):
+        if ref == "person" and value in archive.persons:
+            return _name(archive.persons[value])
+        if ref == "org" and value in archive.orgs:
+            return _name(archive.orgs[value])
+        if ref == "organ" and value in archive.organs:
+            return str(archive.organs[value].get("name", value))
+    return str(value)
+
+
+# -- entries of arrays of tables ---------------------------------------------------------------
+
+
+def _s(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return " ".join(str(v).split())
+
+
+def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
+    """One line describing an entry of an array of tables, for the lists."""
+    if not isinstance(entry, dict):
+        return _s(entry)
+    g = entry.get
+    person = lambda k: short_name("person", g(k), archive) if g(k) else "?"
+    if name == "items":
+        return f"§{_s(g('number')) or '?'} {_s(g('title'))}".rstrip()
+    if name == "sub":
+        return f"{_s(g('letter')) or '?'}) {_s(g('title'))}".rstrip()
+    if name == "memberships":
+        organ = short_name("organ", g("organ"), archive) if g("organ") else "?"
+        period = f"{_s(g('start'))}–{_s(g('end'))}"
+        return f"{organ} · {_s(g('role')) or '?'} · {period}"
+    if name == "organs":
+        return f"{_s(g('name')) or '?'} ({_s(g('id'))})"
+    if name == "versions":
+        return " · ".join(x for x in (_s(g("id")) or "?", _s(g("kind")), _s(g("label")), _s(g("date"))) if x)
+    if name == "income":
+        amounts = g("amounts") if isinstance(g("amounts"), dict) else {}
+        return f"{short_name('org', g('member'), archive) if g('member') else '?'} · " + ", ".join(
+            f"{k} {v}" for k, v in list(amounts.items())[:3])
+    if name in ("categories", "lines", "other_income"):
+        n = len(g("lines") or [])
+        extra = (f" · {n} lines" if lang == "en" else f" · {n} rader") if name == "categories" else ""
+        return f"{_s(g('name')) or '?'} ({_s(g('id'))}){extra}"
+    if name == "statistics":
+        return f"{_s(g('year')) or '?'}: {_s(g('women'))} kv, {_s(g('men'))} m" if lang != "en" else \
+            f"{_s(g('year')) or '?'}: {_s(g('women'))} women, {_s(g('men'))} men"
+    if name == "tasks":
+        text = _s(g("task"))
+        text = text[:40] + "…" if len(text) > 41 else text
+        return f"{text} — {person('responsible')} ({_s(g('status')) or 'ny'})"  # status: a Swedish domain term
+    if name == "reservations":
+        return f"{person('person')}: {_s(g('text'))[:50]}"
+    if name == "jav":
+        chair = f" ({'chair' if lang == 'en' else 'ordf.'} {person('chair')})" if g("chair") else ""
+        return f"{person('person')}{chair}"
+    if name == "corrections":
+        what = _s(g("what"))
+        return f"{_s(g('date')) or '?'} {person('by')}: {what[:40]}"
+    if name == "serving":
+        return f"{person('person')} → {person('replaces')}"
+    scalars = [_s(v) for v in entry.values() if not isinstance(v, (dict, list))]
+    return " · ".join(x for x in scalars[:3] if x) or "…"
+
+
+def consecutive(values: list) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values) and all(
+        b == a + 1 for a, b in zip(values, values[1:]))
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def letters_in_order(values: list) -> bool:
+    return all(isinstance(v, str) for v in values) and list(values) == list(LETTERS[:len(values)])
+
+
+def new_entry(name: str, entries: list[dict], index: int) -> dict:
+    """A new entry for an array of tables, to be inserted at index (§ number or letter filled in)."""
+    if name == "items":
+        numbers = [e.get("number") for e in entries]
+        if index > 0 and isinstance(numbers[index - 1], int):
+            n = numbers[index - 1] + 1
+        else:
+            n = max((x for x in numbers if isinstance(x, int)), default=0) + 1
+        return {"number": n}
+    if name == "sub":
+        return {"letter": LETTERS[min(index, len(LETTERS) - 1)]}
+    return {}
+
+
+def renumber(name: str, before: list, entries: list[dict], first=None) -> bool:
+    """After an entry was added, moved or removed: keep §§ consecutive (and sub-items a, b, c…)
+    when they were so before. Returns True when something was renumbered."""
+    changed = False
+    if name == "items" and before and consecutive(before):
+        start = first if first is not None else before[0]
+        for i, e in enumerate(entries):
+            if e.get("number") != start + i:
+                e["number"] = start + i
+                changed = True
+    elif name == "sub" and letters_in_order(before):
+        for i, e in enumerate(entries):
+            letter = LETTERS[min(i, len(LETTERS) - 1)]
+            if e.get("letter") != letter:
+                e["letter"] = letter
+                changed = True
+    return changed
+
+
+def kind_fields(kind: str) -> tuple[Field, ...]:
+    return KINDS[kind]

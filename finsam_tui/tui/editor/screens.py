@@ -1,0 +1,745 @@
+"""The editor's screens: edit a record, edit one entry of a record, create a record (or a
+meeting from the previous one), and delete with confirmation.
+
+Saving goes through ``editing.update_text`` (only what changed is rewritten; comments and
+order stay) and ``saving.save_text`` with the hash of the version that was opened, so a
+file changed on disk meanwhile is never overwritten silently: the user chooses to reload
+it or to keep theirs (confirmed). Unsaved changes are guarded on escape and on quit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+
+from rich.text import Text
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+
+from ...dates import DateError, parse_date
+from ...editing import new_meeting, previous_meeting
+from ...saving import SaveConflict, delete_record, read_snapshot, save_text
+from ...schema import KINDS, Field
+from ..messages import RecordSaved
+from .dialogs import ChoiceDialog
+from .fields import FieldBox, RecordForm, TablesField, bind, plain
+from .labels import WEEKDAYS, help_text, kind_label, t
+from .model import (
+    Place,
+    counts,
+    entry_summary,
+    get_at,
+    initial_data,
+    meeting_label,
+    meeting_place,
+    parse_text,
+    place_of,
+    render_text,
+    slug_id,
+    valid_id,
+)
+from .session import EditSession, app_lang, records_root
+
+NEW_TITLES = {
+    "sv": {"meeting": "Nytt möte", "person": "Ny person", "organisation": "Ny medlemsorganisation",
+           "insats": "Ny insats", "budget": "Ny budget", "forbund": "Nya inställningar"},
+    "en": {k: f"New {v}" for k, v in {"meeting": "meeting", "person": "person", "organisation": "member organisation",
+                                      "insats": "insats", "budget": "budget", "forbund": "settings"}.items()},
+}
+
+
+def _msg(exc: SaveConflict, lang: str) -> str:
+    return str(exc) if lang == "en" else exc.message_sv
+
+
+class Line(Widget):
+    """One line of text that repaints without re-laying out the screen (unlike Static)."""
+
+    DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return plain(self.text)
+
+
+class _RecordScreen(Screen):
+    """Title line, the form in a scroll, a status line with the findings, the footer."""
+
+    DEFAULT_CSS = """
+    _RecordScreen { layout: vertical; }
+    _RecordScreen > #edit-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    _RecordScreen > #edit-body { height: 1fr; padding: 0 0 0 1; }
+    _RecordScreen > #edit-status { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, session: EditSession, focus_path: tuple | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.focus_path = focus_path
+
+    @property
+    def lang(self) -> str:
+        return self.session.lang
+
+    def form(self) -> RecordForm:
+        return self.query_one(RecordForm)
+
+    def compose(self):
+        yield Line(id="edit-title")
+        with VerticalScroll(id="edit-body"):
+            yield self.make_form()
+        yield Line(id="edit-status")
+        yield Footer()
+
+    def make_form(self) -> RecordForm:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        # (Textual calls on_mount of every class in the MRO: subclasses override setup())
+        self.setup()
+
+    def setup(self) -> None:
+        self.session.listeners.append(self.session_event)
+        self.update_title()
+        self.update_status()
+        self.call_after_refresh(self.initial_focus)
+
+    def on_unmount(self) -> None:
+        self.forget_session()
+
+    def session_event(self, what: str = "changed") -> None:
+        if not self.is_attached:
+            return
+        try:
+            self.update_title()
+            self.update_status()
+        except NoMatches:  # the screen is being closed
+            self.forget_session()
+
+    def forget_session(self) -> None:
+        if self.session_event in self.session.listeners:
+            self.session.listeners.remove(self.session_event)
+
+    def title_text(self) -> str:
+        return ""
+
+    def update_title(self) -> None:
+        text = self.title_text()
+        if self.session.dirty:
+            text += "  " + t("edit.modified", self.lang)
+        self.query_one("#edit-title", Line).text = text
+
+    def update_status(self) -> None:
+        errors, warnings = counts(self.session.findings)
+        if errors or warnings:
+            text = t("edit.counts", self.lang, errors=errors, warnings=warnings)
+        else:
+            text = t("edit.no_findings", self.lang)
+        help_ = getattr(self, "_help", "")
+        self.query_one("#edit-status", Line).text = f"{text} · {help_ or self.session.rel}"
+
+    def on_descendant_focus(self, event) -> None:
+        """The help text of the focused field goes in the status line (tooltips need a mouse)."""
+        node = event.widget
+        while node is not None and not isinstance(node, FieldBox):
+            node = node.parent
+        help_ = help_text(node.field, self.lang) if node is not None else ""
+        if help_ != getattr(self, "_help", ""):
+            self._help = help_
+            self.update_status()
+
+    def initial_focus(self) -> None:
+        if self.focus_path:
+            if self.go_to(self.focus_path):
+                return
+        for w in self.query(".editor"):
+            if w.focusable:
+                w.focus()
+                return
+
+    def go_to(self, path: tuple) -> bool:
+        """Focus the field at path; an entry of a list is opened on its own screen."""
+        form = self.form()
+        w = form.widget_for(tuple(path))
+        if w is None:
+            return False
+        rest = tuple(path)[len(w.path):]
+        if isinstance(w, TablesField) and rest and isinstance(rest[0], int):
+            i = rest[0]
+            if 0 <= i < len(w.entries):
+                from textual.widgets import OptionList
+
+                w.query_one(OptionList).highlighted = i
+                self.app.push_screen(EntryScreen(self.session, w.field, w.path + (i,), w.field.name,
+                                                 focus_path=tuple(path)),
+                                     lambda _=None: w.refresh_value(highlight=i))
+                return True
+        w.focus_editor()
+        w.scroll_visible()
+        return True
+
+    def owner(self) -> EditScreen | None:
+        for s in reversed(self.app.screen_stack):
+            if isinstance(s, EditScreen) and s.session is self.session:
+                return s
+        return None
+
+    def action_save(self) -> None:
+        owner = self.owner()
+        if owner is not None:
+            owner.save()
+
+
+class EditScreen(_RecordScreen):
+    """Edit one record (existing or new). ctrl+s saves, escape goes back (asking about unsaved changes)."""
+
+    VALIDATE_DELAY = 0.15
+
+    def __init__(self, session: EditSession, focus_path: tuple | None = None) -> None:
+        super().__init__(session, focus_path)
+        self._timer = None
+        bind(self, session.lang, [("ctrl+s", "save", "key.save"), ("escape", "back", "key.back")])
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(self.session, KINDS[self.session.kind], (), self.session.kind)
+
+    def title_text(self) -> str:
+        kind = self.session.kind
+        if self.session.is_new:
+            head = NEW_TITLES.get(self.lang, NEW_TITLES["sv"]).get(kind, kind)
+        else:
+            head = t("edit.title", self.lang, kind=kind_label(kind, self.lang))
+        name = self.session.data.get("name")
+        if kind == "meeting":
+            name = self.session.place.id
+        elif kind == "budget":
+            name = str(self.session.data.get("year", self.session.place.id))
+        return f"{head}: {name}" if name else head
+
+    def setup(self) -> None:
+        super().setup()
+        install_quit_guard(self.app)
+        self.validate_now()
+
+    def session_event(self, what: str = "changed") -> None:
+        super().session_event(what)
+        if what == "changed":
+            self.schedule_validation()
+
+    def schedule_validation(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.VALIDATE_DELAY, self.validate_now)
+
+    def validate_now(self) -> None:
+        self._timer = None
+        self.session.validate()
+        for listener in list(self.session.listeners):
+            listener("validated")
+
+    # -- saving
+    def save(self, then=None) -> bool:
+        """Save now. True when the file on disk is now this data (then() is called)."""
+        s = self.session
+        if s.local_errors:
+            self.app.notify(t("edit.local_errors", self.lang, fields="; ".join(s.local_errors.values())),
+                            severity="error", markup=False)
+            return False
+        data = s.cleaned()
+        try:
+            text = render_text(s.snapshot.text if s.snapshot else None, data)
+        except Exception as exc:  # noqa: BLE001
+            self.app.notify(str(exc), severity="error", markup=False)
+            return False
+        if s.snapshot is not None and text == s.snapshot.text:
+            s.saved(s.snapshot, data)
+            self.session_event("saved")
+            self.app.notify(t("edit.unchanged", self.lang), timeout=2)
+            if then:
+                then()
+            return True
+        try:
+            snap = save_text(s.place.path, text, s.snapshot.sha256 if s.snapshot else None)
+        except SaveConflict as exc:
+            self.conflict(exc, then)
+            return False
+        except OSError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return False
+        self.after_save(snap, data)
+        if then:
+            then()
+        return True
+
+    def after_save(self, snap, data: dict) -> None:
+        s = self.session
+        s.saved(snap, data)
+        self.validate_now()
+        errors, warnings = counts(s.findings)
+        if errors or warnings:
+            msg = t("edit.saved_with", self.lang, rel=s.rel,
+                    summary=t("edit.counts", self.lang, errors=errors, warnings=warnings))
+        else:
+            msg = t("edit.saved", self.lang, rel=s.rel)
+        self.app.notify(msg, markup=False, timeout=3)
+        self.session_event("saved")
+        self.app.post_message(RecordSaved(s.rel))
+
+    def conflict(self, exc: SaveConflict, then=None) -> None:
+        body = "\n\n".join([_msg(exc, self.lang), t("conflict.reload_help", self.lang), t("conflict.keep_help", self.lang)])
+        dialog = ChoiceDialog(t("conflict.title", self.lang), body, [
+            ("reload", t("conflict.reload", self.lang), "primary"),
+            ("keep", t("conflict.keep", self.lang), "warning"),
+            ("cancel", t("conflict.cancel", self.lang), "default"),
+        ], default="cancel")
+
+        def answer(choice: str | None) -> None:
+            if choice == "reload":
+                self.reload_from_disk()
+            elif choice == "keep":
+                self.app.push_screen(ChoiceDialog(
+                    t("overwrite.title", self.lang), t("overwrite.body", self.lang),
+                    [("overwrite", t("overwrite.yes", self.lang), "error"),
+                     ("cancel", t("conflict.cancel", self.lang), "default")], default="cancel"),
+                    lambda c: self.keep_mine(then) if c == "overwrite" else None)
+
+        self.app.push_screen(dialog, answer)
+
+    def keep_mine(self, then=None) -> None:
+        """Save this data over the version on disk (the user confirmed)."""
+        s = self.session
+        data = s.cleaned()
+        try:
+            disk = read_snapshot(s.place.path)
+        except FileNotFoundError:
+            disk = None
+        except OSError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        base = s.snapshot.text if s.snapshot else None
+        try:
+            text = render_text(disk.text if disk else base, data)
+        except Exception:  # noqa: BLE001 - the disk version does not parse: write ours on our text
+            text = render_text(base, data)
+        try:
+            snap = save_text(s.place.path, text, disk.sha256 if disk else None)
+        except SaveConflict as exc:  # changed yet again meanwhile
+            self.conflict(exc, then)
+            return
+        except OSError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        self.after_save(snap, data)
+        if then:
+            then()
+
+    def reload_from_disk(self) -> None:
+        """Discard the edits and read the version on disk."""
+        s = self.session
+        try:
+            snap = read_snapshot(s.place.path)
+            data = parse_text(snap.text)
+        except FileNotFoundError:
+            self.app.notify(t("edit.gone", self.lang), severity="warning")
+            self.close()
+            return
+        except (OSError, ValueError) as exc:
+            self.app.notify(t("edit.syntax", self.lang, reason=str(exc)), severity="error", markup=False)
+            self.close()
+            return
+        s.reset(snap, data)
+        while self.app.screen is not self and isinstance(self.app.screen, EntryScreen):
+            self.app.pop_screen()
+        self.call_later(self._rebuild)
+        self.app.notify(t("edit.reloaded", self.lang), timeout=2)
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self.update_title()
+        self.validate_now()
+        self.initial_focus()
+
+    # -- leaving
+    def action_back(self) -> None:
+        self.leave()
+
+    def leave(self, after=None) -> None:
+        """Close the screen; with unsaved changes ask Save / Discard / Cancel first."""
+        if not self.session.dirty:
+            self.close()
+            if after:
+                after()
+            return
+
+        def done() -> None:
+            self.close()
+            if after:
+                after()
+
+        ask_unsaved(self, lambda choice: (self.save(then=done) if choice == "save"
+                                          else done() if choice == "discard" else None))
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.forget_session()
+        if self in self.app.screen_stack:
+            while self.app.screen is not self and self in self.app.screen_stack:
+                self.app.pop_screen()
+            self.dismiss(None)
+
+
+class EntryScreen(_RecordScreen):
+    """One entry of an array of tables (a §, a sub-item, a membership, a budget line …)."""
+
+    def __init__(self, session: EditSession, field: Field, base: tuple, parent: str,
+                 focus_path: tuple | None = None) -> None:
+        super().__init__(session, focus_path)
+        self.field = field
+        self.base = base
+        self.parent_name = parent
+        bind(self, session.lang, [("ctrl+s", "save", "key.save"), ("escape", "back", "key.back")])
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(self.session, self.field.fields, self.base, self.parent_name)
+
+    def title_text(self) -> str:
+        owner = self.owner()
+        parent = owner.title_text() if owner else self.session.rel
+        names = []
+        for k in range(1, len(self.base), 2):
+            name, _i = self.base[k - 1], self.base[k]
+            entry = get_at(self.session.data, self.base[:k + 1], {})
+            names.append(entry_summary(str(name), entry, self.session.archive, self.lang))
+        return t("edit.entry", self.lang, parent=parent, entry=" › ".join(names))
+
+    def go_to(self, path: tuple) -> bool:
+        if tuple(path) == self.base:
+            return False
+        return super().go_to(path)
+
+    def action_back(self) -> None:
+        self.forget_session()
+        self.dismiss(None)
+
+
+def ask_unsaved(screen: _RecordScreen, answer) -> None:
+    lang = screen.lang
+    what = screen.session.rel
+    screen.app.push_screen(ChoiceDialog(
+        t("leave.title", lang), t("leave.body", lang, what=what),
+        [("save", t("leave.save", lang), "primary"),
+         ("discard", t("leave.discard", lang), "error"),
+         ("cancel", t("leave.cancel", lang), "default")], default="save"), answer)
+
+
+# -- quitting with unsaved changes ---------------------------------------------------------------
+
+
+def unsaved_editors(app) -> list[EditScreen]:
+    return [s for s in app.screen_stack if isinstance(s, EditScreen) and s.session.dirty]
+
+
+def install_quit_guard(app) -> None:
+    """Make the app's quit action ask about unsaved changes first (installed once per app).
+
+    The app's own action_quit (whatever it does) runs once no editor has unsaved changes."""
+    if getattr(app, "_finsam_editor_quit_guard", False):
+        return
+    original = app.action_quit
+
+    async def guarded_quit() -> None:
+        dirty = unsaved_editors(app)
+        if not dirty:
+            result = original()
+            if inspect.isawaitable(result):
+                await result
+            return
+        screen = dirty[-1]
+
+        async def quit_now() -> None:
+            result = original()
+            if inspect.isawaitable(result):
+                await result
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                screen.save(then=lambda: app.call_later(guarded_quit))
+            elif choice == "discard":
+                app.call_later(quit_now)
+
+        ask_unsaved(screen, answer)
+
+    app.action_quit = guarded_quit
+    app._finsam_editor_quit_guard = True
+
+
+# -- creating ------------------------------------------------------------------------------------
+
+_SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+NEW_KINDS = ("meeting", "person", "organisation", "insats", "budget")
+
+
+class NewRecordScreen(ModalScreen):
+    """Ask what identifies a new record (name, year, or organ and date), then edit it.
+
+    A person "Anna Lindqvist" becomes personer/anna-lindqvist.toml; a meeting of an organ on
+    a date moten/<organ>/<year>/<date>.toml, made from the previous meeting when chosen."""
+
+    DEFAULT_CSS = """
+    NewRecordScreen { align: center middle; }
+    NewRecordScreen > #new { width: 72; max-width: 100%; height: auto; max-height: 100%;
+                             border: thick $primary; background: $surface; padding: 0 1; }
+    NewRecordScreen #new-title { text-style: bold; height: 1; margin: 0 0 1 0; }
+    NewRecordScreen .for-named, NewRecordScreen .for-budget, NewRecordScreen .for-meeting { height: auto; }
+    NewRecordScreen .row { height: auto; }
+    NewRecordScreen .row > Label { width: 18; }
+    NewRecordScreen .row > Input, NewRecordScreen .row > Select { width: 1fr; height: 1; }
+    NewRecordScreen .hint { height: auto; padding: 0 0 0 18; color: $text-muted; }
+    NewRecordScreen #new-info { height: auto; margin: 1 0 0 0; }
+    NewRecordScreen #new-buttons { height: auto; align: center middle; margin: 1 0 0 0; }
+    NewRecordScreen #new-buttons > Button { margin: 0 1; }
+    """
+
+    def __init__(self, kind: str | None = None, from_previous: bool = False, lang: str = "sv",
+                 organ: str | None = None, date: dt.date | None = None) -> None:
+        super().__init__()
+        self.kind = kind if kind in NEW_KINDS else None
+        self.fixed_kind = self.kind is not None
+        self.kind = self.kind or "meeting"
+        self.from_previous = from_previous
+        self.lang = lang
+        self.organ = organ
+        self.date = date
+        bind(self, lang, [("escape", "cancel", "key.cancel"), ("ctrl+s", "create", "key.create")])
+
+    @property
+    def archive(self):
+        return getattr(self.app, "archive", None)
+
+    def compose(self):
+        lang = self.lang
+        title = t("newrec.title", lang) if not self.fixed_kind else NEW_TITLES[lang].get(self.kind, self.kind)
+        organs = list(self.archive.organs.items()) if self.archive is not None else []
+        with Vertical(id="new"):
+            yield Static(plain(title), id="new-title")
+            if not self.fixed_kind:
+                with Horizontal(classes="row"):
+                    yield Label(plain(t("newrec.kind", lang)))
+                    yield Select([(Text(kind_label(k, lang)), k) for k in NEW_KINDS], value=self.kind,
+                                 allow_blank=False, compact=True, id="new-kind")
+            with Vertical(classes="for-named"), Horizontal(classes="row"):
+                yield Label(plain(t("newrec.name", lang)))
+                yield Input(id="new-name", compact=True)
+            with Vertical(classes="for-budget"), Horizontal(classes="row"):
+                yield Label(plain(t("newrec.year", lang)))
+                yield Input(id="new-year", compact=True, restrict=r"[0-9]*", max_length=4)
+            with Vertical(classes="for-meeting"):
+                with Horizontal(classes="row"):
+                    yield Label(plain(t("newrec.organ", lang)))
+                    default = self.organ if self.organ in dict(organs) else (organs[0][0] if organs else Select.NULL)
+                    yield Select([(Text(f"{o.get('name', oid)} ({oid})"), oid) for oid, o in organs],
+                                 value=default, allow_blank=not organs, compact=True, id="new-organ")
+                with Horizontal(classes="row"):
+                    yield Label(plain(t("newrec.date", lang)))
+                    yield Input(value=self.date.isoformat() if self.date else "", id="new-date", compact=True,
+                                placeholder="2024-02-16, 16 feb 2024, idag, +3v")
+                yield Static("", id="new-date-hint", classes="hint")
+                with Horizontal(classes="row"):
+                    yield Label(plain(t("newrec.suffix", lang)))
+                    yield Input(id="new-suffix", compact=True, restrict=r"[a-z0-9-]*",
+                                placeholder=t("newrec.suffix_help", lang))
+                yield Checkbox(plain(t("newrec.from_previous", lang)), value=self.from_previous, id="new-prev",
+                               compact=True)
+            yield Static("", id="new-info")
+            with Horizontal(id="new-buttons"):
+                yield Button(plain(t("key.create", lang)), variant="primary", id="new-create")
+                yield Button(plain(t("key.cancel", lang)), id="new-cancel")
+
+    def on_mount(self) -> None:
+        self.show_kind()
+        self.update_info()
+
+    def show_kind(self) -> None:
+        kind = self.kind
+        self.query_one(".for-named").display = kind in ("person", "organisation", "insats")
+        self.query_one(".for-budget").display = kind == "budget"
+        self.query_one(".for-meeting").display = kind == "meeting"
+        first = {"budget": "#new-year", "meeting": "#new-date"}.get(kind, "#new-name")
+        self.query_one(first).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.select.id == "new-kind" and event.value in NEW_KINDS:
+            self.kind = event.value
+            self.show_kind()
+        self.update_info()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.update_info()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.from_previous = event.value
+        self.update_info()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "new-create":
+            self.action_create()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def compute(self) -> tuple[Place | None, dict | None, str]:
+        """(place, data, info) for what is typed; place None with info saying what is wrong."""
+        lang = self.lang
+        root = records_root(self.app)
+        kind = self.kind
+        if kind == "meeting":
+            organ = self.query_one("#new-organ", Select).value
+            hint = self.query_one("#new-date-hint", Static)
+            text = self.query_one("#new-date", Input).value
+            if organ is Select.NULL or organ == Select.NULL or not organ:
+                return None, None, t("newrec.need_organ", lang)
+            try:
+                date = parse_date(text)
+            except DateError:
+                hint.update(plain(t("date.bad", lang) if text.strip() else ""))
+                return None, None, ""
+            hint.update(plain(t("date.parsed", lang, iso=date.isoformat(), weekday=WEEKDAYS[lang][date.weekday()])))
+            suffix = self.query_one("#new-suffix", Input).value.strip()
+            if suffix and not _SUFFIX_RE.match(suffix):
+                return None, None, t("newrec.bad_suffix", lang)
+            place = meeting_place(root, organ, date, suffix)
+            if place.path.exists():
+                return None, None, t("newrec.exists", lang, rel=place.rel)
+            info = [t("newrec.file", lang, rel=place.rel)]
+            archive = self.archive
+            if self.from_previous and archive is not None:
+                prev = previous_meeting(archive, organ, date)
+                info.append(t("newrec.previous", lang, meeting=meeting_label(archive, prev)) if prev
+                            else t("newrec.no_previous", lang))
+                data = new_meeting(archive, organ, date, lang)
+            else:
+                data = {"organ": organ, "kind": "ordinarie", "date": date, "state": "planerad"}
+            return place, data, "\n".join(info)
+        if kind == "budget":
+            text = self.query_one("#new-year", Input).value
+            if not re.fullmatch(r"(19|20|21)\d\d", text):
+                return None, None, t("newrec.need_year", lang)
+            place = place_of(root, "budget", text)
+            if place.path.exists():
+                return None, None, t("newrec.exists", lang, rel=place.rel)
+            return place, initial_data("budget", year=int(text)), t("newrec.file", lang, rel=place.rel)
+        name = self.query_one("#new-name", Input).value.strip()
+        if not name:
+            return None, None, t("newrec.need_name", lang)
+        rid = slug_id(name)
+        if not valid_id(rid):
+            return None, None, t("newrec.bad_id", lang)
+        place = place_of(root, kind, rid)
+        if place.path.exists():
+            return None, None, t("newrec.exists", lang, rel=place.rel)
+        return place, initial_data(kind, name=name), t("newrec.file", lang, rel=place.rel)
+
+    def update_info(self) -> None:
+        _place, _data, info = self.compute()
+        self.query_one("#new-info", Static).update(plain(info))
+
+    def action_create(self) -> None:
+        place, data, info = self.compute()
+        if place is None:
+            self.query_one("#new-info", Static).update(plain(info))
+            self.app.bell()
+            return
+        app = self.app
+        session = EditSession(app, place, data, None, self.lang)
+        self.dismiss(None)
+        app.push_screen(EditScreen(session))
+
+
+# -- deleting ------------------------------------------------------------------------------------
+
+
+def reference_of(place: Place) -> str:
+    return {"person": f"person/{place.id}", "organisation": f"org/{place.id}", "insats": f"insats/{place.id}",
+            "budget": f"budget/{place.id}"}.get(place.kind, place.id)
+
+
+def backlink_count(archive, place: Place) -> int:
+    if archive is None or place.kind == "forbund":
+        return 0
+    try:
+        from ...xref import backlinks
+
+        return len([b for b in backlinks(archive, reference_of(place))
+                    if getattr(b, "source", None) != place.id])
+    except Exception:  # noqa: BLE001 - a lookup problem never stops a delete
+        return 0
+
+
+def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
+    """Ask, then delete the file as read now (refused if it changes before the answer)."""
+    try:
+        snap = read_snapshot(place.path)
+    except OSError as exc:
+        app.notify(t("edit.cannot_read", lang, rel=place.rel, reason=exc.strerror or str(exc)), severity="error",
+                   markup=False)
+        return None
+    what = place.rel
+    try:
+        data = parse_text(snap.text)
+        label = data.get("name") or (place.id if place.kind != "budget" else f"Budget {place.id}")
+        what = f"{label} ({place.rel})"
+    except ValueError:
+        pass
+    body = t("delete.body", lang, what=what)
+    n = backlink_count(getattr(app, "archive", None), place)
+    if n:
+        body += "\n\n" + t("delete.refs", lang, count=n)
+    dialog = ChoiceDialog(t("delete.title", lang, rel=place.rel), body,
+                          [("delete", t("delete.yes", lang), "error"), ("cancel", t("key.cancel", lang), "primary")],
+                          default="cancel")
+
+    def answer(choice: str | None) -> None:
+        if choice != "delete":
+            return
+        try:
+            delete_record(snap)
+        except SaveConflict as exc:
+            app.notify(_msg(exc, lang), severity="error", markup=False, timeout=8)
+            return
+        except OSError as exc:
+            app.notify(str(exc), severity="error", markup=False)
+            return
+        app.notify(t("delete.done", lang, rel=place.rel), markup=False, timeout=3)
+        app.post_message(RecordSaved(place.rel))
+
+    app.push_screen(dialog, answer)
+    return dialog
+
+
+__all__ = [
+    "EditScreen",
+    "EntryScreen",
+    "FieldBox",
+    "NewRecordScreen",
+    "app_lang",
+    "confirm_delete",
+    "install_quit_guard",
+    "unsaved_editors",
+]

@@ -1,0 +1,156 @@
+"""One record being edited: its place, the snapshot it was read from, the data being edited,
+the findings of the latest validation and the forms that show them."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+from pathlib import Path
+
+from ...editing import next_paragraph_number
+from ...saving import Snapshot, read_snapshot
+from ...schema import Field
+from .model import Place, choices_for, clean, field_choices, parse_text, render_text, validate
+
+
+def app_lang(app) -> str:
+    for name in ("lang", "language"):
+        v = getattr(app, name, None)
+        if v in ("sv", "en"):
+            return v
+    env = os.environ.get("FINSAM_LANG")
+    if env in ("sv", "en"):
+        return env
+    archive = getattr(app, "archive", None)
+    if archive is not None:
+        try:
+            lang = archive.settings.get("language")
+        except Exception:  # noqa: BLE001
+            lang = None
+        if lang in ("sv", "en"):
+            return lang
+    return "sv"
+
+
+def records_root(app) -> Path:
+    root = getattr(app, "records_root", None)
+    if root is None and getattr(app, "archive", None) is not None:
+        root = app.archive.root
+    return Path(root) if root is not None else Path("records")
+
+
+class EditSession:
+    """The state of one edit, shared by the record's screen and its entries' screens."""
+
+    def __init__(self, app, place: Place, data: dict, snapshot: Snapshot | None, lang: str | None = None):
+        self.app = app
+        self.place = place
+        self.snapshot = snapshot
+        self.data = data
+        self.baseline = copy.deepcopy(data) if snapshot is not None else {}
+        self.lang = lang or app_lang(app)
+        self.findings: list = []
+        self.local_errors: dict[tuple, str] = {}
+        self.forms: list = []  # RecordForms on screen, told about new findings
+        self.listeners: list = []  # called with no arguments after every change
+
+    @classmethod
+    def open(cls, app, place: Place, lang: str | None = None) -> EditSession:
+        """Read the record's file. Raises OSError, or ValueError for a file that does not parse."""
+        snap = read_snapshot(place.path)
+        data = parse_text(snap.text)
+        return cls(app, place, data, snap, lang)
+
+    # -- facts
+    @property
+    def kind(self) -> str:
+        return self.place.kind
+
+    @property
+    def rel(self) -> str:
+        return self.place.rel
+
+    @property
+    def archive(self):
+        return getattr(self.app, "archive", None)
+
+    @property
+    def ctx(self):
+        a = self.archive
+        return a.ctx if a is not None else None
+
+    @property
+    def is_new(self) -> bool:
+        return self.snapshot is None
+
+    def cleaned(self) -> dict:
+        return clean(self.data, self.baseline if not self.is_new else {})
+
+    @property
+    def dirty(self) -> bool:
+        return self.is_new or self.cleaned() != self.baseline or bool(self.local_errors)
+
+    # -- changes
+    def set(self, path: tuple, value) -> None:
+        from .model import set_at
+
+        set_at(self.data, path, value)
+        self.changed()
+
+    def delete(self, path: tuple) -> None:
+        from .model import del_at
+
+        del_at(self.data, path)
+        self.changed()
+
+    def changed(self) -> None:
+        for listener in list(self.listeners):
+            listener()
+
+    # -- validation
+    def text(self) -> str:
+        return render_text(self.snapshot.text if self.snapshot else None, self.cleaned())
+
+    def validate(self) -> list:
+        data = self.cleaned()
+        try:
+            text = render_text(self.snapshot.text if self.snapshot else None, data)
+        except Exception:  # noqa: BLE001 - only used to place findings
+            text = None
+        self.findings = validate(self.kind, self.place.id, self.rel, self.place.path, data, self.ctx, text)
+        for form in list(self.forms):
+            try:
+                form.show_findings(self.findings)
+            except Exception:  # noqa: BLE001 - a form being removed
+                pass
+        return self.findings
+
+    # -- after saving or reloading
+    def saved(self, snapshot: Snapshot, data: dict) -> None:
+        self.snapshot = snapshot
+        self.baseline = copy.deepcopy(data)
+        self.data = copy.deepcopy(data)
+
+    def reset(self, snapshot: Snapshot, data: dict) -> None:
+        self.saved(snapshot, data)
+        self.local_errors.clear()
+
+    # -- choices of the pickers
+    def choices(self, path: tuple, f: Field):
+        return field_choices(self.kind, path, f, self.data, self.archive)
+
+    def first_paragraph_number(self) -> int | None:
+        """The first § number of this meeting per the numbering policy, when it has no §§ yet."""
+        if self.kind != "meeting" or self.archive is None:
+            return None
+        organ, date = self.data.get("organ"), self.data.get("date")
+        if not isinstance(organ, str) or not isinstance(date, dt.date):
+            return None
+        try:
+            return next_paragraph_number(self.archive, organ, date)
+        except Exception:  # noqa: BLE001
+            return None
+
+
+__all__ = ["EditSession", "app_lang", "choices_for", "records_root"]

@@ -1,0 +1,75 @@
+"""The key bindings, in one place: what the footer shows, what the help screen lists.
+
+Every binding has an ``id``; its description in the footer is the label ``key_<id>`` of
+:mod:`finsam_tui.tui.labels`, put in by :func:`localize_bindings` when a screen or the
+language changes. No key needs a mouse, and none is one that terminals or SSH cannot
+send (no ctrl+enter, no ctrl+shift combinations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+
+from .labels import SV, Labels
+
+# App: active on every screen.
+APP_BINDINGS = [
+    Binding("question_mark,f1", "help", "Hjälp", key_display="?", id="help"),
+    Binding("t", "toggle_theme", "Tema", show=False, id="theme"),
+    Binding("ctrl+r", "reload", "Läs om", show=False, id="reload"),
+]
+
+# The main screen: the sections and the selected record.
+MAIN_BINDINGS = [
+    Binding("slash", "search", "Sök", key_display="/", id="search"),
+    Binding("r", "refs", "Hänvisningar", id="refs"),
+    Binding("p", "preview", "Förhandsgranska", id="preview"),
+    Binding("x", "export", "Exportera", id="export"),
+    Binding("e", "edit", "Redigera", id="edit"),
+    Binding("n", "new", "Ny", show=False, id="new"),
+    Binding("N", "new_meeting", "Nytt möte", show=False, id="new_meeting"),
+    Binding("d", "delete", "Ta bort", show=False, id="delete"),
+    Binding("y", "copy_ref", "Kopiera ref", show=False, id="copy"),
+    Binding("f", "maximize_detail", "Helskärm", show=False, id="maximize"),
+    Binding("q", "quit", "Avsluta", id="quit"),
+    *[Binding(str(n), f"section({n - 1})", f"Avsnitt {n}", show=False, id=f"section{n}") for n in range(1, 8)],
+]
+
+# Dialog screens share these.
+CLOSE_BINDINGS = [
+    Binding("escape", "close", "Stäng", id="close"),
+]
+
+# (label key, keys shown) for the help screen, besides the bindings above.
+NAVIGATION_HELP = [
+    ("help_move", "↑ ↓"),
+    ("help_page", "PgUp PgDn Home End"),
+    ("help_enter", "Enter"),
+    ("help_escape", "Esc"),
+    ("help_tab", "Tab  Shift+Tab"),
+    ("key_sections", "1 … 7"),
+    ("key_palette", "Ctrl+P"),
+    ("key_quit", "Ctrl+Q"),
+]
+
+
+def key_text(binding: Binding) -> str:
+    """How a binding's keys are written on the help screen."""
+    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "ctrl+r": "Ctrl+R",
+             "f1": "F1"}
+    return " ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def localize_bindings(node, L: Labels) -> None:
+    """Put the descriptions of the node's bindings (by id) into the language of L.
+
+    Textual keeps a per-instance copy of the merged bindings; the footer reads the
+    description from there, so replacing the Binding objects relabels the footer."""
+    bindings = getattr(node, "_bindings", None)
+    if bindings is None:
+        return
+    for key, items in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            replace(b, description=L[f"key_{b.id}"]) if b.id and f"key_{b.id}" in SV else b for b in items]

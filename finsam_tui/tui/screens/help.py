@@ -1,0 +1,56 @@
+"""The help screen: every key, grouped, in the app's language (? or F1)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from ..keys import APP_BINDINGS, CLOSE_BINDINGS, MAIN_BINDINGS, NAVIGATION_HELP, key_text
+from ..labels import Labels
+from ..sections.registers import UppdragSection
+from .dialog import Dialog
+from .preview import PreviewScreen
+from .source import SourceScreen
+
+
+def help_table(L: Labels) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold", min_width=12)
+    table.add_column()
+
+    def group(title: str, rows: list[tuple[str, str]]) -> None:
+        table.add_row(Text(title, style="bold underline"), Text(""))
+        for keys, label in rows:
+            table.add_row(Text(keys), Text(label))
+        table.add_row(Text(""), Text(""))
+
+    def rows_of(bindings) -> list[tuple[str, str]]:
+        return [(key_text(b), L[f"key_{b.id}"]) for b in bindings if b.id and not b.id.startswith("section")]
+
+    group(L["help_everywhere"], rows_of(APP_BINDINGS) + [(keys, L[k]) for k, keys in NAVIGATION_HELP[-2:]])
+    group(L["help_main"], rows_of(MAIN_BINDINGS) + [(NAVIGATION_HELP[-3][1], L[NAVIGATION_HELP[-3][0]])]
+          + rows_of(UppdragSection.BINDINGS))
+    group(L["help_lists"], [(keys, L[k]) for k, keys in NAVIGATION_HELP[:-3]])
+    group(L["help_dialogs"], rows_of(CLOSE_BINDINGS) + rows_of(SourceScreen.BINDINGS)
+          + rows_of(PreviewScreen.BINDINGS))
+    table.add_row(Text(""), Text(L["help_footer"], style="dim"))
+    return table
+
+
+class HelpScreen(Dialog):
+    BINDINGS = [Binding("question_mark,f1,q", "close", "Stäng", show=False)]
+    DEFAULT_CSS = """
+    HelpScreen > .dialog-box { height: 1fr; }
+    HelpScreen VerticalScroll { height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        L = self.app.L
+        with VerticalScroll(classes="dialog-box") as box:
+            box.border_title = L["help_title"]
+            yield Static(help_table(L), id="help-body")
+        yield Footer()

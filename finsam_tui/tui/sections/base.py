@@ -1,0 +1,100 @@
+"""What every section of the main screen offers the app: populate from the model, the
+selected thing, select a reference, focus its list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.containers import Container
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The thing under the cursor of a section.
+
+    kind: meeting, paragraph, organ, year, person, org, budget, budgetline, insats,
+    decision, uppdrag, finding. ref: its reference (for cross-references and copying),
+    rel: the record file, record_kind: the loader kind of that record (for the editor),
+    meeting: the meeting it belongs to (for preview and export)."""
+
+    kind: str
+    ref: str | None
+    rel: str | None = None
+    record_kind: str | None = None
+    meeting: str | None = None
+    line: int | None = None
+    organ: str | None = None
+
+
+class Section(Container):
+    """One section of the main screen (a list and a detail pane)."""
+
+    SECTION_ID = ""
+    LABEL = ""  # label key
+    NEW_KIND: str | None = None  # the record kind "n" creates here
+
+    DEFAULT_CSS = """
+    Section { height: 1fr; }
+    """
+
+    BUILT_AT_START = False  # the others are composed when first shown (a faster first paint)
+
+    def __init__(self) -> None:
+        super().__init__(id=self.SECTION_ID)
+        self.dirty = True
+        self.built = self.BUILT_AT_START
+
+    def compose(self):
+        if self.built:
+            yield from self.build()
+
+    def build(self):  # pragma: no cover - every section has its own
+        raise NotImplementedError
+
+    async def ensure_built(self) -> None:
+        """Mount the section's widgets the first time it is shown."""
+        if not self.built:
+            self.built = True
+            await self.mount_all(list(self.build()))
+
+    @property
+    def model(self):
+        return self.app.model
+
+    @property
+    def L(self):
+        return self.app.L
+
+    @property
+    def is_current(self) -> bool:
+        return bool(self.display)
+
+    def activate(self) -> None:
+        """Fill the section if the model changed since it was last filled."""
+        if self.dirty:
+            self.dirty = False
+            self.populate()
+
+    def model_changed(self) -> None:
+        self.dirty = True
+        if self.is_current and self.built:
+            self.activate()
+
+    def populate(self) -> None:  # pragma: no cover - every section has its own
+        raise NotImplementedError
+
+    def new_kind(self) -> str | None:
+        """The record kind "n" creates in this section (None: nothing)."""
+        return self.NEW_KIND
+
+    def selection(self) -> Selection | None:
+        return None
+
+    def select_ref(self, ref: str) -> bool:
+        return False
+
+    def focus_list(self) -> None:
+        for widget in self.query("*"):
+            if widget.can_focus:
+                widget.focus()
+                return

@@ -1,0 +1,175 @@
+"""Budget: per year, every version side by side with the deviation (a DataTable)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from ..lazylist import LazyList, Row
+from ..model import kr
+from .base import Section, Selection
+
+NAME_WIDTH = 24  # the first column; longer names are cut (the export has them in full)
+
+
+class BudgetSection(Section):
+    SECTION_ID = "budget"
+    LABEL = "section_budget"
+    NEW_KIND = "budget"
+
+    DEFAULT_CSS = """
+    BudgetSection { layout: horizontal; }
+    BudgetSection > LazyList { width: 8; height: 1fr; }
+    BudgetSection > Vertical { width: 1fr; height: 1fr; }
+    BudgetSection DataTable { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 1; }
+    BudgetSection #budget-note { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._year: int | None = None
+
+    def build(self) -> ComposeResult:
+        yield LazyList(id="budget-years")
+        table: DataTable = DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
+        table.fixed_columns = 1
+        yield Vertical(table, Static("", id="budget-note"))  # (built outside compose: no `with`)
+
+    @property
+    def years(self) -> LazyList:
+        return self.query_one(LazyList)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def populate(self) -> None:
+        archive = self.model.archive
+        if archive is None:
+            self.years.set_empty_text(self.L["loading"])
+            self.years.set_rows([])
+            return
+        keep = str(self._year) if self._year is not None else None
+        rows = [Row(str(y), lambda y=y: Text(str(y)), y) for y in sorted(archive.budgets, reverse=True)]
+        self.years.set_rows(rows, keep=keep)
+        if not rows:
+            self.table.clear(columns=True)
+
+    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
+        event.stop()
+        self.show_year(event.row.data)
+
+    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        event.stop()
+        self.table.focus()
+
+    def show_year(self, year: int) -> None:
+        archive, L = self.model.archive, self.L
+        keep_row = None
+        table = self.table
+        if self._year == year and table.row_count:
+            try:
+                keep_row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            except Exception:  # noqa: BLE001 - an empty or changed table: start at the top
+                keep_row = None
+        self._year = year
+        table.clear(columns=True)
+        rec = archive.budgets.get(year)
+        note = self.query_one("#budget-note", Static)
+        if rec is None:
+            note.update(Text(L.fmt("no_budget", year=year)))
+            return
+        from ...export.budget import Budget
+        from ...export.common import Context
+        from ...export.labels import Labels as ExportLabels
+
+        b = Budget(Context(archive, ExportLabels(L.lang)), rec.data)
+        table.add_column(Text(L["budget_row"]), key="name", width=NAME_WIDTH)
+        for v in b.versions:
+            label = str(v.get("label") or v["id"])
+            table.add_column(Text(label, justify="right"), key=f"v:{v['id']}", width=min(max(len(label), 10), 14))
+        if b.base is not None:
+            table.add_column(Text(L["deviation"], justify="right"), key="deviation",
+                             width=max(len(L["deviation"]), 10))
+
+        def add(key: str, name: str, amounts: dict | None, style: str = "") -> None:
+            """A row; amounts None: a heading without figures."""
+            cells = [Text(name, style=style)]
+            blank = amounts is None
+            amounts = amounts or {}
+            cells += [Text("" if blank else kr(amounts.get(i)) if amounts.get(i) is not None else "–",
+                           justify="right", style=style) for i in b.ids]
+            if b.base is not None:
+                dev = None if blank else b.deviation(amounts)
+                cells.append(Text("" if blank else kr(dev) if dev is not None else "–", justify="right", style=style))
+            table.add_row(*cells, key=key)
+
+        income_rows = []
+        add("h:income", L["income"], None, "bold")
+        for i, entry in enumerate(rec.data.get("income", [])):
+            amounts = b.amounts_of(entry)
+            income_rows.append(amounts)
+            member = entry.get("member")
+            name = archive.orgs[member].data.get("name", member) if member in archive.orgs else str(member or "")
+            add(f"income:{i}", f"  {name}", amounts)
+        for i, entry in enumerate(rec.data.get("other_income", [])):
+            amounts = b.amounts_of(entry)
+            income_rows.append(amounts)
+            add(f"other:{i}", f"  {entry.get('name', entry.get('id', ''))}", amounts)
+        income_total = b.total(income_rows)
+        add("sum:income", L["sum_income"], income_total, "bold")
+        cost_rows = []
+        for c, cat in enumerate(rec.data.get("categories", [])):
+            add(f"cat:{c}", str(cat.get("name", cat.get("id", ""))), None, "bold")
+            lines = []
+            for line in cat.get("lines", []):
+                amounts = b.amounts_of(line)
+                lines.append(amounts)
+                add(f"budget/{year}/{line.get('id', '')}", f"  {line.get('name', line.get('id', ''))}", amounts)
+            cost_rows += lines
+            add(f"catsum:{c}", f"  {L['sum']}", b.total(lines), "italic")
+        cost_total = b.total(cost_rows)
+        add("sum:costs", L["sum_costs"], cost_total, "bold")
+        add("sum:result", L["result"], b.minus(income_total, cost_total), "bold")
+        if b.base is not None:
+            note.update(Text(L.fmt("deviation_note", base=str(b.base.get("label") or b.base["id"]),
+                                   compare=str(b.compare.get("label") or b.compare["id"]))))
+        else:
+            note.update("")
+        if keep_row is not None:
+            try:
+                table.move_cursor(row=table.get_row_index(keep_row))
+            except Exception:  # noqa: BLE001 - the row is gone
+                pass
+
+    def selection(self) -> Selection | None:
+        if self._year is None or self.model.archive is None:
+            return None
+        rec = self.model.archive.budgets.get(self._year)
+        rel = rec.rel if rec else None
+        table = self.table
+        if table.has_focus and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key and key.startswith("budget/") and key.count("/") == 2:
+                return Selection("budgetline", key, rel, "budget")
+        return Selection("budget", f"budget/{self._year}", rel, "budget")
+
+    def select_ref(self, ref: str) -> bool:
+        parts = ref.split("/")
+        if len(parts) < 2 or parts[0] != "budget" or not parts[1].isdigit():
+            return False
+        if not self.years.select_key(parts[1]):
+            return False
+        self.show_year(int(parts[1]))
+        if len(parts) == 3:
+            try:
+                self.table.move_cursor(row=self.table.get_row_index(ref))
+                self.table.focus()
+            except Exception:  # noqa: BLE001 - no such line
+                pass
+        return True
+
+    def focus_list(self) -> None:
+        self.years.focus()

@@ -1,0 +1,363 @@
+"""The terminal interface, driven by Pilot at 80×24 on copies of the bundled example."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import types
+
+from finsam_tui.tui.messages import RecordSaved
+from finsam_tui.tui.screens.help import HelpScreen
+from finsam_tui.tui.screens.preview import PreviewScreen
+from finsam_tui.tui.screens.search import SearchScreen
+from finsam_tui.tui.screens.source import SourceScreen
+from finsam_tui.tui.screens.xrefs import XrefScreen
+
+from .conftest import ROOT
+from .test_tui_support import break_adjuster, detail_text, press, run, screen_text, settle, until
+
+LATEST = "styrelse/2023-11-17"
+
+
+def test_starts_on_the_latest_meeting_and_moves_between_sections(records_copy):
+    async def scenario(app, pilot):
+        main = app.main
+        assert main.current_section.SECTION_ID == "meetings"
+        assert main.selection().ref == LATEST
+        assert "Styrelsen 2023-11-17" in screen_text(app)
+        for key, section, words in (("2", "members", "Personer (30)"), ("3", "budget", "Summa intäkter"),
+                                     ("4", "insatser", "Samordningsteamet"), ("5", "decisions", "beslut"),
+                                     ("6", "uppdrag", "öppna uppdrag"), ("7", "problems", "Inga fel"),
+                                     ("1", "meetings", "Styrelsen 8")):
+            await press(app, pilot, key)
+            assert main.current_section.SECTION_ID == section
+            assert words in screen_text(app), section
+        # the sidebar: escape goes there, arrows switch sections, enter focuses the list
+        await press(app, pilot, "escape", "down", "down")
+        assert main.current_section.SECTION_ID == "budget"
+        assert app.focused is main.sidebar
+        await press(app, pilot, "enter")
+        assert app.focused.id == "budget-years"
+
+    run(records_copy, scenario)
+
+
+def test_open_a_meeting_and_see_its_paragraphs(records_copy):
+    async def scenario(app, pilot):
+        await press(app, pilot, "up", "up")  # styrelse 2023-04-14
+        assert app.main.selection().ref == "styrelse/2023-04-14"
+        assert "Margareta Ekholm" in screen_text(app) and "Närvaro" in screen_text(app)
+        detail = detail_text(app)
+        assert "Paragrafer" in detail and "§17" in detail and "Extern utvärdering av Samordningsteamet" in detail
+        await press(app, pilot, "enter")  # expand: the §§ as nodes
+        text = screen_text(app)
+        assert "§17 Extern utvärderin" in text and "§20a Medlemssamrådet" in text
+        await press(app, pilot, "down", "down", "down", "down", "down", "down")
+        sel = app.main.selection()
+        assert (sel.kind, sel.ref, sel.meeting) == ("paragraph", "styrelse/2023-04-14/§17", "styrelse/2023-04-14")
+        assert "Beskrivning av ärendet" in screen_text(app)
+
+    run(records_copy, scenario)
+
+
+def test_enter_on_a_finding_opens_the_file_at_its_line(records_copy):
+    break_adjuster(records_copy)
+
+    async def scenario(app, pilot):
+        finding = next(f for f in app.model.findings if f.code == "FS302")
+        await press(app, pilot, "7")
+        assert "FS302" in screen_text(app)
+        problems = app.main.current_section
+        problems.list.select_key(next(r.key for r in problems.list.rows if r.data is finding))
+        await press(app, pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        assert screen.rel == "moten/styrelse/2023/2023-06-09.toml"
+        assert screen.cursor_line == finding.line == 12
+        assert 'adjusters = ["jonas-frisk"]' in screen_text(app)
+        await press(app, pilot, "o")  # the record itself, in Möten
+        assert app.main.current_section.SECTION_ID == "meetings"
+        assert app.main.selection().ref == "styrelse/2023-06-09"
+
+    run(records_copy, scenario)
+
+
+def test_a_finding_inside_a_paragraph_opens_that_paragraph(records_copy):
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"insats/samordningsteamet", "budget', '"insats/samordningsteamen", "budget', 1),
+                    encoding="utf-8")
+
+    async def scenario(app, pilot):
+        finding = next(f for f in app.model.findings if f.code == "FS201")
+        await press(app, pilot, "7")
+        problems = app.main.current_section
+        problems.list.select_key(next(r.key for r in problems.list.rows if r.data is finding))
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, SourceScreen) and app.screen.cursor_line == finding.line == 88
+        await press(app, pilot, "o")  # the § that holds line 88
+        assert app.main.selection().ref == "styrelse/2023-04-14/§17"
+
+    run(records_copy, scenario)
+
+
+def test_live_reload_shows_a_finding_and_its_fix(records_copy):
+    path = records_copy / "moten/styrelse/2023/2023-06-09.toml"
+    original = path.read_text(encoding="utf-8")
+
+    async def scenario(app, pilot):
+        await press(app, pilot, "7")
+        assert not app.model.findings
+        break_adjuster(records_copy)  # an external editor
+        await until(app, pilot, lambda: any(f.code == "FS302" for f in app.model.findings))
+        await settle(app, pilot)
+        assert "FS302" in screen_text(app)
+        assert "Problem" in screen_text(app)
+        path.write_text(original, encoding="utf-8")  # fixed again
+        await until(app, pilot, lambda: not any(f.code == "FS302" for f in app.model.findings))
+        await settle(app, pilot)
+        assert "FS302" not in screen_text(app)
+        assert app.main.current_section.SECTION_ID == "problems"  # the view stayed where it was
+
+    run(records_copy, scenario, poll_interval=0.2)
+
+
+def test_reload_keeps_the_selection(records_copy):
+    async def scenario(app, pilot):
+        await press(app, pilot, "up", "enter", "down", "down")
+        ref = app.main.selection().ref
+        assert ref == "styrelse/2023-06-09/§24"
+        app.reload()
+        await until(app, pilot, lambda: app.loaded.is_set())
+        await settle(app, pilot)
+        assert app.main.selection().ref == ref
+
+    run(records_copy, scenario)
+
+
+def test_search_with_slash_and_open_a_hit(records_copy):
+    async def scenario(app, pilot):
+        await press(app, pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"extern utvärd")
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert "styrelse/2023-04-14/§17" in [h.ref for h in screen.hits]
+        assert "träffar" in screen_text(app)
+        assert app.focused is screen.query_one("#search-results")
+        screen.query_one("#search-results").select_key("styrelse/2023-04-14/§17")
+        await press(app, pilot, "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.main.selection().ref == "styrelse/2023-04-14/§17"
+
+    run(records_copy, scenario)
+
+
+def test_cross_references_of_a_person_list_a_meeting_they_chaired(records_copy):
+    async def scenario(app, pilot):
+        assert await app.open_ref("person/margareta-ekholm")
+        await settle(app, pilot)
+        assert app.main.current_section.SECTION_ID == "members"
+        assert "Margareta Ekholm" in screen_text(app)
+        await press(app, pilot, "r")
+        screen = app.screen
+        assert isinstance(screen, XrefScreen)
+        chaired = [b for b in screen.backlinks if b.role == "chair"]
+        assert any(b.source == "styrelse/2023-04-14" for b in chaired)
+        assert "ordförande" in screen_text(app)
+        lst = screen.query_one("#xref-list")
+        lst.cursor = next(i for i, r in enumerate(lst.rows) if r.data.role == "chair")
+        source = lst.highlighted_row.data.source
+        await press(app, pilot, "enter")
+        assert app.main.current_section.SECTION_ID == "meetings"
+        assert app.main.selection().ref == source
+
+    run(records_copy, scenario)
+
+
+def test_copy_the_selected_reference_theme_and_missing_editor(records_copy, monkeypatch):
+    monkeypatch.setitem(sys.modules, "finsam_tui.tui.editor", None)  # as if the editor package did not exist
+
+    async def scenario(app, pilot):
+        await press(app, pilot, "y")
+        assert app.clipboard == LATEST
+        await press(app, pilot, "e")
+        assert app.notes[-1] == "Redigering är inte tillgänglig"
+        assert app.current_theme.dark
+        await press(app, pilot, "t")
+        assert not app.current_theme.dark
+        await press(app, pilot, "t")
+        assert app.current_theme.dark
+        await press(app, pilot, "2", "down")
+        await press(app, pilot, "y")
+        assert app.clipboard == "org/bjorkvik"
+
+    run(records_copy, scenario)
+
+
+def test_help_screen_lists_the_keys(records_copy):
+    async def scenario(app, pilot):
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Tangenter", "Hänvisningar", "Kopiera ref", "Förhandsgranska", "Ctrl+P"):
+            assert words in text, words
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await press(app, pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+
+    run(records_copy, scenario)
+
+
+def test_language_toggle_from_the_command_palette(records_copy):
+    async def scenario(app, pilot):
+        assert "Medlemmar" in screen_text(app)
+        await press(app, pilot, "ctrl+p")
+        await pilot.press(*"English")
+        await settle(app, pilot, 0.3)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        assert app.lang == "en"
+        text = screen_text(app)
+        for words in ("Meetings", "Members", "Problems", "Search", "References", "Attendance"):
+            assert words in text, words
+        assert "Medlemmar" not in text
+        await press(app, pilot, "2")
+        assert "Persons (30)" in screen_text(app)
+
+    run(records_copy, scenario)
+
+
+def test_english_from_the_command_line_option(records_copy):
+    async def scenario(app, pilot):
+        assert "Meetings" in screen_text(app) and "Möten" not in screen_text(app)
+
+    run(records_copy, scenario, lang="en")
+
+
+def test_markup_in_user_text_is_shown_literally(records_copy):
+    path = records_copy / "moten/styrelse/2023/2023-11-17.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('title = "Val av justerare"', 'title = "[bold]x[/bold] och [red]y"', 1)
+    path.write_text(text, encoding="utf-8")
+
+    async def scenario(app, pilot):
+        await press(app, pilot, "enter")
+        assert "§35 [bold]x[/bold]" in screen_text(app)  # in the tree (cut at its width)
+        await press(app, pilot, "down", "down")
+        assert app.main.selection().ref == "styrelse/2023-11-17/§35"
+        assert "§35 [bold]x[/bold] och [red]y" in screen_text(app)  # the detail pane
+
+    run(records_copy, scenario)
+
+
+def test_preview_shows_the_protocol_as_a_draft(records_copy):
+    async def scenario(app, pilot):
+        await press(app, pilot, "p")
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        assert "UTKAST — Protokoll — Styrelsen 2023-11-17" in screen_text(app)
+        await press(app, pilot, "a")
+        assert "Kallelse" in screen_text(app)
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, PreviewScreen)
+
+    run(records_copy, scenario)
+
+
+def test_export_writes_the_protocol_and_asks_before_a_draft(records_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    break_adjuster(records_copy)
+
+    async def scenario(app, pilot):
+        await press(app, pilot, "x", "enter")  # the latest meeting has no errors
+        written = out / "protokoll-styrelse-2023-11-17.md"
+        assert written.read_text(encoding="utf-8").startswith("# Protokoll — Styrelsen 2023-11-17")
+        await press(app, pilot, "up", "x", "enter")  # 2023-06-09 has errors: asked first
+        draft = out / "protokoll-styrelse-2023-06-09.md"
+        assert not draft.exists()
+        assert "UTKAST" in screen_text(app)
+        await press(app, pilot, "y")
+        assert draft.read_text(encoding="utf-8").startswith("# UTKAST — Protokoll")
+
+    run(records_copy, scenario)
+
+
+def test_editor_keys_call_the_editor(records_copy, monkeypatch):
+    calls = []
+    fake = types.ModuleType("finsam_tui.tui.editor")
+    fake.open_editor = lambda app, action, kind=None, rel=None: calls.append((action, kind, rel))
+    monkeypatch.setitem(sys.modules, "finsam_tui.tui.editor", fake)
+
+    async def scenario(app, pilot):
+        await press(app, pilot, "e", "n", "N", "d")
+        meeting = "moten/styrelse/2023/2023-11-17.toml"
+        assert calls == [("edit", "meeting", meeting), ("new", "meeting", meeting),
+                         ("new_from_previous", "meeting", meeting), ("delete", "meeting", meeting)]
+        await press(app, pilot, "2", "n")  # the first organisation is highlighted
+        assert calls[-1] == ("new", "organisation", "organisationer/arbetsformedlingen.toml")
+        await app.open_ref("person/bengt-alm")
+        await press(app, pilot, "n", "e")
+        assert calls[-2:] == [("new", "person", "personer/bengt-alm.toml"), ("edit", "person", "personer/bengt-alm.toml")]
+
+    run(records_copy, scenario)
+
+
+def test_record_saved_reloads_and_selects_the_record(records_copy):
+    async def scenario(app, pilot):
+        path = records_copy / "personer/bengt-alm.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace('name = "Bengt Alm"', 'name = "Bengt Almér"'),
+                        encoding="utf-8")
+        app.post_message(RecordSaved("personer/bengt-alm.toml"))
+        await pilot.pause()
+        await until(app, pilot, lambda: app.loaded.is_set() and app.archive.person_name("bengt-alm") == "Bengt Almér")
+        await settle(app, pilot)
+        assert app.main.current_section.SECTION_ID == "members"
+        assert app.main.selection().ref == "person/bengt-alm"
+        assert "Bengt Almér" in screen_text(app)
+
+    run(records_copy, scenario)
+
+
+def test_a_big_archive_needs_no_widget_per_meeting(tmp_path):
+    folder = tmp_path / "big"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks/generate.py"), str(folder), "--meetings", "300"],
+                   check=True, capture_output=True)
+
+    async def scenario(app, pilot):
+        assert len(app.archive.meetings) == 300
+        widgets = len(list(app.screen.walk_children()))
+        assert widgets < 120, widgets
+        tree = app.main.section("meetings").tree
+        nodes = 0
+        stack = list(tree.root.children)
+        while stack:
+            node = stack.pop()
+            nodes += 1
+            stack.extend(node.children)
+        assert nodes < 150, nodes  # collapsed years have no nodes yet
+        await press(app, pilot, "5", "end")  # the decision register: every decision, drawn lazily
+        assert app.main.current_section.list.cursor > 500
+
+    run(folder, scenario)
+
+
+def test_cli_checks_the_folder_before_starting_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from finsam_tui.cli import main\n"
+        f"rc1 = main(['tui', {str(tmp_path)!r}])\n"
+        f"rc2 = main(['--records', {str(tmp_path)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(rc1, rc2, bad)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         check=False)
+    assert out.stdout.strip() == "2 2 []", out.stderr
+    assert "forbund.toml" in out.stderr and "finsam tui records" in out.stderr
