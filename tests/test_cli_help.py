@@ -1,0 +1,55 @@
+"""Packaging basics: finsam --version, and every command's help lists examples."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+import finsam_tui
+from finsam_tui.cli import main
+from finsam_tui.commands import COMMANDS
+
+from .conftest import ROOT
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"finsam {finsam_tui.__version__}"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "finsam_tui.__version__"}
+    assert pyproject["project"]["scripts"]["finsam"] == "finsam_tui.cli:main"
+
+
+def test_top_level_help_lists_examples_and_every_command(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out
+    for module in COMMANDS:
+        assert module.NAME in out
+
+
+@pytest.mark.parametrize("module", COMMANDS, ids=lambda m: m.NAME)
+def test_every_command_help_lists_examples(module, capsys):
+    assert main([module.NAME, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out
+    examples = out.split("examples:", 1)[1]
+    assert f"finsam {module.NAME}" in examples
+    assert module.HELP and module.DESCRIPTION
+
+
+def test_the_package_runs_as_a_module():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "finsam_tui", "--version"], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=60, check=False)
+    assert out.returncode == 0 and out.stdout.strip() == f"finsam {finsam_tui.__version__}"
+
+
+def test_the_editor_schemas_are_package_data():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    data = pyproject["tool"]["setuptools"].get("package-data", {})
+    assert "schemas/*.json" in data.get("finsam_tui", [])
