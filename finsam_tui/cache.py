@@ -97,14 +97,25 @@ class Result:
 def connect(root: Path) -> sqlite3.Connection | None:
     """The cache database of the folder, created or rebuilt as needed; None when it cannot be used."""
     folder = root / CACHE_DIR
+    db_path = folder / DB_NAME
     try:
         folder.mkdir(exist_ok=True)
+        # A cache folder or file that is a symlink (say, committed to the records' git
+        # repository) could lead out of the records folder: never write through one.
+        if folder.is_symlink() or not folder.is_dir() or any(
+                os.path.islink(str(db_path) + suffix) for suffix in ("", "-wal", "-shm", "-journal")):
+            return None
         ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# derived by finsam; safe to delete\n*\n", encoding="utf-8")
+        if not os.path.lexists(ignore):
+            try:
+                fd = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            except FileExistsError:  # another process just wrote it
+                pass
+            else:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write("# derived by finsam; safe to delete\n*\n")
     except OSError:
         return None  # read-only folder: work without a cache
-    db_path = folder / DB_NAME
     for attempt in (1, 2):
         try:
             con = sqlite3.connect(db_path, timeout=0.2, isolation_level=None)

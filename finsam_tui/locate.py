@@ -32,10 +32,17 @@ class LineIndex:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def line_text(self, line: int) -> str:
+    def line_text(self, line: int, limit: int | None = None) -> str:
+        """The text of a line; with ``limit``, at most that many characters of it (+1, so that
+        a caller can tell a cut line), without scanning the rest of a very long line."""
         if line < 1 or line > len(self._line_starts):
             return ""
         start = self._line_starts[line - 1]
+        if limit is not None:
+            end = self.text.find("\n", start, start + limit + 1)
+            if end < 0:
+                return self.text[start:start + limit + 1].rstrip("\r")
+            return self.text[start:end].rstrip("\r")
         end = self.text.find("\n", start)
         return (self.text[start:] if end < 0 else self.text[start:end]).rstrip("\r")
 
@@ -49,7 +56,7 @@ class Locator(LineIndex):
         self._aot: dict[tuple, int] = {}
         try:
             self._scan()
-        except (_Stop, IndexError, ValueError):
+        except (_Stop, IndexError, ValueError, RecursionError):  # RecursionError: text nested too deep
             pass
 
     # -- public -------------------------------------------------------------

@@ -17,7 +17,8 @@ that no edit is ever silently lost:
   ``.<name>.<random>.tmp``; the leading dot makes the loader ignore it), are flushed and
   fsynced, then ``os.replace``-d onto the target, and the directory is fsynced. A crash
   leaves either the old file or the new one, never a mix. The temp file is removed on
-  any failure. The existing file's permission bits are kept.
+  any failure; one left by a killed process is removed by the record's next save. The
+  existing file's permission bits are kept.
 * Text is written exactly as given (UTF-8, no newline translation), and read exactly as
   stored, so CRLF files stay CRLF and an unchanged document is byte-identical.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import secrets
 import stat
 import threading
@@ -240,6 +242,7 @@ def save_text(path: Path, text: str, expected_sha256: str | None) -> Snapshot:
                 os.fsync(f.fileno())
             os.replace(tmp, path)
             replaced = True
+            _remove_stale_temps(directory, path.name)
             _fsync_dir(dir_fd)
         finally:
             if not replaced:
@@ -248,6 +251,24 @@ def save_text(path: Path, text: str, expected_sha256: str | None) -> Snapshot:
                 except FileNotFoundError:
                     pass
     return Snapshot(path=path, text=text, sha256=_sha256(data))
+
+
+def _remove_stale_temps(directory: Path, name: str) -> None:
+    """Remove the temp files of earlier saves of this record that were killed before their
+    replace (named exactly like ours). Called under the directory lock, where no other save of
+    the record can be in progress, so every such file is a leftover."""
+    pattern = re.compile(r"\." + re.escape(name) + r"\.[0-9a-f]{16}\.tmp")
+    prefix = "." + name + "."
+    try:
+        entries = [e for e in os.scandir(directory) if e.name.startswith(prefix) and pattern.fullmatch(e.name)]
+    except OSError:
+        return
+    for e in entries:
+        try:
+            if e.is_file(follow_symlinks=False):
+                os.unlink(e.path)
+        except OSError:
+            pass
 
 
 def edit_record(snapshot: Snapshot, mutate: Callable[[tomlkit.TOMLDocument], None]) -> Snapshot:

@@ -23,7 +23,7 @@ from .loader import Record, classify, load_files
 from .lock import check_lock
 from .locate import LineIndex, Locator
 from .rules import CROSS, LOCAL
-from .rules.personal_data import scan_text
+from .rules.personal_data import scan_name, scan_text, scan_values
 from .schema import KINDS
 from .schemacheck import check_record
 
@@ -44,12 +44,14 @@ class FileResult:
 
 def check_file(record: Record) -> FileResult:
     findings = check_lock(record)  # on the data as written, before the schema check cleans it
+    findings.extend(scan_values(record.rel, record.data, record.text))  # also before the cleaning
     schema_findings, refs = check_record(record, KINDS[record.kind])
     findings.extend(schema_findings)
     findings.extend(scan_text(record.rel, record.text))
     result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
     if findings:
         place(findings, lambda rel: record.locator if rel == record.rel else None)
+    findings.extend(scan_name(record.rel))  # a finding about the name: no line
     return result
 
 
@@ -102,6 +104,20 @@ def cross_findings(index: Index, text_of: Callable[[str], str | None]) -> list[F
     return out
 
 
+# A source line is kept whole up to this length. A longer one (a minified array, a huge
+# string) is cut, so that many findings on one line do not each hold a copy of it.
+SOURCE_MAX = 300
+
+
+def source_line(loc: LineIndex, line: int, column: int | None) -> str | None:
+    text = loc.line_text(line, SOURCE_MAX)
+    if len(text) <= SOURCE_MAX:
+        return text
+    if (column or 1) > SOURCE_MAX - 60:
+        return None  # the marker would fall after the cut: show no source line
+    return text[:SOURCE_MAX] + "…"
+
+
 def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]) -> None:
     """Turn key paths into lines and columns and attach the source line."""
     for f in findings:
@@ -109,10 +125,10 @@ def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]
         if loc is None:
             continue
         if f.line is None and isinstance(loc, Locator) and f.code not in FILE_CODES:
-            pos = loc.find(f.path, value=f.code not in KEY_CODES)
+            pos = loc.find(f.path, value=f.code not in KEY_CODES and not f.params.get("at_key"))
             f.line, f.column = pos if pos else (1, 1)
         if f.line is not None and f.source_line is None:
-            f.source_line = loc.line_text(f.line)
+            f.source_line = source_line(loc, f.line, f.column)
         for p in f.related:
             other = locator_of(p.file) if p.file != f.file else loc
             if p.line is None and isinstance(other, Locator):
@@ -129,6 +145,7 @@ def scan_unloaded(unloaded: dict[str, str]) -> list[Finding]:
         index = LineIndex(text)
         place(found, lambda _rel: index)
         out.extend(found)
+        out.extend(scan_name(rel))
     return out
 
 

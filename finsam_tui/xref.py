@@ -926,8 +926,15 @@ def decisions(archive: Archive, year: int | None = None, organ: str | None = Non
             if _fold(query) not in hay:
                 continue
         out.append(entry)
+    paragraphs: dict[str, dict] = {}  # meeting -> (number, letter) -> first such §, built once per meeting
     for e in out:
-        para = find_paragraph(archive, e["meeting"], e["number"], e["letter"]) if with_lines else None
+        para = None
+        if with_lines:
+            if e["meeting"] not in paragraphs:
+                table = paragraphs[e["meeting"]] = {}
+                for p in archive.paragraphs_of(archive.meetings[e["meeting"]]):
+                    table.setdefault((p.number, p.letter), p)
+            para = paragraphs[e["meeting"]].get((e["number"], e["letter"]))
         e["line"] = line_of(archive.meetings[e["meeting"]], para.path) if para else None
     return out
 

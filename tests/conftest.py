@@ -15,12 +15,25 @@ def records_copy(tmp_path) -> Path:
     return dest
 
 
+# The figures the safety tests print (kills survived, interleavings, inputs tried, …), by
+# test, repeated at the end of the run: see report_figure.
+FIGURES: dict[str, str] = {}
+
+
+def report_figure(key: str, line: str) -> None:
+    """Print a test's figure and keep it for the summary at the end of the run."""
+    print(line)
+    FIGURES[key] = line
+
+
 def pytest_terminal_summary(terminalreporter):
     from . import test_fuzz
 
     if test_fuzz.TRIED:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(test_fuzz.TRIED.items()))
         terminalreporter.write_line(f"hypothesis inputs tried: {parts} (FINSAM_FUZZ_EXAMPLES={test_fuzz.EXAMPLES})")
+    for line in FIGURES.values():
+        terminalreporter.write_line(line)
 
 
 def relock(path: Path) -> None:

@@ -31,6 +31,14 @@ WORDS = {
 }
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^\s,\]\}=]+')
+# Control characters (and bidi overrides) in file names, messages and source lines are shown
+# as escapes: text from a record never reaches the terminal as a control sequence.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 def register(parser) -> None:
@@ -70,17 +78,17 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
         sev = w[f.severity]
         if color:
             sev = ("\x1b[1;31m" if f.severity == "error" else "\x1b[1;33m") + sev + "\x1b[0m"
-        where = f"{f.file}:{f.line}:{f.column or 1}" if f.line else f.file
-        print(f"{where}: {sev} {f.code}: {f.message(lang)}", file=out)
+        where = f"{visible(f.file)}:{f.line}:{f.column or 1}" if f.line else visible(f.file)
+        print(f"{where}: {sev} {f.code}: {visible(f.message(lang))}", file=out)
         if f.source_line is not None and f.line:
             num = str(f.line)
             src = f.source_line.replace("\t", " ")
             col = max(1, f.column or 1)
             m = _TOKEN.match(src, col - 1)
-            width = max(1, len(m.group()) if m else 1)
-            print(f" {num} | {src}", file=out)
-            print(f" {' ' * len(num)} | {' ' * (col - 1)}{'^' * min(width, 60)}", file=out)
-        print(f"  {w['hint']}: {f.hint(lang)}", file=out)
+            width = max(1, len(visible(m.group())) if m else 1)
+            print(f" {num} | {visible(src)}", file=out)
+            print(f" {' ' * len(num)} | {' ' * len(visible(src[:col - 1]))}{'^' * min(width, 60)}", file=out)
+        print(f"  {w['hint']}: {visible(f.hint(lang))}", file=out)
         for p in f.related:
-            where = f"{p.file}:{p.line}:{p.column or 1}" if p.line else p.file
+            where = f"{visible(p.file)}:{p.line}:{p.column or 1}" if p.line else visible(p.file)
             print(f"  {w['related']}: {where}", file=out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 from pathlib import Path, PurePosixPath
 
 from ..loader import Record
@@ -123,9 +124,30 @@ def write_bundle(files: dict[str, str], out_dir: Path | str) -> list[Path]:
     for (target, text), rel in zip(targets, sorted(files)):
         target.parent.mkdir(parents=True, exist_ok=True)
         target = _target(root, rel)
-        tmp = target.with_name(f".{target.name}.tmp")
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
+        _replace(target, text.encode("utf-8"))
         written.append(target)
     return written
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write data to a new temp file next to target, then rename it onto target. The temp file
+    is created exclusively (O_EXCL: never an existing file, never through a symlink someone put
+    in the output folder), so nothing outside the folder can be written through it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:  # pragma: no cover - 64 random bits
+            continue
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -10,7 +10,7 @@ two apart lets the cache re-run only the changed file's local rules.
 from . import budgets, identity, insatser, meetings, memberships, numbering, references
 
 LOCAL = {
-    "forbund": (identity.check_duplicate_organs,),
+    "forbund": (identity.check_duplicate_organs, identity.check_organ_ids),
     "organisation": (),
     "person": (memberships.check_membership_periods,),
     "meeting": (
@@ -23,6 +23,7 @@ LOCAL = {
     ),
     "budget": (
         identity.check_duplicate_budget_ids,
+        identity.check_budget_ids,
         budgets.check_budget_versions,
         budgets.check_budget_sums,
         budgets.check_income_split,

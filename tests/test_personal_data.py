@@ -1,0 +1,301 @@
+"""Personal data: a personnummer or samordningsnummer in any text field of any record is an
+error (FS701) at its file, line and column; numbers that are not identity numbers never are.
+
+The field list is generated from ``finsam_tui/schema.py``: every string-typed field (str,
+text, enum, ref, time, month_day), the string items of lists, the name and role of a
+guest, the keys of amount and count tables, through every table and array of tables of
+every record kind. In round r field i holds vector (i + r) mod V, so over all rounds every
+field holds every vector, in one of several surroundings (before or after a word, inside
+punctuation, on the next line of a multi-line text). The vectors are built here with an
+independent Luhn implementation: valid personnummer and samordningsnummer with and
+without century and separator, Luhn-invalid ones and impossible dates, and numbers that
+must never be flagged (dates, amounts, diarienummer, org numbers, phone numbers, postcodes,
+bank accounts). The figure is printed and repeated in the test summary.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from finsam_tui.editing import update_text
+from finsam_tui.personnummer import find_identity_numbers
+from finsam_tui.schema import KINDS, Field
+from finsam_tui.validate import load_archive
+
+from .conftest import RECORDS, report_figure
+
+# --- vectors (independent Luhn) ----------------------------------------------------------------
+
+
+def luhn(nine: str) -> str:
+    total = 0
+    for pos, ch in enumerate(nine):
+        product = int(ch) * (2 if pos % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return str((10 - total % 10) % 10)
+
+
+def ten(yymmdd: str, nnn: str, wrong: int = 0) -> str:
+    return yymmdd + nnn + str((int(luhn(yymmdd + nnn)) + wrong) % 10)
+
+
+def forms(century: str, yymmdd: str, nnn: str, wrong: int = 0) -> list[str]:
+    t = ten(yymmdd, nnn, wrong)
+    return [t[:6] + "-" + t[6:], t[:6] + "+" + t[6:], t, century + t[:6] + "-" + t[6:], century + t, t[:6] + "–" + t[6:]]
+
+
+VALID = (
+    forms("19", "811218", "987")  # personnummer, every form
+    + forms("19", "640883", "123")[::2]  # samordningsnummer: day 23 + 60
+    + [ten("000229", "456"), "20" + ten("000229", "456")[:6] + "-" + ten("000229", "456")[6:]]  # leap day 2000
+    + [ten("121291", "234")[:6] + "-" + ten("121291", "234")[6:]]  # samordningsnummer on day 31
+)
+INVALID = (
+    forms("19", "811218", "987", wrong=1)  # Luhn check digit off by one, every form
+    + forms("19", "640883", "123", wrong=5)[::2]
+    + [ten("811318", "987"), ten("811232", "987"), ten("810230", "987"),  # month 13, day 32, 30 February
+       ten("811292", "987"), "19" + ten("000229", "456"),  # samordning day 92; 1900 was no leap year
+       "17" + ten("811218", "987")]  # no such century
+)
+# Numbers that are not identity numbers, as they appear in records.
+HARMLESS = [
+    "2022-06-17", "20220617", "2022-06-17T10:00", "6 400 000 kr", "6400000", "1 500 000,50 kr",
+    "Dnr 2023/45", "FS 2023-0012", "2023.0012", "212000-0893", "222000-1234", "556677-8899",
+    "070-123 45 67", "08-123 456 78", "+46 70 123 45 67", "013-20 50 00", "123 45 Björkvik",
+    "5050-1055", "90 20 01-4", "SE45 5000 0000 0583 9825 7466", "09:00–12:00", "§ 17", "2023/2024",
+    "811218-98765", "8112189-876", "12-811218-9876-1",
+]
+
+
+def test_the_vectors_are_what_they_claim():
+    assert all(find_identity_numbers(v) for v in VALID)
+    assert not any(find_identity_numbers(v) for v in INVALID + HARMLESS)
+    kinds = {find_identity_numbers(v)[0].kind for v in VALID}
+    assert kinds == {"personnummer", "samordningsnummer"}
+    assert len(set(VALID)) == len(VALID) and len(set(INVALID)) == len(INVALID)
+
+
+# --- every text field of every record kind ------------------------------------------------------
+
+STRING_TYPES = ("str", "text", "enum", "ref", "time", "month_day")
+KEY = object()  # a key of an amounts/counts table
+
+
+def text_fields(fields: tuple[Field, ...], prefix: tuple = ()):
+    """(path, type) of every place text can be written, from the schema."""
+    for f in fields:
+        p = prefix + (f.name,)
+        if f.type in STRING_TYPES:
+            yield p, f.type
+        elif f.type == "list":
+            if f.item.type in STRING_TYPES:
+                yield p + (0,), f.item.type
+            elif f.item.type == "person_or_guest":
+                yield p + (0, "name"), "str"
+                yield p + (0, "role"), "str"
+        elif f.type == "table":
+            yield from text_fields(f.fields, p)
+        elif f.type == "tables":
+            yield from text_fields(f.fields, p + (0,))
+        elif f.type in ("amounts", "counts"):
+            yield p + (KEY,), "key"
+
+
+BASES = {
+    "forbund": "forbund.toml",
+    "person": "personer/annika-berglof.toml",
+    "organisation": "organisationer/bjorkvik.toml",
+    "meeting": "moten/styrelse/2023/2023-04-14.toml",
+    "budget": "budgetar/2023.toml",
+    "insats": "insatser/samordningsteamet.toml",
+}
+FIELDS = {kind: list(text_fields(KINDS[kind])) for kind in KINDS}
+
+
+def test_every_text_field_of_every_kind_is_covered():
+    every = sum(len(v) for v in FIELDS.values())
+    assert set(FIELDS) == set(BASES) and every >= 80
+    meeting = {p for p, _t in FIELDS["meeting"]}
+    for must in [("items", 0, "title"), ("items", 0, "sub", 0, "tasks", 0, "task"), ("attendance", "others", 0, "name"),
+                 ("items", 0, "decision", 0), ("corrections", 0, "why"), ("justering", "signing")]:
+        assert must in meeting
+
+
+def _container(parent, key, next_key):
+    """parent[key], made a dict or a list (with one dict or string) as next_key needs."""
+    want_list = isinstance(next_key, int)
+    cur = parent[key] if (isinstance(parent, dict) and key in parent) or (isinstance(parent, list) and key < len(parent)) else None
+    if want_list and not isinstance(cur, list):
+        cur = []
+    elif not want_list and not isinstance(cur, dict):
+        cur = {}
+    if isinstance(parent, list):
+        while len(parent) <= key:
+            parent.append(None)
+    parent[key] = cur
+    return cur
+
+
+def plant(data: dict, path: tuple, value: str) -> None:
+    cur = data
+    for i, part in enumerate(path[:-1]):
+        nxt = path[i + 1]
+        if nxt is KEY:
+            cur = _container(cur, part, "k")
+            cur[value] = 1
+            return
+        if isinstance(part, int) and isinstance(cur, list) and cur and part < len(cur) and not isinstance(
+                cur[part], (dict, list)) and not isinstance(nxt, int):
+            cur[part] = {}  # a guest written as a person id becomes {name, role}
+        cur = _container(cur, part, nxt)
+    last = path[-1]
+    if isinstance(last, int):
+        if cur:
+            cur[last] = value
+        else:
+            cur.append(value)
+    else:
+        cur[last] = value
+
+
+SURROUNDINGS = ["{m} {v}", "{v} {m}", "{m} (nr {v}).", "{m}: {v}, {m}"]
+TEXT_SURROUNDINGS = SURROUNDINGS + ["{m}\nInledning\n{v} står här"]
+
+
+def _expected_place(text: str, marker: str, vector: str) -> tuple[int, int]:
+    m = text.index(marker)
+    before = text.rfind(vector, 0, m)
+    after = text.find(vector, m)
+    # ours is the occurrence nearest its marker (within the surrounding, a few characters away)
+    if before >= 0 and m - (before + len(vector)) <= 2:
+        offset = before
+    else:
+        assert after >= 0 and after - m < len(marker) + 30, (marker, vector)
+        offset = after
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _round(root: Path, originals: dict[str, str], vectors: list[str], r: int):
+    """Plant vector (i + r) of vectors in field i of every kind; the expected places."""
+    planted = []  # (rel, line, column, vector)
+    for kind, rel in BASES.items():
+        data = tomllib.loads(originals[rel])
+        chosen = []
+        for i, (path, ftype) in enumerate(FIELDS[kind]):
+            vector = vectors[(i + r) % len(vectors)]
+            marker = f"f{i:03d}"
+            forms_ = TEXT_SURROUNDINGS if ftype == "text" else SURROUNDINGS
+            value = forms_[(i + r) % len(forms_)].format(m=marker, v=vector)
+            plant(data, path, value)
+            chosen.append((marker, vector))
+        text = update_text(originals[rel], data)
+        (root / rel).write_text(text, encoding="utf-8")
+        for marker, vector in chosen:
+            line, col = _expected_place(text, marker, vector)
+            planted.append((rel, line, col, vector))
+    return planted
+
+
+@pytest.fixture(scope="module")
+def archive_copy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pd") / "records"
+    shutil.copytree(RECORDS, root, ignore=shutil.ignore_patterns(".finsam-cache"))
+    originals = {rel: (root / rel).read_text(encoding="utf-8") for rel in BASES.values()}
+    return root, originals
+
+
+def _fs701(root: Path) -> list[tuple[str, int, int]]:
+    return sorted((f.file, f.line, f.column) for f in load_archive(root).findings if f.code == "FS701")
+
+
+STATS = {"planted": 0, "flagged": 0, "false alarms": 0, "invalid planted": 0, "harmless planted": 0}
+
+
+def test_every_valid_number_in_every_text_field_is_flagged(archive_copy):
+    root, originals = archive_copy
+    for r in range(len(VALID)):
+        planted = _round(root, originals, VALID, r)
+        expected = sorted({(rel, line, col) for rel, line, col, _v in planted})
+        assert len(expected) == len(planted)
+        found = _fs701(root)
+        assert found == expected, (set(expected) - set(found), set(found) - set(expected))
+        STATS["planted"] += len(planted)
+        STATS["flagged"] += len(found)
+
+
+def test_no_invalid_or_harmless_number_is_flagged(archive_copy):
+    root, originals = archive_copy
+    for name, vectors in (("invalid planted", INVALID), ("harmless planted", HARMLESS)):
+        for r in range(len(vectors)):
+            planted = _round(root, originals, vectors, r)
+            found = _fs701(root)
+            STATS["false alarms"] += len(found)
+            assert found == [], found
+            STATS[name] += len(planted)
+
+
+def test_the_bundled_example_has_no_false_alarm():
+    """It is full of dates, amounts, diarienummer, org numbers and a phone number or two, and
+    validates clean."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in RECORDS.rglob("*.toml"))
+    assert re.search(r"\b\d{4}-\d\d-\d\d\b", text)  # dates
+    assert re.search(r"\b\d{6}-\d{4}\b", text)  # org numbers
+    assert re.search(r"\b\d{6,}\b", text)  # amounts
+    archive = load_archive(RECORDS)
+    assert not [f for f in archive.findings if f.code == "FS701"]
+
+
+def test_figure():
+    if not STATS["planted"]:
+        pytest.skip("the planting tests did not run")
+    assert STATS["planted"] == STATS["flagged"] and STATS["false alarms"] == 0
+    report_figure("personal", f"identity numbers planted: {STATS['planted']}, flagged: {STATS['flagged']}, "
+                              f"false alarms: {STATS['false alarms']} (in {sum(len(f) for f in FIELDS.values())} "
+                              f"text fields of {len(FIELDS)} record kinds; also planted without alarm: "
+                              f"{STATS['invalid planted']} Luhn-invalid or impossible, "
+                              f"{STATS['harmless planted']} dates, amounts, diarienummer, org and phone numbers)")
+
+
+# --- places the raw text does not show as written ----------------------------------------------
+
+
+def _one(root: Path, rel: str, text: str):
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    try:
+        return sorted((f.code, f.line, f.column) for f in load_archive(root).findings if f.file == rel)
+    finally:
+        path.unlink()
+
+
+def test_numbers_spelled_with_escapes_are_flagged(records_copy):
+    rel = "personer/fuzz.toml"
+    assert _one(records_copy, rel, 'name = "Anna"\ntitle = "811218\\u002d9876"\n') == [("FS701", 2, 9)]
+    assert _one(records_copy, rel, 'name = "Anna"\ntitle = "\\u0038112189876"\n') == [("FS701", 2, 9)]
+    assert _one(records_copy, rel, 'name = "Anna"\ntitle = """\n811218-\\\n    9876"""\n') == [("FS701", 2, 9)]
+    assert _one(records_copy, rel, 'name = "Anna"\n"811218\\u002d9876" = 1\n') == [("FS102", 2, 1), ("FS701", 2, 1)]
+    # written plainly next to an escape, it is reported once, where it stands
+    assert _one(records_copy, rel, 'name = "Anna\\t811218-9876"\n') == [("FS701", 1, 15)]
+
+
+def test_numbers_in_other_places_are_flagged(records_copy):
+    rel = "personer/fuzz.toml"
+    assert _one(records_copy, rel, 'name = "Anna" # 811218-9876\n') == [("FS701", 1, 17)]
+    assert _one(records_copy, rel, 'name = "Anna"\n811218-9876 = 1\n') == [("FS102", 2, 1), ("FS701", 2, 1)]
+    assert _one(records_copy, rel, 'name = "Anna"\nbad line 811218-9876\n') == [("FS101", 2, 5), ("FS701", 2, 10)]
+    assert _one(records_copy, "anteckningar/x.toml", 'a = "811218-9876"\n') == [("FS108", None, None),
+                                                                                  ("FS701", 1, 6)]
+
+
+def test_a_number_in_a_file_name_is_flagged(records_copy):
+    rel = "personer/811218-9876.toml"
+    found = _one(records_copy, rel, 'name = "Anna"\n')
+    assert found == [("FS701", None, None)]
+    assert _one(records_copy, "personer/811218-9875.toml", 'name = "Anna"\n') == []
