@@ -28,9 +28,10 @@ _BASIC_END = re.compile(r'(?:[^"\\\n]|\\.)*"?')
 _LITERAL_END = re.compile(r"['\n]")
 _ML_BASIC_END = re.compile(r'(?<!\\)(?:\\\\)*"""')
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-MEETING_STEM_RE = re.compile(r"^((?:19|20|21)\d\d)-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?$")
-YEAR_RE = re.compile(r"^(19|20|21)\d\d$")
+# \Z, not $: "$" also matches before a final newline, and "anna\n" is no id.
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
+MEETING_STEM_RE = re.compile(r"^((?:19|20|21)\d\d)-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?\Z")
+YEAR_RE = re.compile(r"^(19|20|21)\d\d\Z")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KIND_BY_FOLDER = {v: k for k, v in FOLDERS.items()}
 

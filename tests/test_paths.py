@@ -85,7 +85,7 @@ def validate_text(root: Path, *extra: str) -> tuple[int, str]:
 # ids and references
 # ---------------------------------------------------------------------------------------------
 
-HOSTILE_IDS = ["../../etc/passwd", "/etc/passwd", "anna\x1b[31m", "a\nb"]
+HOSTILE_IDS = ["../../etc/passwd", "/etc/passwd", "anna\x1b[31m", "a\nb", "styrelse\n"]
 
 # (case, file, how to write the value into it, expected code)
 CASES = [
@@ -118,7 +118,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("value", HOSTILE_IDS, ids=["dotdot", "absolute", "escape", "newline"])
+@pytest.mark.parametrize("value", HOSTILE_IDS, ids=["dotdot", "absolute", "escape", "newline", "final-newline"])
 @pytest.mark.parametrize("case, rel, write, code", CASES, ids=[c[0] for c in CASES])
 def test_hostile_ids_and_references_are_findings(records_copy, case, rel, write, code, value):
     line = write(records_copy, value)
@@ -147,7 +147,7 @@ def test_a_clean_copy_has_no_findings(records_copy):
 # ---------------------------------------------------------------------------------------------
 
 BAD_NAMES = [
-    "personer/anna\x1b[31m.toml", "personer/a\nb.toml", "personer/anna.lindqvist.toml", "personer/anna..toml",
+    "personer/anna\x1b[31m.toml", "personer/a\nb.toml", "personer/anna\n.toml", "personer/anna.lindqvist.toml", "personer/anna..toml",
     "personer/Anna.toml", "personer/anna lindqvist.toml", "personer/-anna.toml", "organisationer/x\ty.toml",
     "moten/styrelse/2023/2023-06-09.evil.toml", "moten/sty\x1brelse/2023/2023-01-01.toml",
     "moten/styrelse.old/2023/2023-01-01.toml", "budgetar/2023.1.toml",
