@@ -154,7 +154,7 @@ def _nearest(archive: Archive, ref) -> str | None:
         every = sorted(f"budget/{y}/{line}" for (y, line) in idx.budget_lines)
         return _closest(ref.text, every)
     if ref.kind == "meeting":
-        return _nearest_meeting(archive, ref.id)
+        return nearest_meeting(archive, ref.id)
     # a paragraph: the closest number in the same meeting, else in the organ's year
     if ref.by_year:
         infos = [m for m in idx.meetings_by_organ.get(ref.id, []) if m.year == str(ref.year)]
@@ -172,7 +172,8 @@ def _nearest(archive: Archive, ref) -> str | None:
     return _closest(ref.text, every)
 
 
-def _nearest_meeting(archive: Archive, mid: str) -> str | None:
+def nearest_meeting(archive: Archive, mid: str) -> str | None:
+    """The meeting closest in date (same organ first, then the earlier), else the closest id by spelling."""
     if not archive.meetings:
         return None
     organ, stem = mid.split("/", 1)
@@ -183,7 +184,8 @@ def _nearest_meeting(archive: Archive, mid: str) -> str | None:
     pool = archive.meetings_by_organ.get(organ) or list(archive.meetings.values())
     dated = [m for m in pool if archive.meeting_date(m)]
     if wanted is not None and dated:
-        return min(dated, key=lambda m: (abs((archive.meeting_date(m) - wanted).days), m.id)).id
+        return min(dated, key=lambda m: (abs((archive.meeting_date(m) - wanted).days), archive.meeting_date(m),
+                                         m.id)).id
     return _closest(mid, sorted(archive.meetings))
 
 
@@ -887,15 +889,21 @@ def has_decision(item: dict) -> bool:
     return bool(clauses) or bool(str(item.get("decision_text", "")).strip())
 
 
+def meetings_in(archive, year: int | None = None, organ: str | None = None):
+    """The meetings of the year and organ (None: any)."""
+    for m in archive.meetings.values():
+        if year is not None:
+            date = archive.meeting_date(m)
+            if date is None or date.year != year:
+                continue
+        if organ is None or organ_of(m) == organ:
+            yield m
+
+
 def decision_entries(archive, year: int | None = None, organ: str | None = None) -> list[tuple]:
     """(meeting, number, letter, item) for every decision, sorted by date, organ, § and letter."""
     out = []
-    for m in archive.meetings.values():
-        date = archive.meeting_date(m)
-        if year is not None and (date is None or date.year != year):
-            continue
-        if organ is not None and organ_of(m) != organ:
-            continue
+    for m in meetings_in(archive, year, organ):
         for p in archive.paragraphs_of(m):
             if has_decision(p.item):
                 out.append((m, p.number, p.letter, p.item))
@@ -965,12 +973,8 @@ def uppdrag(archive: Archive, open_only: bool = False, person: str | None = None
     if person is not None and person.startswith("person/"):
         person = person[len("person/"):]
     out = []
-    for m in archive.meetings.values():
+    for m in meetings_in(archive, year, organ):
         date = archive.meeting_date(m)
-        if year is not None and (date is None or date.year != year):
-            continue
-        if organ is not None and organ_of(m) != organ:
-            continue
         for p in archive.paragraphs_of(m):
             for k, t in enumerate(p.item.get("tasks", [])):
                 if not isinstance(t, dict):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-
 from ..archive import Archive
 from ..findings import Finding
 from ..loader import Record
 from ..refs import parse_ref, resolve
 from ..schema import FORBUND_FILE
+from ..xref import nearest_meeting
 from . import markdown as md
 from .common import Context, ExportError, RecordsHaveErrors, iso, meeting_key
 
@@ -38,24 +36,6 @@ def find_meeting(archive: Archive, ref: str) -> Record:
 def _meeting_rel(mid: str) -> str:
     organ, stem = mid.split("/", 1)
     return f"moten/{organ}/{stem[:4]}/{stem}.toml"
-
-
-def nearest_meeting(archive: Archive, mid: str) -> str | None:
-    """The meeting closest in date (same organ first), else the closest id by spelling."""
-    if not archive.meetings:
-        return None
-    organ, stem = mid.split("/", 1)
-    try:
-        wanted = dt.date.fromisoformat(stem[:10])
-    except ValueError:
-        wanted = None
-    pool = archive.meetings_by_organ.get(organ) or sorted(archive.meetings.values(), key=lambda m: m.id)
-    dated = [m for m in pool if archive.meeting_date(m)]
-    if wanted is not None and dated:
-        best = min(dated, key=lambda m: (abs((archive.meeting_date(m) - wanted).days), meeting_key(archive, m)))
-        return best.id
-    close = difflib.get_close_matches(mid, sorted(archive.meetings), n=1, cutoff=0.0)
-    return close[0] if close else None
 
 
 # -- errors behind a meeting document ---------------------------------------------------------
