@@ -57,6 +57,9 @@ _R = [
     Rule("FS109", ERROR,
          ("Förbundets inställningar (forbund.toml) saknas eller kan inte användas", "Rätta forbund.toml; kontrollerna som behöver inställningarna hoppas över."),
          ("The förbund settings (forbund.toml) are missing or unusable", "Fix forbund.toml; checks that need the settings are skipped.")),
+    Rule("FS110", WARNING,
+         ("Länken följs inte: {reason}", "Flytta in innehållet i arkivmappen eller ta bort länken."),
+         ("The link is not followed: {reason}", "Move the contents into the records folder or remove the link.")),
     # --- references -------------------------------------------------------------------
     Rule("FS201", ERROR,
          ("Referensen \"{ref}\" pekar inte på någon {target}", "Kontrollera stavningen eller skapa posten."),

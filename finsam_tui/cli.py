@@ -63,7 +63,14 @@ def _main(argv: list[str] | None) -> int:
         from .commands import tui
 
         return tui.start(args.tui_records or tui.default_dir(), args.tui_lang)
-    return args.run(args)
+    if args.command == "tui":  # the terminal interface draws the screen itself
+        return args.run(args)
+    from .visible import escaped_output
+
+    # Every command writes through one place that escapes control characters: text from a
+    # record never reaches the terminal as a control sequence (finsam_tui/visible.py).
+    with escaped_output("json" if getattr(args, "format", None) == "json" else "text"):
+        return args.run(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

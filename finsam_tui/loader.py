@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .locate import LineIndex, Locator
+from .files import LINK_REASONS, link_problem
 from .files import NotARecordsFolder, is_records_folder, scan_files  # noqa: F401 (re-exported)
 from .schema import FOLDERS, FORBUND_FILE
 
@@ -263,10 +264,9 @@ def load_files(root: Path) -> Loaded:
 def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Finding | None, str | None]:
     """One file: (record, problem, text of a file that is not loaded as a record)."""
     path = Path(path)
-    if path.is_symlink() and not os.path.realpath(path).startswith(root_real + os.sep):
-        return None, Finding("FS108", rel, params={"expected": {
-            "sv": "en fil inne i arkivmappen (inte en länk ut)",
-            "en": "a file inside the records folder (not a link out)"}}), None
+    link = link_problem(root_real, path, rel)
+    if link is not None:  # a link out of the folder, a loop, a link in a linked folder: never read
+        return None, Finding("FS110", rel, params={"reason": LINK_REASONS[link]}), None
     kind, rid, problem = classify(tuple(rel.split("/")))
     if problem:
         return None, problem, read_text(path)  # still scanned for identity numbers

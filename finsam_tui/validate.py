@@ -30,7 +30,7 @@ from .schemacheck import check_record
 # Findings about a key itself (not its value) point at the key.
 KEY_CODES = {"FS102", "FS104"}
 # Findings about a whole file have no line.
-FILE_CODES = {"FS100", "FS107", "FS108", "FS109"}
+FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110"}
 
 
 @dataclass

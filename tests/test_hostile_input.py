@@ -26,6 +26,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -183,6 +184,9 @@ CLI = [["validate", "{root}"], ["validate", "{root}", "--format", "json"], ["sho
        ["export", "budget", "2023", "--records", "{root}"], ["export", "decisions", "--records", "{root}"]]
 
 
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def drive(root: Path, rel: str, data: bytes, kind: str) -> None:
     """Drop data at rel, run everything on it, check the findings, restore the archive."""
     n = sum(TRIED.values())
@@ -256,10 +260,11 @@ def drive(root: Path, rel: str, data: bytes, kind: str) -> None:
                 with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
                     code = main(argv)
                 assert code in (0, 1, 2), (argv, code, stderr.getvalue()[-2000:])
-                if argv[0] == "validate" and "json" in argv:
+                if "json" in argv:
                     json.loads(stdout.getvalue())
-                elif argv[0] == "validate":
-                    assert "\x1b" not in stdout.getvalue()  # control characters are shown escaped
+                # control characters are shown escaped, in every command's output (tab aside)
+                for text in (stdout.getvalue(), stderr.getvalue()):
+                    assert not RAW_CONTROL.search(text), (argv, RAW_CONTROL.search(text))
     finally:
         dropped.restore()
 

@@ -7,8 +7,10 @@ characters, symlinks out of the folder, and an export that must stay in its fold
   report shows control characters escaped.
 * A file whose name is not an id (control characters, dots, capitals) is FS107; a name
   with a leading dot is never read (that is how temp files are kept out).
-* A symlink to a file outside the folder is not read (FS108 warning); a linked folder is
-  not entered; a cache folder that is a symlink is not used.
+* A symlink out of the folder, to a file or a folder (or dangling), is not followed and is
+  an FS110 warning with the link's path; a link inside is followed (a folder one step: the
+  links in a linked folder are FS110), a loop is FS110 and never hangs; a cache folder that
+  is a symlink is not used.
 * ``finsam export all --out DIR`` writes only inside DIR: a symlink already in DIR that
   leads out is refused, never written through.
 """
@@ -205,13 +207,19 @@ def test_a_symlinked_file_leading_out_is_not_followed(records_copy, outside):
     dangling.symlink_to(outside / "finns-inte.toml")
     absolute = records_copy / "organisationer" / "passwd.toml"
     absolute.symlink_to("/etc/passwd")
-    expected = [("FS108", "organisationer/passwd.toml", None), ("FS108", "personer/borta.toml", None),
-                ("FS108", "personer/hemlig.toml", None)]
+    (records_copy / "personer" / "readme.md").symlink_to("/etc/passwd")  # no record: ignored like the file
+    expected = [("FS110", "organisationer/passwd.toml", None), ("FS110", "personer/borta.toml", None),
+                ("FS110", "personer/hemlig.toml", None)]
     assert findings(records_copy) == expected  # no FS701: the linked file's text was never read
     archive = load_archive(records_copy)
     assert "hemlig" not in archive.persons and all(f.severity == "warning" for f in archive.findings)
     status, text = validate_text(records_copy, "--lang", "en")
-    assert status == 0 and "personer/hemlig.toml: warning FS108:" in text and "not a link out" in text
+    assert status == 0
+    assert ("personer/hemlig.toml: warning FS110: The link is not followed: it leads out of the records folder\n"
+            "  hint: Move the contents into the records folder or remove the link.\n") in text
+    status, text = validate_text(records_copy)
+    assert ("personer/hemlig.toml: varning FS110: Länken följs inte: den leder ut ur arkivmappen\n"
+            "  tips: Flytta in innehållet i arkivmappen eller ta bort länken.\n") in text
 
 
 def test_a_symlink_inside_the_folder_is_read(records_copy):
@@ -220,15 +228,109 @@ def test_a_symlink_inside_the_folder_is_read(records_copy):
     assert "kopia" in load_archive(records_copy).persons
 
 
-def test_a_symlinked_folder_is_not_entered(records_copy, outside):
+def test_a_symlinked_folder_leading_out_is_not_entered_but_reported(records_copy, outside):
     checked = load_archive(records_copy).files_checked
     (outside / "2023-01-01.toml").write_text(SECRET, encoding="utf-8")
     (records_copy / "personer" / "extern").symlink_to(outside, target_is_directory=True)
     (records_copy / "moten" / "extern").symlink_to(outside, target_is_directory=True)
-    (records_copy / "moten" / "styrelse" / "2021").symlink_to(outside, target_is_directory=True)
+    (records_copy / "moten" / "styrelse" / "2021").symlink_to("../../../outside", target_is_directory=True)
     (records_copy / "arkiv").symlink_to("/etc", target_is_directory=True)
-    assert findings(records_copy) == []
-    assert load_archive(records_copy).files_checked == checked
+    (records_copy / "budgetar" / "nas").symlink_to("/finns/inte/budgetar")  # a disk that is not there
+    rels = ["arkiv", "budgetar/nas", "moten/extern", "moten/styrelse/2021", "personer/extern"]
+    # a warning with the link's path, no line; nothing of what is behind it is read (no FS701)
+    assert findings(records_copy) == [("FS110", rel, None) for rel in rels]
+    archive = load_archive(records_copy)
+    assert archive.files_checked == checked + len(rels)
+    assert "hemlig" not in archive.persons
+    status, text = validate_text(records_copy, "--lang", "en")
+    assert status == 0
+    for rel in rels:
+        assert f"{rel}: warning FS110: The link is not followed: it leads out of the records folder\n" in text
+    assert text.endswith(f"0 errors, 5 warnings in 5 files ({checked + 5} files checked)\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["validate", str(records_copy), "--format", "json", "--lang", "en"])
+    found = json.loads(out.getvalue())["findings"]
+    assert [(f["code"], f["file"], f["line"], f["severity"]) for f in found] == [
+        ("FS110", rel, None, "warning") for rel in rels]
+
+
+def test_the_cache_sees_a_link_come_and_go(records_copy, outside):
+    assert cache.run(records_copy).findings == []
+    link = records_copy / "moten" / "styrelse" / "2021"
+    link.symlink_to(outside, target_is_directory=True)
+    result = cache.run(records_copy)
+    assert result.used_cache and [(f.code, f.file) for f in result.findings] == [("FS110", "moten/styrelse/2021")]
+    assert [(f.code, f.file) for f in cache.run(records_copy).findings] == [("FS110", "moten/styrelse/2021")]
+    link.unlink()
+    assert cache.run(records_copy).findings == []
+
+
+def test_a_symlinked_folder_inside_is_read_like_a_copy(records_copy, tmp_path):
+    (records_copy / "moten" / "kopia").symlink_to("styrelse", target_is_directory=True)
+    copy = shutil.copytree(records_copy, tmp_path / "copy", symlinks=True)
+    (copy / "moten" / "kopia").unlink()
+    shutil.copytree(copy / "moten" / "styrelse", copy / "moten" / "kopia")
+    found = findings(records_copy)
+    assert found == findings(copy)
+    assert {code for code, _f, _l in found} == {"FS320"}  # the meetings of "kopia" say organ = "styrelse"
+
+
+def test_link_loops_are_not_entered(records_copy):
+    meetings = records_copy / "moten" / "styrelse"
+    (records_copy / "moten" / "kopia").symlink_to("styrelse", target_is_directory=True)
+    # a link to its own folder and one to the records folder itself: loops, not entered;
+    # met again in the linked folder "kopia": not followed a second step
+    (meetings / "2023" / "slinga").symlink_to(".", target_is_directory=True)
+    (meetings / "upp").symlink_to(records_copy, target_is_directory=True)
+    # a link to an (empty) folder inside: followed in styrelse, not a second step in kopia
+    (records_copy / "_tom").mkdir()
+    (meetings / "2019").symlink_to("../../_tom", target_is_directory=True)
+    found = findings(records_copy)  # it returns: no endless walk
+    assert [f for f in found if f[0] == "FS110"] == [
+        ("FS110", "moten/kopia/2019", None), ("FS110", "moten/kopia/2023/slinga", None),
+        ("FS110", "moten/kopia/upp", None), ("FS110", "moten/styrelse/2023/slinga", None),
+        ("FS110", "moten/styrelse/upp", None)]
+    assert {code for code, _f, _l in found} == {"FS110", "FS320"}
+    status, text = validate_text(records_copy, "--lang", "en")
+    assert ("moten/styrelse/2023/slinga: warning FS110: The link is not followed: it leads to a folder it lies in "
+            "itself (a loop)\n") in text
+    assert ("moten/kopia/2019: warning FS110: The link is not followed: it lies in a linked folder, and links are "
+            "followed one step only\n") in text
+    status, text = validate_text(records_copy)
+    assert ("moten/styrelse/upp: varning FS110: Länken följs inte: den leder till en mapp som den själv ligger i "
+            "(en slinga)\n") in text
+    assert ("moten/kopia/2019: varning FS110: Länken följs inte: den ligger i en länkad mapp, och länkar "
+            "följs bara ett steg\n") in text
+
+
+def test_a_link_loop_between_two_folders_ends(records_copy):
+    a, b = records_copy / "personer" / "a", records_copy / "personer" / "b"
+    a.symlink_to("b", target_is_directory=True)
+    b.symlink_to("a", target_is_directory=True)  # a -> b -> a: resolves nowhere
+    (records_copy / "personer" / "c").symlink_to("c", target_is_directory=True)  # a link to itself
+    (records_copy / "personer" / "d.toml").symlink_to("d.toml")
+    assert findings(records_copy) == [("FS110", f"personer/{name}", None) for name in ("a", "b", "c", "d.toml")]
+    status, text = validate_text(records_copy)
+    assert status == 0
+    assert ("personer/a: varning FS110: Länken följs inte: den pekar runt i en slinga av länkar och leder "
+            "ingenstans\n") in text
+    assert "personer/d.toml: varning FS110: Länken följs inte: den pekar runt i en slinga av länkar" in text
+
+
+def test_fmt_never_rewrites_through_a_link_out(records_copy, outside):
+    unformatted = 'title =   "x"\nname="Hemlig Person"\n'
+    (outside / "hemlig.toml").write_text(unformatted, encoding="utf-8")
+    (outside / "extern").mkdir()
+    (outside / "extern" / "anna.toml").write_text(unformatted, encoding="utf-8")
+    (records_copy / "personer" / "hemlig.toml").symlink_to(outside / "hemlig.toml")
+    (records_copy / "personer" / "extern").symlink_to(outside / "extern", target_is_directory=True)
+    for argv in (["fmt", "--records", str(records_copy)], ["fmt", str(records_copy / "personer")]):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert main(argv) == 0
+        assert (outside / "hemlig.toml").read_text(encoding="utf-8") == unformatted
+        assert (outside / "extern" / "anna.toml").read_text(encoding="utf-8") == unformatted
+        assert (records_copy / "personer" / "hemlig.toml").is_symlink()
 
 
 def test_a_symlinked_cache_folder_is_not_used(records_copy, outside):

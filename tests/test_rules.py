@@ -28,7 +28,7 @@ BASE = FIXTURES / "base"
 RULE_FIXTURES = FIXTURES / "rules"
 
 # Codes whose fixture is written by a test function instead of a fixture dir, and that test.
-CODES_TESTED_IN_CODE = {"FS100": "test_fs100_unreadable_files"}
+CODES_TESTED_IN_CODE = {"FS100": "test_fs100_unreadable_files", "FS110": "test_fs110_links_not_followed"}
 
 _CODE_RE = re.compile(r"^FS\d{3}$")
 
@@ -154,6 +154,23 @@ def test_fs100_unreadable_files(tmp_path: Path):
         ("FS100", "personer/nils-ny.toml", 2, 16),
         ("FS100", "personer/stor-fil.toml", None, None),  # file-level: no line
     }, got
+
+
+# --- FS110: links that are not followed (made here: a fixture dir copies no links) -------
+
+def test_fs110_links_not_followed(tmp_path: Path):
+    root = shutil.copytree(BASE, tmp_path / "records")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "hemlig.toml").write_text('name = "Hemlig"\n', encoding="utf-8")
+    (root / "personer" / "hemlig.toml").symlink_to(outside / "hemlig.toml")  # a file out
+    (root / "personer" / "extern").symlink_to(outside, target_is_directory=True)  # a folder out
+    (root / "moten" / "styrelse" / "slinga").symlink_to("..", target_is_directory=True)  # a loop
+    archive = load_archive(root)
+    got = {(f.code, f.file, f.line) for f in archive.findings}
+    assert_findings("FS110", got, {("FS110", "moten/styrelse/slinga", None), ("FS110", "personer/extern", None),
+                                   ("FS110", "personer/hemlig.toml", None)})
+    assert all(f.severity == "warning" for f in archive.findings)
 
 
 # --- the command line --------------------------------------------------------------------

@@ -65,6 +65,16 @@ def add_output_args(parser) -> None:
     add_lang_arg(parser)
 
 
+def print_lines(lines: list[str]) -> None:
+    """The text output of a lookup, one line per item. A line is never more than one line: a
+    newline in it comes from a one-line field of a record (a title, a name) and is escaped like
+    the other control characters, so a record cannot add a line of its own. (Multi-line text
+    is wrapped into separate items before.) The output stream escapes the rest."""
+    from ..visible import visible
+
+    sys.stdout.write("".join(visible(line) + "\n" for line in lines))
+
+
 def open_with_labels(args):
     """(archive, labels of the lookup commands), or (None, None) after a message when DIR is not
     a records folder."""

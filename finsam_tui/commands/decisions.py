@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..lookup_labels import dump_json, iso, print_lines, table, wrap
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels
+from ..lookup_labels import dump_json, iso, table, wrap
+from ..visible import visible
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 
 NAME = "decisions"
 HELP = "the register of decisions, by year and organ"
@@ -65,7 +66,7 @@ def run(args) -> int:
         if entries:
             print_lines(render(entries, L, filters))
         else:
-            print(f"finsam decisions: {L.fmt('msg_no_decisions', filters=filters)}", file=sys.stderr)
+            print(f"finsam decisions: {visible(L.fmt('msg_no_decisions', filters=filters))}", file=sys.stderr)
     return EXIT_OK if entries else EXIT_FINDINGS
 
 

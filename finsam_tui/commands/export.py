@@ -63,6 +63,7 @@ def run(args) -> int:
     # imported here so that other commands (and --help) start fast
     from ..export import ExportError, RecordsHaveErrors, bundle, write_bundle
     from ..export.labels import Labels
+    from ..visible import visible  # a finding is one line: its newlines escaped too
 
     archive = open_archive(args)
     if archive is None:
@@ -78,7 +79,7 @@ def run(args) -> int:
     except RecordsHaveErrors as err:
         print(f"finsam export: {err.message(labels)}", file=sys.stderr)
         for f in err.findings:
-            print(f"{f.file}:{f.line or 1}: {f.code} {f.message(lang)}", file=sys.stderr)
+            print(f"{visible(f.file)}:{f.line or 1}: {f.code} {visible(f.message(lang))}", file=sys.stderr)
         print(labels["msg_refused_hint"], file=sys.stderr)
         return err.exit_code
     except ExportError as err:

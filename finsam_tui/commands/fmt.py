@@ -76,7 +76,7 @@ def kind_of(path: Path) -> str | None:
 
 
 def collect(args, w: dict) -> list[Path] | None:
-    from ..files import is_records_folder, scan_files
+    from ..files import is_records_folder, record_files
 
     if not args.paths:
         root = Path(args.dir)
@@ -84,12 +84,12 @@ def collect(args, w: dict) -> list[Path] | None:
             msg, hint = NOT_FOLDER[language(args)]
             print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
             return None
-        return [Path(p) for p, _s, _m in scan_files(root).values()]
+        return [Path(p) for p in record_files(root)]  # never a link out of the folder
     out: list[Path] = []
     for raw in args.paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(Path(x) for x, _s, _m in scan_files(p).values())
+            out.extend(Path(x) for x in record_files(p))
         elif p.is_file():
             out.append(p)
         else:

@@ -51,6 +51,7 @@ def run(args) -> int:
 
     from ..files import is_records_folder
     from ..history import HistoryError, history, record_path, uncommitted
+    from ..visible import visible
     from .common import NOT_FOLDER
 
     root = Path(args.dir)
@@ -80,15 +81,17 @@ def run(args) -> int:
         print(json.dumps({"ref": args.ref, "path": rel, "uncommitted": dirty, "count": len(changes),
                           "history": [c.to_json() for c in changes]}, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(w["head"].format(ref=args.ref, path=rel, count=len(changes)))
+    # the output stream escapes control characters; a name or path is one line, so its
+    # newlines are escaped here too
+    print(w["head"].format(ref=visible(args.ref), path=visible(rel), count=len(changes)))
     for c in changes:
-        print(f"{c.date.date().isoformat()}  {c.commit[:10]}  {c.author}")
+        print(f"{c.date.date().isoformat()}  {c.commit[:10]}  {visible(c.author)}")
         for line in c.message.splitlines() or [""]:
             print(f"    {line}".rstrip())
         if c.path != rel:
-            print(w["renamed"].format(path=c.path))
+            print(w["renamed"].format(path=visible(c.path)))
     if dirty:
-        print(w["uncommitted"].format(path=rel))
+        print(w["uncommitted"].format(path=visible(rel)))
     return EXIT_OK
 
 

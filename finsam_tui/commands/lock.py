@@ -61,6 +61,7 @@ def _errors(archive, m) -> list:
 def run(args) -> int:
     from ..editing import rewrite
     from ..lock import expected_fingerprint, fingerprint, is_locked, lock
+    from ..visible import visible  # a finding is one line: its newlines escaped too
 
     archive = open_archive(args)
     if archive is None:
@@ -96,7 +97,7 @@ def run(args) -> int:
         if errors:
             print(f"finsam lock: {w['errors'].format(ref=m.id)}", file=sys.stderr)
             for f in errors:
-                print(f"  {f.file}:{f.line or 1}: {f.code} {f.message(lang)}", file=sys.stderr)
+                print(f"  {visible(f.file)}:{f.line or 1}: {f.code} {visible(f.message(lang))}", file=sys.stderr)
             status = EXIT_FINDINGS
             continue
         rewrite(m.path, lock)

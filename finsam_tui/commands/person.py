@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sys
 
-from ..lookup_labels import dump_json, fields, iso, print_lines, ref_error, table, wrap
-from .common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels
+from ..lookup_labels import dump_json, fields, iso, ref_error, table, wrap
+from .common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 
 NAME = "person"
 HELP = "a person's roles over time, meetings present/absent, adjuster duties, reservations, uppdrag"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sys
 
-from ..lookup_labels import WIDTH, clip, dump_json, print_lines, ref_error, table
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels
+from ..lookup_labels import WIDTH, clip, dump_json, ref_error, table
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 
 NAME = "refs"
 HELP = "list everything that refers to a person, organisation, meeting, §, budget line or insats"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
+from ..visible import visible, write_raw
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, NOT_FOLDER, add_lang_arg, add_records_arg, language
 
 NAME = "search"
@@ -62,12 +64,25 @@ def run(args) -> int:
     if not hits:
         print(w["none"].format(query=args.query), file=sys.stderr)
         return EXIT_FINDINGS
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    start, end = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
+    out = sys.stdout
+    color = out.isatty() and not os.environ.get("NO_COLOR")
     for h in hits:
         head = f"{h.ref}  {h.date}  {h.title}" if h.date else f"{h.ref}  {h.title}"
-        print(head)
+        print(visible(head))  # one line: a newline in a title is escaped too
         snippet = " ".join(h.snippet.split())
         if snippet and snippet != h.title:
-            print("    " + snippet.replace(MARK_START, start).replace(MARK_END, end))
+            highlight(out, "    " + snippet, MARK_START, MARK_END, color)
     return EXIT_OK
+
+
+def highlight(out, line: str, start: str, end: str, color: bool) -> None:
+    """line with the matches between start and end marks in bold (in brackets without colour).
+    The bold codes are ours: written past the escaping of the output stream."""
+    for i, piece in enumerate(re.split(f"([{re.escape(start + end)}])", line)):
+        if i % 2 == 0:
+            out.write(piece)
+        elif color:
+            write_raw(out, "\x1b[1m" if piece == start else "\x1b[0m")
+        else:
+            out.write("[" if piece == start else "]")
+    out.write("\n")

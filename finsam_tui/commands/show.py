@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..lookup_labels import WIDTH, clip, dump_json, fields, iso, kr, print_lines, ref_error, table, wrap
-from .common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels
+from ..lookup_labels import WIDTH, clip, dump_json, fields, iso, kr, ref_error, table, wrap
+from .common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 
 NAME = "show"
 HELP = "show a record or § in readable form, with its references resolved to names"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..lookup_labels import dump_json, iso, print_lines, ref_error, table, wrap
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels
+from ..lookup_labels import dump_json, iso, ref_error, table, wrap
+from ..visible import visible
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 
 NAME = "uppdrag"
 HELP = "the register of uppdrag (tasks): open or all, by person, organ and year"
@@ -58,7 +59,7 @@ def run(args) -> int:
         if tasks:
             print_lines(render(tasks, L, filters, args.open))
         else:
-            print(f"finsam uppdrag: {L.fmt('msg_no_uppdrag', filters=filters)}", file=sys.stderr)
+            print(f"finsam uppdrag: {visible(L.fmt('msg_no_uppdrag', filters=filters))}", file=sys.stderr)
     return EXIT_OK if tasks else EXIT_FINDINGS
 
 

@@ -8,6 +8,7 @@ import re
 import sys
 
 from ..findings import Finding, counts
+from ..visible import visible, write_raw
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_records
 
 NAME = "validate"
@@ -31,14 +32,8 @@ WORDS = {
 }
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^\s,\]\}=]+')
-# Control characters (and bidi overrides) in file names, messages and source lines are shown
-# as escapes: text from a record never reaches the terminal as a control sequence.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
+_RESET = "\x1b[0m"
 
 
 def register(parser) -> None:
@@ -75,11 +70,16 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
             if current is not None:
                 print(file=out)
             current = f.file
-        sev = w[f.severity]
-        if color:
-            sev = ("\x1b[1;31m" if f.severity == "error" else "\x1b[1;33m") + sev + "\x1b[0m"
         where = f"{visible(f.file)}:{f.line}:{f.column or 1}" if f.line else visible(f.file)
-        print(f"{where}: {sev} {f.code}: {visible(f.message(lang))}", file=out)
+        # file names, messages and source lines are escaped here (a newline too: each is one
+        # line); the colour codes are ours and pass the escaping of the output stream
+        out.write(f"{where}: ")
+        if color:
+            write_raw(out, _COLOR[f.severity])
+        out.write(w[f.severity])
+        if color:
+            write_raw(out, _RESET)
+        print(f" {f.code}: {visible(f.message(lang))}", file=out)
         if f.source_line is not None and f.line:
             num = str(f.line)
             src = f.source_line.replace("\t", " ")

@@ -14,7 +14,8 @@ neither break the layout nor inject markup when the file is rendered to HTML:
   ``-`` ``+`` (lists, thematic breaks, setext underlines) and the ``.`` or ``)`` after
   leading digits (ordered lists); leading white space is dropped (no indented code),
   and so is trailing white space (no hard breaks);
-* control characters are removed, tabs become spaces.
+* control characters (C0, DEL, C1) and the bidi controls that reorder what is shown are
+  removed (see ``finsam_tui/visible.py``), tabs become spaces.
 
 The builders (:func:`heading`, :func:`bullets`, :func:`table`, …) take Markdown that is
 already safe and only add structure. A document is a list of blocks joined by blank
@@ -25,9 +26,10 @@ from __future__ import annotations
 
 import re
 
+from ..visible import strip_controls
+
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ALWAYS = set("\\`*_[]{}|~!#^$=")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LIST_START = re.compile(r"^(\d{1,9})([.)])")
 
 
@@ -54,7 +56,7 @@ def _escape_line(line: str) -> str:
 def _clean(text: object) -> str:
     s = "" if text is None else str(text)
     s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", s)
+    return strip_controls(s)
 
 
 def inline(text: object) -> str:
