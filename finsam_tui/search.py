@@ -67,7 +67,13 @@ def _join(*parts) -> str:
 
 
 def documents(kind: str, rid: str, data: dict, names: dict[str, str]):
-    """(ref, kind, organ, year, date, title, body) rows for one record."""
+    """(ref, kind, organ, year, date, title, body) rows for one record; the snippet markers
+    are taken out of its text, so a record cannot fake a highlight."""
+    for doc in _documents(kind, rid, data, names):
+        yield tuple(v.replace(MARK_START, "").replace(MARK_END, "") if isinstance(v, str) else v for v in doc)
+
+
+def _documents(kind: str, rid: str, data: dict, names: dict[str, str]):
     def name(pid):
         return names.get(pid, pid) if isinstance(pid, str) else ""
 

@@ -67,3 +67,15 @@ def test_cli_text_json_and_exit_codes(records_copy, capsys):
     assert main(["search", "--records", str(records_copy), "--", "---"]) == 2  # no words
     assert main(["search", "--records", str(records_copy), "--year", "soon", "x"]) == 2  # usage error
     assert main(["search", "x", "--records", str(records_copy / "personer")]) == 2
+
+
+def test_a_record_cannot_fake_a_highlight(records_copy):
+    """The snippet markers (\\x02, \\x03) in a record's own text are taken out when indexed."""
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title = "Mötets öppnande"',
+                                 'title = "Mötets öppnande \\u0002falsk\\u0003 kvarnhjulet"', 1), encoding="utf-8")
+    (hit,) = search(records_copy, "kvarnhjulet")
+    assert hit.title == "Mötets öppnande falsk kvarnhjulet"
+    assert hit.snippet.count("\x02") == hit.snippet.count("\x03") == 1
+    assert "\x02kvarnhjulet\x03" in hit.snippet
