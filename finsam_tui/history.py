@@ -1,6 +1,7 @@
 """Who changed a record and when: its git history, following renames.
 
     history(root, "styrelse/2023-04-14")   -> [Change(commit, author, date, message, path), …]
+    change_diff(root, change.commit, [change.path, older.path])   -> the commit's diff of the file
 
 ``root`` is the records folder; the reference is one of docs/format.md's (a § gives its
 meeting's file, a budget line its budget's), a bare id of a person, member organisation
@@ -14,13 +15,33 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .files import FORBUND_FILE
 from .refs import parse_ref
 from .schema import FOLDERS
+
+# What the history says, for both front ends (finsam history and the TUI's history screen).
+WORDS = {
+    "sv": {"head": "Historik för {ref} ({path}): {count} ändringar",
+           "renamed": "  (hette då {path})", "uncommitted": "Obs: {path} har ändringar som inte är incheckade.",
+           "not_git": "{dir} ligger inte i ett git-förråd (eller git saknas); det finns ingen historik att visa.",
+           "not_git_hint": "Lägg mappen i git: git init && git add . && git commit -m \"Första versionen\"",
+           "no_history": "{path} har ingen incheckad historik än.",
+           "unknown": "Ingen post {ref!r} (och ingen sådan fil i historiken).",
+           "malformed": "{ref!r} är ingen referens; t.ex. styrelse/2023-04-14, person/<id>, budget/2023."},
+    "en": {"head": "History of {ref} ({path}): {count} changes",
+           "renamed": "  (then named {path})", "uncommitted": "Note: {path} has changes that are not committed.",
+           "not_git": "{dir} is not in a git repository (or git is missing); there is no history to show.",
+           "not_git_hint": "Put the folder in git: git init && git add . && git commit -m \"First version\"",
+           "no_history": "{path} has no committed history yet.",
+           "unknown": "No record {ref!r} (and no such file in the history).",
+           "malformed": "{ref!r} is not a reference; e.g. styrelse/2023-04-14, person/<id>, budget/2023."},
+}
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RS, _US = "\x1e", "\x1f"
@@ -132,9 +153,16 @@ def _year_paragraph_file(root: Path, text: str) -> Path:
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
-                          check=False)
+    # core.quotepath=off: paths with non-ASCII letters (a records folder named "Förbund") come
+    # back as they are, not as quoted octal escapes
+    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", errors="replace",
+                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}, check=False)
+
+
+def have_git() -> bool:
+    """True when there is a git program to run."""
+    return shutil.which("git") is not None
 
 
 def git_toplevel(folder: Path) -> Path | None:
@@ -197,3 +225,33 @@ def uncommitted(root, rel: str) -> bool:
         return False
     out = _git(root, "status", "--porcelain", "--", rel)
     return out.returncode == 0 and bool(out.stdout.strip())
+
+
+_COMMIT = re.compile(r"[0-9a-fA-F]{4,64}")
+
+
+def change_diff(root, commit: str, paths: Iterable[str]) -> str:
+    """What one commit changed in a record's file, as git shows it (header, message, diff).
+
+    paths are relative to the records folder (Change.path); give the file's name at that
+    commit and at the change before it, and a rename shows as one. Raises
+    HistoryError("not_git") outside a repository, ("malformed") for something that is
+    not a commit id, ("unknown") when git does not know the commit.
+    """
+    root = Path(root)
+    if not _COMMIT.fullmatch(commit):
+        raise HistoryError("malformed", commit)
+    top = git_toplevel(root)
+    if top is None:
+        raise HistoryError("not_git", commit)
+    real_root, real_top = root.resolve(), top.resolve()
+    targets = []
+    for p in paths:
+        target = Path(os.path.relpath(os.path.normpath(real_root / p), real_top)).as_posix()
+        if target not in targets:
+            targets.append(target)
+    out = _git(top, "show", "--no-color", "--no-ext-diff", "--find-renames", "--date=iso", "--format=medium",
+               commit, "--", *targets)
+    if out.returncode != 0:
+        raise HistoryError("unknown", commit, detail=out.stderr.strip())
+    return out.stdout

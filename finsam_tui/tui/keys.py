@@ -28,6 +28,7 @@ MAIN_BINDINGS = [
     Binding("p", "preview", "Förhandsgranska", id="preview"),
     Binding("x", "export", "Exportera", id="export"),
     Binding("e", "edit", "Redigera", id="edit"),
+    Binding("h", "history", "Historik", id="history"),
     Binding("n", "new", "Ny", show=False, id="new"),
     Binding("N", "new_meeting", "Nytt möte", show=False, id="new_meeting"),
     Binding("d", "delete", "Ta bort", show=False, id="delete"),

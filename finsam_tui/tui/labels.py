@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from ..catalogues import Catalogue
+from ..history import WORDS as HISTORY_WORDS
 from ..lookup_labels import Labels as LookupLabels
 
 SV: dict[str, object] = {
@@ -52,6 +53,7 @@ SV: dict[str, object] = {
     "key_language": "Språk",
     "key_focus_next": "Nästa ruta",
     "key_focus_list": "Till listan",
+    "key_history": "Historik",
     # --- help ---------------------------------------------------------------------------------
     "help_title": "Tangenter",
     "help_everywhere": "Överallt",
@@ -118,6 +120,8 @@ SV: dict[str, object] = {
     # --- registers --------------------------------------------------------------------------
     "filter": "Filtrera (titel, beslut)…",
     "decisions_count": "{count} beslut",
+    "filter_all_years": "Alla år",
+    "filter_all_organs": "Alla organ",
     "uppdrag_open_count": "{count} öppna uppdrag",
     "uppdrag_all_count": "{count} uppdrag",
     "due": "Klart senast",
@@ -139,6 +143,18 @@ SV: dict[str, object] = {
     "search_hits": "{count} träffar",
     "search_none": "Inga träffar för ”{query}”",
     "search_type": "Skriv minst ett ord",
+    # --- history (git) ------------------------------------------------------------------------
+    "history_title": "Historik för {path}",
+    "history_loading": "Hämtar historiken ur git…",
+    "history_hint": "Enter visar ändringen",
+    "history_date": "Datum",
+    "history_commit": "Incheckning",
+    "history_author": "Författare",
+    "history_message": "Meddelande",
+    "history_no_git": "git är inte installerat; historiken hämtas ur git, så det finns ingen att visa.",
+    "history_failed": "Historiken kunde inte läsas: {reason}",
+    "diff_title": "Ändring {commit} · {path}",
+    "diff_loading": "Hämtar ändringen…",
     # --- preview and export ----------------------------------------------------------------
     "preview_title": "Förhandsgranskning (utkast): {ref}",
     "export_title": "Exportera {ref}",
@@ -214,6 +230,7 @@ EN: dict[str, object] = {
     "key_language": "Language",
     "key_focus_next": "Next pane",
     "key_focus_list": "To the list",
+    "key_history": "History",
     "help_title": "Keys",
     "help_everywhere": "Everywhere",
     "help_main": "In the archive",
@@ -275,6 +292,8 @@ EN: dict[str, object] = {
     "no_budget": "No budget for {year}",
     "filter": "Filter (title, decision)…",
     "decisions_count": "{count} decisions",
+    "filter_all_years": "All years",
+    "filter_all_organs": "All bodies",
     "uppdrag_open_count": "{count} open tasks",
     "uppdrag_all_count": "{count} tasks",
     "due": "Due",
@@ -294,6 +313,17 @@ EN: dict[str, object] = {
     "search_hits": "{count} hits",
     "search_none": "No hits for “{query}”",
     "search_type": "Type at least one word",
+    "history_title": "History of {path}",
+    "history_loading": "Reading the history from git…",
+    "history_hint": "Enter shows the change",
+    "history_date": "Date",
+    "history_commit": "Commit",
+    "history_author": "Author",
+    "history_message": "Message",
+    "history_no_git": "git is not installed; the history comes from git, so there is none to show.",
+    "history_failed": "The history could not be read: {reason}",
+    "diff_title": "Change {commit} · {path}",
+    "diff_loading": "Reading the change…",
     "preview_title": "Preview (draft): {ref}",
     "export_title": "Export {ref}",
     "export_kind": "Document",
@@ -398,6 +428,12 @@ SHARED_WITH_LOOKUPS = (
 )
 SV.update({k: LookupLabels.CATALOGUE["sv"][k] for k in SHARED_WITH_LOOKUPS})
 EN.update({k: LookupLabels.CATALOGUE["en"][k] for k in SHARED_WITH_LOOKUPS})
+
+# The history's messages are `finsam history`'s own, as history_<key>.
+SHARED_WITH_HISTORY = ("head", "renamed", "uncommitted", "not_git", "not_git_hint", "no_history", "unknown",
+                       "malformed")
+SV.update({f"history_{k}": HISTORY_WORDS["sv"][k] for k in SHARED_WITH_HISTORY})
+EN.update({f"history_{k}": HISTORY_WORDS["en"][k] for k in SHARED_WITH_HISTORY})
 
 
 class Labels(Catalogue):

@@ -1,6 +1,6 @@
 """The main screen: header, the sidebar of sections, the current section, the footer.
 
-The keys that act on the selected thing live here (r, p, x, y, e, n, N, d, /, f, 1–7).
+The keys that act on the selected thing live here (r, p, x, y, e, h, n, N, d, /, f, 1–7).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 
+from ...files import FORBUND_FILE
 from ..keys import MAIN_BINDINGS, localize_bindings
 from ..sections import SECTIONS
 from ..sections.base import Section, Selection
@@ -205,6 +206,24 @@ class MainScreen(Screen):
             self.app.notify(self.app.L["not_here"], severity="warning", markup=False)
             return
         self.app.editor("edit", kind=sel.record_kind, rel=sel.rel)
+
+    def action_history(self) -> None:
+        """Who changed the selected record's file and when (git); a § shows its meeting's,
+        an organ forbund.toml's (where organs are written)."""
+        sel = self._need()
+        if sel is None:
+            return
+        if sel.kind == "organ":
+            rel = FORBUND_FILE
+        elif sel.kind == "year" or not sel.rel:
+            self.app.notify(self.app.L["not_here"], severity="warning", markup=False)
+            return
+        else:
+            rel = sel.rel
+        from .history import HistoryScreen
+
+        ref = "forbund" if rel == FORBUND_FILE else self.app.model.rel_to_ref(rel)
+        self.app.push_screen(HistoryScreen(rel, ref=ref))
 
     def action_new(self) -> None:
         section = self.current_section
