@@ -17,6 +17,10 @@ import json
 # What may change after justering without a correction.
 _FREE = ("state", "anslag", "corrections")
 
+# What a person may edit in a locked meeting without a correction: the free keys except the
+# corrections, which only a rättelse writes (with its fingerprint).
+EDITABLE_AFTER_LOCK = ("state", "anslag")
+
 
 def fingerprint(data: dict) -> str:
     content = {k: v for k, v in data.items() if k not in _FREE}
@@ -45,6 +49,12 @@ def expected_fingerprint(data: dict) -> str | None:
 
 def is_locked(data: dict) -> bool:
     return data.get("state") in ("justerad", "anslagen")
+
+
+def content_changed(old: dict, new: dict) -> bool:
+    """True when new differs from old in what the fingerprint covers (a change that needs a
+    correction once the meeting is locked); changes to the state or the anslag are not."""
+    return fingerprint(old) != fingerprint(new)
 
 
 def lock(data: dict) -> dict:

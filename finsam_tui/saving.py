@@ -19,6 +19,9 @@ that no edit is ever silently lost:
   leaves either the old file or the new one, never a mix. The temp file is removed on
   any failure; one left by a killed process is removed by the record's next save. The
   existing file's permission bits are kept.
+* A move (:func:`move_record`: a meeting whose date or organ changed) is checked against
+  the snapshot's hash like a save, never overwrites a file at the new place, and removes
+  the old file only once the new one is on disk.
 * Text is written exactly as given (UTF-8, no newline translation), and read exactly as
   stored, so CRLF files stay CRLF and an unchanged document is byte-identical.
 
@@ -35,7 +38,7 @@ import secrets
 import stat
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +49,7 @@ try:  # POSIX only; without it we rely on the in-process lock alone.
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["SaveConflict", "Snapshot", "read_snapshot", "save_text", "edit_record", "delete_record"]
+__all__ = ["SaveConflict", "Snapshot", "read_snapshot", "save_text", "edit_record", "delete_record", "move_record"]
 
 # Serialises saves within this process (threads), in addition to the flock that
 # serialises them between processes.
@@ -62,7 +65,7 @@ class SaveConflict(Exception):
 
     ``str(exc)`` is an English message for the user, ``exc.message_sv`` the same in
     Swedish. ``exc.reason`` is ``"changed"``, ``"exists"`` or ``"missing"`` and
-    ``exc.action`` is ``"save"`` or ``"delete"``.
+    ``exc.action`` is ``"save"``, ``"delete"`` or ``"move"``.
     """
 
     def __init__(self, path: Path | str, reason: str = _CHANGED, action: str = "save") -> None:
@@ -80,6 +83,15 @@ class SaveConflict(Exception):
 
 
 def _conflict_messages(path: Path, reason: str, action: str) -> tuple[str, str]:
+    if action == "move" and reason == _EXISTS:
+        return (
+            f"Could not move the record to {path}: a file with that name already exists there. "
+            f"Nothing was written or removed, and the existing file was not overwritten. Choose "
+            f"another date (or organ), or save without moving.",
+            f"Kunde inte flytta posten till {path}: det finns redan en fil med det namnet där. "
+            f"Inget har skrivits eller tagits bort, och den befintliga filen har inte skrivits "
+            f"över. Välj ett annat datum (eller organ), eller spara utan att flytta.",
+        )
     if action == "delete":
         if reason == _MISSING:
             return (
@@ -166,22 +178,28 @@ def _locked_dir(directory: Path, if_missing: SaveConflict) -> Iterator[int | Non
     Yields the directory's file descriptor (used to fsync it), or None where there is
     no fcntl. Raises ``if_missing`` if the directory does not exist.
     """
-    with _PROCESS_LOCK:
-        if fcntl is None:  # pragma: no cover - Windows
-            yield None
-            return
+    with _PROCESS_LOCK, _flocked(directory, if_missing) as fd:
+        yield fd
+
+
+@contextmanager
+def _flocked(directory: Path, if_missing: SaveConflict) -> Iterator[int | None]:
+    """An exclusive flock on ``directory`` (the caller holds ``_PROCESS_LOCK``)."""
+    if fcntl is None:  # pragma: no cover - Windows
+        yield None
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except FileNotFoundError:
+        raise if_missing from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
-            fd = os.open(directory, os.O_RDONLY)
-        except FileNotFoundError:
-            raise if_missing from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                yield fd
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+            yield fd
         finally:
-            os.close(fd)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(dir_fd: int | None) -> None:
@@ -297,3 +315,74 @@ def delete_record(snapshot: Snapshot) -> None:
             raise SaveConflict(path, _CHANGED, "delete")
         os.unlink(path)
         _fsync_dir(dir_fd)
+
+
+def move_record(root: Path, old_rel: str, new_rel: str, text: str, expected_sha256: str) -> Snapshot:
+    """Write ``text`` as the record at ``new_rel`` and remove the one at ``old_rel`` (a meeting
+    whose date or organ changed moves to its new place).
+
+    Refused with :class:`SaveConflict` — nothing written, nothing removed — when the old file
+    no longer has ``expected_sha256`` (``"changed"``) or is gone (``"missing"``), or when a
+    file already exists at the new place (``"exists"``: never overwritten). The new file is
+    written atomically (temp file, fsync, then linked into place, which fails rather than
+    replace a file that appeared meanwhile) and is on disk, its folder fsynced, before the old
+    one is removed: a crash in between leaves both, never neither. Both folders are locked
+    (flock, in path order) for the whole move. The old file's permission bits are kept.
+    Returns the snapshot of the new file.
+    """
+    root = Path(root)
+    for rel in (old_rel, new_rel):
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise ValueError(f"not a path inside the records folder: {rel}")
+    old, new = root / old_rel, root / new_rel
+    if os.path.normpath(old) == os.path.normpath(new):
+        return save_text(old, text, expected_sha256)
+    data = text.encode("utf-8")  # fail on unencodable text before touching the disk
+    if not old.parent.is_dir():
+        raise SaveConflict(old, _MISSING, "move")
+    new.parent.mkdir(parents=True, exist_ok=True)
+    dirs = sorted({old.parent, new.parent}, key=lambda p: str(p))
+    with _PROCESS_LOCK, ExitStack() as stack:
+        fds = {d: stack.enter_context(_flocked(d, SaveConflict(old, _MISSING, "move"))) for d in dirs}
+        current = _current_sha256(old)
+        if current is None:
+            raise SaveConflict(old, _MISSING, "move")
+        if current != expected_sha256:
+            raise SaveConflict(old, _CHANGED, "move")
+        if os.path.lexists(new):
+            raise SaveConflict(new, _EXISTS, "move")
+        mode = stat.S_IMODE(os.stat(old).st_mode)
+        tmp, fd = _open_temp(new.parent, new.name)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.chmod(tmp, mode)
+                os.fsync(f.fileno())
+            _place_new(tmp, new)
+        finally:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        _fsync_dir(fds[new.parent])
+        os.unlink(old)
+        _fsync_dir(fds[old.parent])
+    return Snapshot(path=new, text=text, sha256=_sha256(data))
+
+
+def _place_new(tmp: Path, target: Path) -> None:
+    """Put the written temp file at target, refusing (SaveConflict "exists") if a file is there.
+
+    A hard link never replaces an existing file; where the file system has no hard links
+    the lexists check just made under the folder lock stands, and os.replace is used."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise SaveConflict(target, _EXISTS, "move") from None
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        if os.path.lexists(target):
+            raise SaveConflict(target, _EXISTS, "move") from None
+        os.replace(tmp, target)

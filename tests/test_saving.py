@@ -524,3 +524,86 @@ def test_module_does_not_import_textual() -> None:
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module.split(".")[0])
     assert "textual" not in names
+
+
+# --- moving a record (a meeting whose date or organ changed) -----------------------------
+
+
+def test_move_record_writes_the_new_file_then_removes_the_old(record: Path) -> None:
+    root = record.parents[3]
+    snap = read_snapshot(record)
+    mode = 0o640
+    os.chmod(record, mode)
+    text = snap.text.replace("date = 2023-06-09", "date = 2024-01-12")
+    new = saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml",
+                             text, snap.sha256)
+    target = root / "moten/styrelse/2024/2024-01-12.toml"
+    assert new.path == target and new.text == text
+    assert new.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert target.read_text(encoding="utf-8") == text  # the comments of the old file, the new date
+    assert not record.exists()
+    assert stat.S_IMODE(os.stat(target).st_mode) == mode
+    assert leftovers(target.parent) == [] and leftovers(record.parent) == []
+    # the new snapshot is good for the next save of the moved record
+    save_text(target, text + "# ny rad\n", new.sha256)
+
+
+def test_move_record_within_a_folder(record: Path) -> None:
+    root = record.parents[3]
+    snap = read_snapshot(record)
+    saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2023/2023-06-16.toml",
+                       snap.text, snap.sha256)
+    assert sorted(os.listdir(record.parent)) == ["2023-06-16.toml"]
+    assert (record.parent / "2023-06-16.toml").read_text(encoding="utf-8") == RECORD
+
+
+def test_move_record_never_overwrites_the_target(record: Path) -> None:
+    root = record.parents[3]
+    target = record.parent / "2023-06-16.toml"
+    target.write_text("# ett annat möte\n", encoding="utf-8")
+    snap = read_snapshot(record)
+    with pytest.raises(SaveConflict) as info:
+        saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2023/2023-06-16.toml",
+                           "changed = true\n", snap.sha256)
+    assert info.value.reason == "exists" and info.value.action == "move"
+    assert "already exists" in str(info.value) and "finns redan" in info.value.message_sv
+    assert record.read_text(encoding="utf-8") == RECORD
+    assert target.read_text(encoding="utf-8") == "# ett annat möte\n"
+    assert leftovers(record.parent) == []
+
+
+def test_move_record_refuses_a_changed_or_missing_old_file(record: Path) -> None:
+    root = record.parents[3]
+    snap = read_snapshot(record)
+    record.write_text(RECORD + "# ändrad någon annanstans\n", encoding="utf-8")
+    args = (root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml", "x = 1\n")
+    with pytest.raises(SaveConflict) as info:
+        saving.move_record(*args, snap.sha256)
+    assert info.value.reason == "changed"
+    assert record.read_text(encoding="utf-8").endswith("# ändrad någon annanstans\n")
+    assert not (root / "moten/styrelse/2024/2024-01-12.toml").exists()
+    record.unlink()
+    with pytest.raises(SaveConflict) as info:
+        saving.move_record(*args, snap.sha256)
+    assert info.value.reason == "missing"
+    assert not (root / "moten/styrelse/2024/2024-01-12.toml").exists()
+    with pytest.raises(ValueError):
+        saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "../elsewhere.toml", "x = 1\n", snap.sha256)
+
+
+def test_move_record_keeps_the_old_file_when_writing_the_new_fails(record: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    root = record.parents[3]
+    snap = read_snapshot(record)
+
+    def broken_fsync(fd):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="disk on fire"):
+        saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml",
+                           "x = 1\n", snap.sha256)
+    monkeypatch.undo()
+    assert record.read_text(encoding="utf-8") == RECORD
+    assert not (root / "moten/styrelse/2024/2024-01-12.toml").exists()
+    assert leftovers(root / "moten/styrelse/2024") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 
@@ -60,6 +61,17 @@ def run(app: App, scenario) -> None:
             await scenario(pilot)
 
     asyncio.run(main())
+
+
+def unlock(path: Path) -> None:
+    """Make a bundled meeting (all are justerade and locked) one that is held but not yet
+    justerad, so that its content may be edited: the tests here are about editing; locked
+    protocols and their rättelser are tests/test_tui_locked.py's."""
+    text = path.read_text(encoding="utf-8")
+    unlocked = re.sub(r'^state = "(justerad|anslagen)"$', 'state = "genomförd"', text, count=1,
+                      flags=re.MULTILINE)
+    assert unlocked != text
+    path.write_text(unlocked, encoding="utf-8")
 
 
 def comments(text: str) -> list[str]:
@@ -161,6 +173,7 @@ def test_new_from_previous_is_the_shells_name_for_it(records_copy):
 
 def test_add_a_paragraph_with_two_decision_clauses(records_copy):
     path = records_copy / MEETING
+    unlock(path)
     before = path.read_text(encoding="utf-8")
     app = Harness(records_copy, "edit", rel=MEETING)
 
@@ -203,6 +216,7 @@ def test_add_a_paragraph_with_two_decision_clauses(records_copy):
 
 def test_move_and_remove_paragraphs_renumbers(records_copy):
     path = records_copy / MEETING
+    unlock(path)
     before = path.read_text(encoding="utf-8")
     app = Harness(records_copy, "edit", rel=MEETING)
 
@@ -257,6 +271,7 @@ def test_move_and_remove_paragraphs_renumbers(records_copy):
 
 def test_choose_adjusters_by_typing_part_of_a_name(records_copy):
     path = records_copy / MEETING
+    unlock(path)
     before = path.read_text(encoding="utf-8")
     app = Harness(records_copy, "edit", rel=MEETING)
 
@@ -300,6 +315,7 @@ def test_choose_adjusters_by_typing_part_of_a_name(records_copy):
 
 def test_a_finding_appears_and_disappears_as_the_field_is_fixed(records_copy):
     path = records_copy / MEETING
+    unlock(path)
     before = path.read_text(encoding="utf-8")
     app = Harness(records_copy, "edit", rel=MEETING)
 
@@ -597,6 +613,7 @@ def test_quitting_with_unsaved_changes_asks_and_can_save(records_copy):
 
 def test_sub_items_and_markup_in_user_text(records_copy):
     path = records_copy / MEETING
+    unlock(path)
     before = path.read_text(encoding="utf-8")
     app = Harness(records_copy, "edit", rel=MEETING, field_path=("items", 9, "sub"))
 

@@ -26,6 +26,11 @@ Keys (the footer shows those of the focused field):
   a / insert / + adds after the highlighted one, delete / x removes (asks), ctrl+↑ ↓
   (or shift/alt+↑ ↓) moves; §§ and sub-item letters are renumbered when they were in sequence
 - dialogs: ← → or tab between the buttons, enter presses, escape cancels
+- a locked (justerad) meeting opens read-only but for its state and anslag; ctrl+k starts a
+  rättelse: the fields become editable, and ctrl+s asks for the date, by whom, what and why
+  (``lock.correct``, as ``finsam correct``)
+- a meeting saved with another date or organ asks whether to move its file (Flytta / Spara
+  utan att flytta / Avbryt); after a move RecordSaved carries the new rel
 """
 
 from __future__ import annotations

@@ -60,10 +60,12 @@ def wid(path: tuple) -> str:
     return "f-" + "-".join(str(p) for p in path) if path else "f-root"
 
 
-def bind(widget, lang: str, keys: list[tuple[str, str, str | None]]) -> None:
-    """Bind keys on one widget with labels in the language (label None: not in the footer)."""
+def bind(widget, lang: str, keys: list[tuple[str, str, str | None]], priority: bool = False) -> None:
+    """Bind keys on one widget with labels in the language (label None: not in the footer).
+    priority: the keys are the widget's before the focused widget's (e.g. an Input's ctrl+k)."""
     for key, action, label in keys:
-        widget._bindings.bind(key, action, t(label, lang) if label else "", show=label is not None)
+        widget._bindings.bind(key, action, t(label, lang) if label else "", show=label is not None,
+                              priority=priority)
 
 
 # -- the form ----------------------------------------------------------------------------------
@@ -133,6 +135,11 @@ class RecordForm(Vertical):
     def refresh_values(self) -> None:
         for widget in self.widgets.values():
             widget.refresh_value()
+
+    def apply_editable(self) -> None:
+        """Enable or disable the fields after the session's mode changed (a locked meeting)."""
+        for widget in self.widgets.values():
+            widget.apply_editable()
 
     def widget_for(self, path: tuple) -> FieldBox | None:
         for k in range(len(path), len(self.base), -1):
@@ -249,6 +256,27 @@ class FieldBox(Vertical):
                 w.tooltip = plain(help_)
             for w in self.query(".label"):
                 w.tooltip = plain(help_)
+        if self.session.locked:
+            self.apply_editable()
+
+    # -- read-only (a locked meeting)
+    @property
+    def editable(self) -> bool:
+        return self.session.editable(self.path)
+
+    def apply_editable(self) -> None:
+        editable = self.editable
+        if getattr(self, "_editable", True) != editable:
+            self._editable = editable
+            self.set_editable(editable)
+
+    def set_editable(self, editable: bool) -> None:
+        """Inputs, lists to choose from and pickers are disabled; texts stay focusable (to read
+        and scroll them) but read-only."""
+        for w in self.query("Input, Select, Checkbox, PickButton, Button"):
+            w.disabled = not editable
+        for w in self.query(TextArea):
+            w.read_only = not editable
 
     def editor(self):
         return self.query(".editor").first()
@@ -763,6 +791,9 @@ class SectionField(FieldBox):
         if help_:
             self.border_subtitle = plain(help_[:60])
 
+    def set_editable(self, editable: bool) -> None:
+        """Nothing: the fields inside are FieldBoxes of their own."""
+
     def focus_editor(self) -> None:
         for w in self.query(".editor"):
             if w.focusable:
@@ -787,6 +818,11 @@ class EntryList(OptionList):
             ("ctrl+up,shift+up,alt+up", "move_entry(-1)", "key.up"),
             ("ctrl+down,shift+down,alt+down", "move_entry(1)", "key.down"),
         ])
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("add_entry", "remove_entry", "move_entry") and not self.owner.editable:
+            return False  # a locked meeting: the entries can be opened and read, not changed
+        return True
 
     def action_open_entry(self) -> None:
         if self.highlighted is not None:
@@ -828,6 +864,10 @@ class TablesField(FieldBox):
     def setup(self) -> None:
         super().setup()
         self.refresh_value()
+
+    def set_editable(self, editable: bool) -> None:
+        self.query_one("Button.add", Button).disabled = not editable
+        self.query_one(EntryList).refresh_bindings()
 
     @property
     def entries(self) -> list:
@@ -911,6 +951,8 @@ class TablesField(FieldBox):
 
     def _mutate(self, change) -> bool:
         """Apply change(entries) to a fresh list, renumber, write back; True if renumbered."""
+        if not self.editable:
+            return False
         entries = [dict(e) if isinstance(e, dict) else e for e in self.entries]
         key = self._key()
         before = [e.get(key) for e in entries if isinstance(e, dict)] if key else []
@@ -923,6 +965,8 @@ class TablesField(FieldBox):
         return renumbered
 
     def add_entry(self) -> None:
+        if not self.editable:
+            return
         lst = self.query_one(EntryList)
         entries = self.entries
         index = (lst.highlighted + 1) if (lst.highlighted is not None and entries) else len(entries)
@@ -961,7 +1005,7 @@ class TablesField(FieldBox):
             self.app.notify(t("entry.renumbered", self.lang), timeout=3)
 
     def ask_remove(self, i: int) -> None:
-        if not (0 <= i < len(self.entries)):
+        if not (0 <= i < len(self.entries)) or not self.editable:
             return
         from .dialogs import ChoiceDialog
 

@@ -138,6 +138,51 @@ UI: dict[str, tuple[str, str]] = {
     "newrec.bad_suffix": ("Tillägget får bara ha a–z, 0–9 och -", "The suffix may only contain a–z, 0–9 and -"),
     "newrec.no_forbund": ("Förbundets inställningar finns redan (forbund.toml)",
                           "The association settings already exist (forbund.toml)"),
+    # a locked (justerat) protocol and its corrections (rättelser)
+    "key.correct": ("Lägg till rättelse", "Add correction"),
+    "locked.banner": (("Justerat protokoll – skrivskyddat. Ändringar görs som rättelse (ctrl+k). "
+                       "Status och anslag kan ändras."),
+                      ("Adjusted minutes – read-only. Changes are made as a correction (ctrl+k). "
+                       "The state and the posting can be changed.")),
+    "locked.correcting": (("Rättelse: gör ändringarna och spara (ctrl+s) – du anger sedan datum, vem, vad "
+                           "och varför."),
+                          ("Correction: make the changes and save (ctrl+s) – then give the date, by whom, "
+                           "what and why.")),
+    "locked.started": ("Rättelse påbörjad: fälten kan ändras", "Correction started: the fields can be changed"),
+    "locked.refused": ("Justerat protokoll: ändringar görs som rättelse (ctrl+k)",
+                       "Adjusted minutes: changes are made as a correction (ctrl+k)"),
+    "locked.no_change": ("Inget i protokollet har ändrats: ingen rättelse behövs",
+                         "Nothing in the minutes has changed: no correction is needed"),
+    "correct.title": ("Rättelse av justerat protokoll {ref}", "Correction of the adjusted minutes {ref}"),
+    "correct.changes": ("Ändrat: {changes}", "Changed: {changes}"),
+    "correct.date": ("Datum", "Date"),
+    "correct.by": ("Rättad av", "Corrected by"),
+    "correct.what": ("Vad ändrades", "What changed"),
+    "correct.why": ("Varför", "Why"),
+    "correct.what_hint": ("t.ex. §17: stavning av utvärderarens namn",
+                          "e.g. §17: spelling of the evaluator's name"),
+    "correct.why_hint": ("t.ex. skrivfel i justerat protokoll", "e.g. a typo in the adjusted minutes"),
+    "correct.need_by": ("Välj vem som gör rättelsen", "Choose who makes the correction"),
+    "correct.need_what": ("Skriv vad som ändrades", "Write what was changed"),
+    "correct.need_why": ("Skriv varför protokollet rättas", "Write why the minutes are corrected"),
+    "correct.save": ("Spara rättelse", "Save correction"),
+    "correct.saved": ("Rättelse sparad: {rel}", "Correction saved: {rel}"),
+    # moving a meeting whose date or organ changed
+    "move.title": ("Flytta filen?", "Move the file?"),
+    "move.body": ("Mötets datum eller organ har ändrats. Flytta filen till {rel}?",
+                  "The meeting's date or organ has changed. Move the file to {rel}?"),
+    "move.refs": (("Andra poster som hänvisar till {ref}: {count} ({sources}). Hänvisningarna ändras inte "
+                   "och behöver rättas efteråt."),
+                  ("Other records that refer to {ref}: {count} ({sources}). The references are not changed "
+                   "and need fixing afterwards.")),
+    "move.no_refs": ("Inga andra poster hänvisar till {ref}.", "No other records refer to {ref}."),
+    "move.exists": ("Det finns redan en fil {rel}: filen kan inte flyttas dit (inget skrivs över).",
+                    "A file {rel} already exists: the file cannot be moved there (nothing is overwritten)."),
+    "move.stay_help": ("Spara utan att flytta: filen ligger kvar och stämmer inte med sin plats (FS320).",
+                       "Save without moving: the file stays where it is and does not match its place (FS320)."),
+    "move.yes": ("Flytta", "Move"),
+    "move.stay": ("Spara utan att flytta", "Save without moving"),
+    "move.done": ("Flyttad: {old} → {rel}", "Moved: {old} → {rel}"),
     "open.unknown": ("Okänd åtgärd {action}", "Unknown action {action}"),
     "open.need_rel": ("Ingen post angiven", "No record given"),
 }
@@ -298,6 +343,12 @@ def field_label(f: Field, parent: str, lang: str = "sv") -> str:
         return pair[1] if lang == "en" else pair[0]
     help_ = help_text(f, lang)
     return help_.split(":")[0][:30] if help_ else f.name
+
+
+def key_label(name: str, parent: str, lang: str = "sv") -> str:
+    """The label of a key of the data inside parent (a table field's name or the record kind)."""
+    pair = LABEL_OVERRIDES.get((parent, name)) or FIELD_LABELS.get(name)
+    return (pair[1] if lang == "en" else pair[0]) if pair else name
 
 
 def help_text(f: Field, lang: str = "sv") -> str:

@@ -19,6 +19,7 @@ from ...findings import Finding
 from ...loader import ID_RE, Record, classify
 from ...schema import FOLDERS, KINDS, Field
 from ...validate import check_file, local_findings
+from .labels import key_label
 
 MISSING = object()
 BOM = "\ufeff"
@@ -146,6 +147,17 @@ def place_of_rel(root: Path, rel: str) -> Place | None:
 
 def valid_id(rid: str) -> bool:
     return bool(ID_RE.match(rid))
+
+
+def meeting_place_for(root: Path, place: Place, data: dict) -> Place | None:
+    """Where a meeting with this data belongs (moten/<organ>/<year>/<date>[-suffix].toml),
+    keeping the suffix of its current file name; None when its organ or date is not usable."""
+    organ, date = data.get("organ"), data.get("date")
+    if not isinstance(organ, str) or not valid_id(organ) or type(date) is not dt.date:
+        return None
+    stem = place.id.split("/", 1)[-1]
+    suffix = stem[11:] if len(stem) > 11 and stem[10] == "-" else ""
+    return meeting_place(root, organ, date, suffix)
 
 
 def initial_data(kind: str, name: str = "", year: int | None = None) -> dict:
@@ -487,3 +499,61 @@ def renumber(name: str, before: list, entries: list[dict], first=None) -> bool:
 
 def kind_fields(kind: str) -> tuple[Field, ...]:
     return KINDS[kind]
+
+
+# -- what changed (for a rättelse) -------------------------------------------------------------
+
+
+def changed_paths(old, new, path: tuple = ()) -> list[tuple]:
+    """The key paths where new differs from old (an entry of a list of tables by index when
+    the list kept its length, else the whole list)."""
+    if old == new and type(old) is type(new):
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[tuple] = []
+        for k in list(old) + [k for k in new if k not in old]:
+            out += changed_paths(old.get(k, MISSING), new.get(k, MISSING), path + (k,))
+        return out
+    if (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)
+            and all(isinstance(x, dict) for x in old + new)):
+        out = []
+        for i, (a, b) in enumerate(zip(old, new)):
+            out += changed_paths(a, b, path + (i,))
+        return out
+    return [path]
+
+
+def describe_path(path: tuple, data: dict, kind: str = "meeting", lang: str = "sv") -> str:
+    """A key path in words: ("items", 3, "title") -> "§37 › Rubrik"."""
+    parts: list[str] = []
+    parent = kind
+    for k, part in enumerate(path):
+        if isinstance(part, int):
+            entry = get_at(data, path[:k + 1], {})
+            entry = entry if isinstance(entry, dict) else {}
+            if parent == "items":
+                label = f"§{entry.get('number', part + 1)}"
+            elif parent == "sub":
+                label = f"{entry.get('letter', part + 1)})"
+            else:
+                label = f"#{part + 1}"
+            if parent in ("items", "sub") and parts:
+                parts[-1] = label
+            else:
+                parts.append(label)
+            continue
+        parts.append(key_label(str(part), parent, lang))
+        parent = str(part)
+    return " › ".join(parts)
+
+
+def describe_changes(old: dict, new: dict, kind: str = "meeting", lang: str = "sv", skip: tuple = ()) -> list[str]:
+    """The changes from old to new in words, one per changed field (keys in skip left out)."""
+    out: list[str] = []
+    for path in changed_paths(old, new):
+        if path[:1] and path[0] in skip:
+            continue
+        text = describe_path(path, new if get_at(new, path, MISSING) is not MISSING else old, kind, lang)
+        if text not in out:
+            out.append(text)
+    return out

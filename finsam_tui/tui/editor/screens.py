@@ -5,6 +5,11 @@ Saving goes through ``editing.update_text`` (only what changed is rewritten; com
 order stay) and ``saving.save_text`` with the hash of the version that was opened, so a
 file changed on disk meanwhile is never overwritten silently: the user chooses to reload
 it or to keep theirs (confirmed). Unsaved changes are guarded on escape and on quit.
+
+A locked (justerad) meeting opens read-only but for its state and anslag; ctrl+k starts a
+rättelse, whose save asks for date, by whom, what and why and records them with the new
+fingerprint (``lock.correct``, as ``finsam correct`` does). A meeting saved with another
+date or organ is offered a move of its file to its new place (``saving.move_record``).
 """
 
 from __future__ import annotations
@@ -24,20 +29,24 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from ...dates import DateError, parse_date
 from ...editing import new_meeting, previous_meeting
-from ...saving import SaveConflict, delete_record, read_snapshot, save_text
+from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct
+from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
 from ..messages import RecordSaved
+from .correction import Correction, CorrectionDialog
 from .dialogs import ChoiceDialog
 from .fields import FieldBox, RecordForm, TablesField, bind, plain
 from .labels import WEEKDAYS, help_text, kind_label, t
 from .model import (
     Place,
     counts,
+    describe_changes,
     entry_summary,
     get_at,
     initial_data,
     meeting_label,
     meeting_place,
+    meeting_place_for,
     parse_text,
     place_of,
     render_text,
@@ -74,6 +83,10 @@ class _RecordScreen(Screen):
     DEFAULT_CSS = """
     _RecordScreen { layout: vertical; }
     _RecordScreen > #edit-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    _RecordScreen > #edit-banner { height: auto; padding: 0 1; display: none; text-style: bold;
+                                   background: $warning 25%; }
+    _RecordScreen > #edit-banner.-shown { display: block; }
+    _RecordScreen > #edit-banner.-correcting { background: $error 25%; }
     _RecordScreen > #edit-body { height: 1fr; padding: 0 0 0 1; }
     _RecordScreen > #edit-status { height: 1; background: $panel; padding: 0 1; }
     """
@@ -82,6 +95,9 @@ class _RecordScreen(Screen):
         super().__init__()
         self.session = session
         self.focus_path = focus_path
+        # priority: before a focused Input's or TextArea's own ctrl+k (delete to the end);
+        # check_action lets the key through to them when no rättelse can be started
+        bind(self, session.lang, [("ctrl+k", "correct", "key.correct")], priority=True)
 
     @property
     def lang(self) -> str:
@@ -92,6 +108,7 @@ class _RecordScreen(Screen):
 
     def compose(self):
         yield Line(id="edit-title")
+        yield Static("", id="edit-banner")
         with VerticalScroll(id="edit-body"):
             yield self.make_form()
         yield Line(id="edit-status")
@@ -107,6 +124,7 @@ class _RecordScreen(Screen):
     def setup(self) -> None:
         self.session.listeners.append(self.session_event)
         self.update_title()
+        self.update_banner()
         self.update_status()
         self.call_after_refresh(self.initial_focus)
 
@@ -119,8 +137,31 @@ class _RecordScreen(Screen):
         try:
             self.update_title()
             self.update_status()
+            if what in ("mode", "saved"):
+                self.update_banner()
+                self.form().apply_editable()
+                self.refresh_bindings()
         except NoMatches:  # the screen is being closed
             self.forget_session()
+
+    # -- a locked meeting
+    def update_banner(self) -> None:
+        s = self.session
+        banner = self.query_one("#edit-banner", Static)
+        if s.locked:
+            banner.update(plain(t("locked.correcting" if s.correcting else "locked.banner", self.lang)))
+        banner.set_class(s.locked, "-shown")
+        banner.set_class(s.locked and s.correcting, "-correcting")
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "correct":
+            return self.session.read_only
+        return True
+
+    def action_correct(self) -> None:
+        """Start a rättelse: the fields of the locked meeting become editable."""
+        if self.session.start_correction():
+            self.app.notify(t("locked.started", self.lang), timeout=3)
 
     def forget_session(self) -> None:
         if self.session_event in self.session.listeners:
@@ -245,7 +286,11 @@ class EditScreen(_RecordScreen):
 
     # -- saving
     def save(self, then=None) -> bool:
-        """Save now. True when the file on disk is now this data (then() is called)."""
+        """Save. True when the file on disk is now this data (then() is called).
+
+        A rättelse of a locked meeting first asks for its date, by whom, what and why, and a
+        meeting whose date or organ changed asks whether to move its file: then False is
+        returned and then() is called once the answers led to a save."""
         s = self.session
         if s.local_errors:
             self.app.notify(t("edit.local_errors", self.lang, fields="; ".join(s.local_errors.values())),
@@ -259,40 +304,149 @@ class EditScreen(_RecordScreen):
             return False
         if s.snapshot is not None and text == s.snapshot.text:
             s.saved(s.snapshot, data)
-            self.session_event("saved")
+            self.tell_saved()
             self.app.notify(t("edit.unchanged", self.lang), timeout=2)
             if then:
                 then()
             return True
-        try:
-            snap = save_text(s.place.path, text, s.snapshot.sha256 if s.snapshot else None)
-        except SaveConflict as exc:
-            self.conflict(exc, then)
+        if s.locked and content_changed(s.baseline, data):
+            if not s.correcting:  # (the fields are disabled: only a bug gets here)
+                self.app.notify(t("locked.refused", self.lang), severity="error")
+                return False
+            self.ask_correction(data, then)
             return False
-        except OSError as exc:
+        if s.locked and s.correcting:
+            self.app.notify(t("locked.no_change", self.lang), timeout=3)
+        return self.save_or_move(data, then)
+
+    def ask_correction(self, data: dict, then=None) -> None:
+        """Ask for the rättelse; on an answer add it (with the new fingerprint) and save."""
+        s = self.session
+        archive = s.archive
+        secretary = s.baseline.get("secretary")
+        by = secretary if archive is not None and secretary in getattr(archive, "persons", {}) else None
+        changes = describe_changes(s.baseline, data, s.kind, self.lang, skip=EDITABLE_AFTER_LOCK + ("corrections",))
+        dialog = CorrectionDialog(s.place.id, archive, self.lang, by=by, changes=changes)
+
+        def answer(c: Correction | None) -> None:
+            if c is None:
+                return  # cancelled: nothing written, the changes stay in the form
+            self.save_or_move(correct(data, c.date, c.by, c.what, c.why), then, corrected=True)
+
+        self.app.push_screen(dialog, answer)
+
+    def save_or_move(self, data: dict, then=None, corrected: bool = False) -> bool:
+        """Write data; a meeting whose date or organ changed asks first whether to move its file."""
+        s = self.session
+        target = self.new_place(data)
+        if target is None:
+            return self.write(data, then, corrected=corrected)
+        if s.is_new:  # nothing on disk yet: the new meeting is created where it belongs
+            if target.path.exists():
+                self.app.notify(t("newrec.exists", self.lang, rel=target.rel), severity="error", markup=False)
+                return False
+            s.place = target
+            return self.write(data, then, corrected=corrected)
+        self.ask_move(target, data, then, corrected)
+        return False
+
+    def new_place(self, data: dict) -> Place | None:
+        """The meeting's new place when its date or organ changed (and so its place), else None."""
+        s = self.session
+        if s.kind != "meeting":
+            return None
+        if not s.is_new and (data.get("organ"), data.get("date")) == (s.baseline.get("organ"), s.baseline.get("date")):
+            return None
+        target = meeting_place_for(records_root(self.app), s.place, data)
+        if target is None or target.rel == s.rel:
+            return None
+        return target
+
+    def ask_move(self, target: Place, data: dict, then=None, corrected: bool = False) -> None:
+        s = self.session
+        lang = self.lang
+        body = [t("move.body", lang, rel=target.rel), referrers_text(s.archive, s.place, lang)]
+        buttons = [("move", t("move.yes", lang), "primary")]
+        default = "move"
+        if target.path.exists():
+            body.append(t("move.exists", lang, rel=target.rel))
+            buttons = []
+            default = "cancel"
+        body.append(t("move.stay_help", lang))
+        buttons += [("stay", t("move.stay", lang), "warning"), ("cancel", t("key.cancel", lang), "default")]
+        dialog = ChoiceDialog(t("move.title", lang), "\n\n".join(body), buttons, default=default)
+
+        def answer(choice: str | None) -> None:
+            if choice == "move":
+                self.write(data, then, corrected=corrected, move_to=target)
+            elif choice == "stay":
+                self.write(data, then, corrected=corrected)
+
+        self.app.push_screen(dialog, answer)
+
+    def write(self, data: dict, then=None, corrected: bool = False, move_to: Place | None = None) -> bool:
+        """Write data to the file (atomic, refused if the file changed on disk since it was read);
+        with move_to, to that place instead, removing the old file once the new one is on disk."""
+        s = self.session
+        try:
+            text = render_text(s.snapshot.text if s.snapshot else None, data)
+        except Exception as exc:  # noqa: BLE001
             self.app.notify(str(exc), severity="error", markup=False)
             return False
-        self.after_save(snap, data)
+        old_rel = s.rel
+        try:
+            if move_to is not None and s.snapshot is not None:
+                snap = move_record(records_root(self.app), s.rel, move_to.rel, text, s.snapshot.sha256)
+            else:
+                snap = save_text(s.place.path, text, s.snapshot.sha256 if s.snapshot else None)
+        except SaveConflict as exc:
+            if move_to is not None:  # nothing written or removed: say why, the edits stay
+                self.app.notify(_msg(exc, self.lang), severity="error", markup=False, timeout=10)
+            else:
+                self.conflict(exc, then, data=data, corrected=corrected)
+            return False
+        except (OSError, ValueError) as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return False
+        if move_to is not None:
+            s.place = move_to
+        self.after_save(snap, data, corrected=corrected, moved_from=old_rel if move_to is not None else None)
         if then:
             then()
         return True
 
-    def after_save(self, snap, data: dict) -> None:
+    def after_save(self, snap, data: dict, corrected: bool = False, moved_from: str | None = None) -> None:
         s = self.session
         s.saved(snap, data)
+        if corrected:  # the new [[corrections]] entry is in the data now: show it
+            for form in list(s.forms):
+                form.refresh_values()
         self.validate_now()
         errors, warnings = counts(s.findings)
-        if errors or warnings:
-            msg = t("edit.saved_with", self.lang, rel=s.rel,
-                    summary=t("edit.counts", self.lang, errors=errors, warnings=warnings))
+        summary = t("edit.counts", self.lang, errors=errors, warnings=warnings) if errors or warnings else ""
+        if moved_from is not None:
+            msg = t("move.done", self.lang, old=moved_from, rel=s.rel)
+        elif corrected:
+            msg = t("correct.saved", self.lang, rel=s.rel)
+        elif summary:
+            msg = t("edit.saved_with", self.lang, rel=s.rel, summary=summary)
+            summary = ""
         else:
             msg = t("edit.saved", self.lang, rel=s.rel)
+        if summary:
+            msg += f" ({summary})"
         self.app.notify(msg, markup=False, timeout=3)
-        self.session_event("saved")
+        self.tell_saved()
         self.app.post_message(RecordSaved(s.rel))
 
-    def conflict(self, exc: SaveConflict, then=None) -> None:
-        body = "\n\n".join([_msg(exc, self.lang), t("conflict.reload_help", self.lang), t("conflict.keep_help", self.lang)])
+    def tell_saved(self) -> None:
+        """Every screen of the session (this one and its entries') shows the saved state."""
+        for listener in list(self.session.listeners):
+            listener("saved")
+
+    def conflict(self, exc: SaveConflict, then=None, data: dict | None = None, corrected: bool = False) -> None:
+        body = "\n\n".join([_msg(exc, self.lang), t("conflict.reload_help", self.lang),
+                            t("conflict.keep_help", self.lang)])
         dialog = ChoiceDialog(t("conflict.title", self.lang), body, [
             ("reload", t("conflict.reload", self.lang), "primary"),
             ("keep", t("conflict.keep", self.lang), "warning"),
@@ -307,14 +461,15 @@ class EditScreen(_RecordScreen):
                     t("overwrite.title", self.lang), t("overwrite.body", self.lang),
                     [("overwrite", t("overwrite.yes", self.lang), "error"),
                      ("cancel", t("conflict.cancel", self.lang), "default")], default="cancel"),
-                    lambda c: self.keep_mine(then) if c == "overwrite" else None)
+                    lambda c: self.keep_mine(then, data=data, corrected=corrected) if c == "overwrite" else None)
 
         self.app.push_screen(dialog, answer)
 
-    def keep_mine(self, then=None) -> None:
-        """Save this data over the version on disk (the user confirmed)."""
+    def keep_mine(self, then=None, data: dict | None = None, corrected: bool = False) -> None:
+        """Save this data over the version on disk (the user confirmed). data: what to write
+        (a rättelse's data with its entry), else the form's."""
         s = self.session
-        data = s.cleaned()
+        data = s.cleaned() if data is None else data
         try:
             disk = read_snapshot(s.place.path)
         except FileNotFoundError:
@@ -330,12 +485,12 @@ class EditScreen(_RecordScreen):
         try:
             snap = save_text(s.place.path, text, disk.sha256 if disk else None)
         except SaveConflict as exc:  # changed yet again meanwhile
-            self.conflict(exc, then)
+            self.conflict(exc, then, data=data, corrected=corrected)
             return
         except OSError as exc:
             self.app.notify(str(exc), severity="error", markup=False)
             return
-        self.after_save(snap, data)
+        self.after_save(snap, data, corrected=corrected)
         if then:
             then()
 
@@ -690,6 +845,29 @@ def backlink_count(archive, place: Place) -> int:
                     if getattr(b, "source", None) != place.id])
     except Exception:  # noqa: BLE001 - a lookup problem never stops a delete
         return 0
+
+
+def referrers(archive, place: Place) -> list:
+    """The backlinks to a record from other files (for a meeting: to it and its §§)."""
+    if archive is None or place.kind == "forbund":
+        return []
+    try:
+        from ...xref import backlinks
+
+        return [b for b in backlinks(archive, reference_of(place)) if getattr(b, "file", None) != place.rel]
+    except Exception:  # noqa: BLE001 - a lookup problem never stops a save
+        return []
+
+
+def referrers_text(archive, place: Place, lang: str) -> str:
+    """How many other records refer to the record, and which (a few)."""
+    found = referrers(archive, place)
+    files = {b.file for b in found}
+    if not files:
+        return t("move.no_refs", lang, ref=reference_of(place))
+    sources = list(dict.fromkeys(b.source for b in found))
+    shown = ", ".join(sources[:5]) + (" …" if len(sources) > 5 else "")
+    return t("move.refs", lang, count=len(files), ref=reference_of(place), sources=shown)
 
 
 def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:

@@ -1,5 +1,10 @@
 """One record being edited: its place, the snapshot it was read from, the data being edited,
-the findings of the latest validation and the forms that show them."""
+the findings of the latest validation and the forms that show them.
+
+A meeting that is locked (justerad or anslagen, ``lock.is_locked``) is read-only but for its
+state and anslag (``lock.EDITABLE_AFTER_LOCK``), until the user starts a rättelse
+(``correcting``): then every field but the fingerprints and the earlier corrections may
+change, and saving records the change as a correction."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import os
 from pathlib import Path
 
 from ...editing import next_paragraph_number
+from ...lock import EDITABLE_AFTER_LOCK, is_locked
 from ...saving import Snapshot, read_snapshot
 from ...schema import Field
 from .model import Place, choices_for, clean, field_choices, parse_text, render_text, validate
@@ -54,6 +60,8 @@ class EditSession:
         self.local_errors: dict[tuple, str] = {}
         self.forms: list = []  # RecordForms on screen, told about new findings
         self.listeners: list = []  # called with no arguments after every change
+        self.correcting = False  # a rättelse of a locked meeting is being made
+        self.locked = self._locked()
 
     @classmethod
     def open(cls, app, place: Place, lang: str | None = None) -> EditSession:
@@ -84,6 +92,34 @@ class EditSession:
     def is_new(self) -> bool:
         return self.snapshot is None
 
+    def _locked(self) -> bool:
+        return self.kind == "meeting" and not self.is_new and is_locked(self.baseline)
+
+    @property
+    def read_only(self) -> bool:
+        """A locked meeting outside a rättelse: only the state and the anslag may change."""
+        return self.locked and not self.correcting
+
+    def editable(self, path: tuple) -> bool:
+        """May the field (or entry) at path be changed now?"""
+        if not self.locked:
+            return True
+        if path[:1] == ("corrections",) or path[:2] == ("justering", "fingerprint"):
+            return False  # written by finsam only (a rättelse, finsam lock)
+        return not self.read_only or (bool(path) and path[0] in EDITABLE_AFTER_LOCK)
+
+    def start_correction(self) -> bool:
+        """Make the locked meeting editable for a rättelse; False when it is not locked."""
+        if not self.locked or self.correcting:
+            return False
+        self.correcting = True
+        self.mode_changed()
+        return True
+
+    def mode_changed(self) -> None:
+        for listener in list(self.listeners):
+            listener("mode")
+
     def cleaned(self) -> dict:
         return clean(self.data, self.baseline if not self.is_new else {})
 
@@ -95,12 +131,16 @@ class EditSession:
     def set(self, path: tuple, value) -> None:
         from .model import set_at
 
+        if not self.editable(path):
+            return
         set_at(self.data, path, value)
         self.changed()
 
     def delete(self, path: tuple) -> None:
         from .model import del_at
 
+        if not self.editable(path):
+            return
         del_at(self.data, path)
         self.changed()
 
@@ -118,7 +158,10 @@ class EditSession:
             text = render_text(self.snapshot.text if self.snapshot else None, data)
         except Exception:  # noqa: BLE001 - only used to place findings
             text = None
-        self.findings = validate(self.kind, self.place.id, self.rel, self.place.path, data, self.ctx, text)
+        findings = validate(self.kind, self.place.id, self.rel, self.place.path, data, self.ctx, text)
+        if self.correcting:  # "changed after justering": what the rättelse being made will record
+            findings = [f for f in findings if f.code != "FS326"]
+        self.findings = findings
         for form in list(self.forms):
             try:
                 form.show_findings(self.findings)
@@ -131,6 +174,8 @@ class EditSession:
         self.snapshot = snapshot
         self.baseline = copy.deepcopy(data)
         self.data = copy.deepcopy(data)
+        self.correcting = False
+        self.locked = self._locked()
 
     def reset(self, snapshot: Snapshot, data: dict) -> None:
         self.saved(snapshot, data)
