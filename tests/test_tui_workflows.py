@@ -15,6 +15,7 @@ from finsam_tui.tui.screens.source import SourceScreen
 from finsam_tui.tui.screens.xrefs import XrefScreen
 
 from .conftest import ROOT
+from .test_tui_editor import unlock
 from .test_tui_support import break_adjuster, detail_text, press, run, screen_text, settle, until
 
 LATEST = "styrelse/2023-11-17"
@@ -98,6 +99,34 @@ def test_a_finding_inside_a_paragraph_opens_that_paragraph(records_copy):
         assert isinstance(app.screen, SourceScreen) and app.screen.cursor_line == finding.line == 88
         await press(app, pilot, "o")  # the § that holds line 88
         assert app.main.selection().ref == "styrelse/2023-04-14/§17"
+
+    run(records_copy, scenario)
+
+
+def test_e_on_a_finding_edits_the_record_at_its_field(records_copy):
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    unlock(path)  # a locked meeting opens read-only (tests/test_tui_locked.py)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"insats/samordningsteamet", "budget', '"insats/samordningsteamen", "budget', 1),
+                    encoding="utf-8")
+
+    async def scenario(app, pilot):
+        from finsam_tui.tui.editor import EntryScreen
+
+        finding = next(f for f in app.model.findings if f.code == "FS201")
+        assert finding.path[:1] == ("items",)
+        await press(app, pilot, "7")
+        problems = app.main.current_section
+        problems.list.select_key(next(r.key for r in problems.list.rows if r.data is finding))
+        await press(app, pilot, "enter", "e")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EntryScreen) and screen.base == tuple(finding.path[:2])  # the § of the finding
+        assert screen.session.rel == "moten/styrelse/2023/2023-04-14.toml"
+        field = app.focused
+        while field is not None and not hasattr(field, "path"):
+            field = field.parent
+        assert field is not None and tuple(field.path) == tuple(finding.path[:3])  # the refs field itself
 
     run(records_copy, scenario)
 

@@ -37,23 +37,6 @@ from .sections import SECTIONS
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-def open_editor_adapter(app: FinsamApp, action: str, kind: str | None = None, rel: str | None = None) -> bool:
-    """Hand an editing action to the editor package, if there is one.
-
-    The one place that knows about the editor: False (after a notice) when
-    ``finsam_tui.tui.editor`` does not exist yet."""
-    try:
-        from finsam_tui.tui.editor import open_editor
-    except ImportError as exc:
-        if exc.name == "finsam_tui.tui.editor":  # no editor package, or no open_editor in it yet
-            app.notify(app.L["editor_unavailable"], severity="warning", markup=False)
-        else:  # the editor is there but cannot be imported: say why
-            app.notify(app.L.fmt("editor_failed", reason=str(exc)), severity="error", markup=False)
-        return False
-    open_editor(app, action, kind=kind, rel=rel)
-    return True
-
-
 def section_of(ref: str) -> int:
     """The index of the section that shows what ref names."""
     ids = [s.SECTION_ID for s in SECTIONS]
@@ -121,8 +104,12 @@ class FinsamApp(App):
         self.loaded.clear()
         self._load(reason, select_rel, self._generation)
 
-    def editor(self, action: str, kind: str | None = None, rel: str | None = None) -> bool:
-        return open_editor_adapter(self, action, kind=kind, rel=rel)
+    def editor(self, action: str, kind: str | None = None, rel: str | None = None,
+               field_path: tuple | None = None) -> bool:
+        """Open the editor (finsam_tui.tui.editor.open_editor); field_path focuses a field."""
+        from .editor import open_editor
+
+        return open_editor(self, action, kind=kind, rel=rel, field_path=field_path or None) is not None
 
     async def show_section(self, index: int, focus: bool = False) -> None:
         while len(self.screen_stack) > 1:

@@ -74,4 +74,5 @@ class SourceScreen(FullScreen):
 
     def action_edit(self) -> None:
         rec = self.app.archive.by_rel.get(self.rel) if self.app.archive is not None else None
-        self.app.editor("edit", kind=rec.kind if rec is not None else None, rel=self.rel)
+        path = tuple(self.finding.path) if self.finding is not None and self.finding.path else None
+        self.app.editor("edit", kind=rec.kind if rec is not None else None, rel=self.rel, field_path=path)
