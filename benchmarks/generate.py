@@ -1125,8 +1125,14 @@ class Generator:
         rng.shuffle(makers)
         return makers
 
+    def draw(self, pool: list, out: list[dict], room: int) -> list[dict]:
+        """out with items made by the pool's makers, in a random order, until room is filled."""
+        self.rng.shuffle(pool)
+        while len(out) < room and pool:
+            out.append(pool.pop()())
+        return out
+
     def presidium_body(self, d: dt.date, ctx: dict, room: int) -> list[dict]:
-        rng = self.rng
         out = []
         nxt = next((f"styrelse/{dd.isoformat()}" for dd, o in self.schedule if o == "styrelse" and dd > d), None)
         item = {"title": "Beredning av styrelsens dagordning", "kind": "information",
@@ -1148,10 +1154,7 @@ class Generator:
             lambda: {"title": "Inför medlemssamrådet", "kind": "diskussion",
                      "background": self.background(ctx, None, 1, 3)},
         ]
-        rng.shuffle(pool)
-        while len(out) < room and pool:
-            out.append(pool.pop()())
-        return out
+        return self.draw(pool, out, room)
 
     def bg_body(self, d: dt.date, ctx: dict, room: int) -> list[dict]:
         rng = self.rng
@@ -1179,10 +1182,7 @@ class Generator:
             pool.append(lambda ins=ins: {"title": f"{ins.name} – rapport från styrgruppen", "kind": "information",
                                          "background": self.background(ctx, None, 1, 4),
                                          "refs": [f"insats/{ins.id}"]})
-        rng.shuffle(pool)
-        while len(out) < room and pool:
-            out.append(pool.pop()())
-        return out
+        return self.draw(pool, out, room)
 
     def ms_body(self, d: dt.date, ctx: dict, room: int) -> list[dict]:
         rng = self.rng
@@ -1203,10 +1203,7 @@ class Generator:
             lambda: {"title": f"Tema: {rng.choice(THEMES)}", "kind": "information",
                      "background": self.background(ctx, None, 2, 5)},
         ]
-        rng.shuffle(pool)
-        while len(out) < room and pool:
-            out.append(pool.pop()())
-        return out
+        return self.draw(pool, out, room)
 
     # -- budgets (final) ----------------------------------------------------------------
     def budget_record(self, y: int, equity: int) -> tuple[str, int]:

@@ -10,7 +10,7 @@ import sys
 
 from .conftest import ROOT
 
-KEYS = ("cold_ratio", "warm_ratio", "search_ratio", "incremental_ratio", "peak_rss_mb")
+KEYS = ("cold_ratio", "warm_ratio", "search_ratio", "incremental_ratio", "peak_rss_mb", "tui_paint_ratio")
 
 
 def test_quick_benchmark_prints_every_ratio(tmp_path):
@@ -23,5 +23,5 @@ def test_quick_benchmark_prints_every_ratio(tmp_path):
     for key in KEYS:
         assert result[key] > 0, key
     assert result["figures"]["60"]["files"] > result["figures"]["20"]["files"]
-    for line in ("cold_ratio:", "warm_ratio:", "search_ratio:", "incremental_ratio:", "peak_rss_mb:"):
+    for line in tuple(f"{k}:" for k in KEYS):
         assert any(out.startswith(line) for out in proc.stdout.splitlines()), line

@@ -260,8 +260,8 @@ def drive(root: Path, rel: str, data: bytes, kind: str) -> None:
                 with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
                     code = main(argv)
                 assert code in (0, 1, 2), (argv, code, stderr.getvalue()[-2000:])
-                if "json" in argv:
-                    json.loads(stdout.getvalue())
+                if "json" in argv and (code == 0 or stdout.getvalue().strip()):
+                    json.loads(stdout.getvalue())  # an error (exit 1/2) is a message on stderr instead
                 # control characters are shown escaped, in every command's output (tab aside)
                 for text in (stdout.getvalue(), stderr.getvalue()):
                     assert not RAW_CONTROL.search(text), (argv, RAW_CONTROL.search(text))

@@ -7,6 +7,8 @@ markup, so a title like ``[bold]x[/bold]`` is shown as written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -68,6 +70,36 @@ def problems_line(model: Model, rel: str, L: Labels) -> list[RenderableType]:
 
 def _group(parts: list) -> Group:
     return Group(*[p for p in parts if p is not None])
+
+
+def _record_detail(model: Model, kind: str, rid: str, L: Labels,
+                   body: Callable[[dict, Labels], list]) -> RenderableType:
+    """The pane of an organisation or insats (kind: org, insats): its name and ref, body()
+    of what ``xref.show_<kind>`` tells of it, the problems of its file. While the archive
+    loads, or for an unknown ref, a pane that says so."""
+    archive = model.archive
+    if archive is None:
+        return _group(title(rid, L["loading"]))
+    records, show = (archive.orgs, xref.show_org) if kind == "org" else (archive.insatser, xref.show_insats)
+    rec = records.get(rid)
+    if rec is None:
+        return _group(title(rid, L.fmt("unknown_ref", ref=f"{kind}/{rid}")))
+    d = show(archive, rec)
+    return _group(title(d["name"], d["ref"]) + body(d, L) + problems_line(model, rec.rel, L))
+
+
+def _paragraph_title(archive, m, number: int, letter: str | None, item: dict) -> list[RenderableType]:
+    """A §'s title and, below it, its ref and meeting."""
+    item_title = item.get("title") if isinstance(item.get("title"), str) else ""
+    number_text = f"§{number}{letter or ''}"
+    return title(f"{number_text} {item_title}", f"{m.id}/{number_text} · {xref.meeting_title(archive, m)}")
+
+
+def _decision_lines(item: dict) -> list[Text]:
+    """A §'s decision: its clauses as a list, then the free text (none: an empty list)."""
+    clauses = [c for c in item.get("decision", []) if isinstance(c, str) and c.strip()]
+    decision_text = item.get("decision_text") if isinstance(item.get("decision_text"), str) else ""
+    return bullets(clauses, "– ") + paragraphs(decision_text)
 
 
 # =====================================================================================
@@ -168,8 +200,7 @@ def paragraph_detail(model: Model, ref: str, L: Labels) -> RenderableType:
         return _group(title(ref, L.fmt("unknown_ref", ref=ref)))
     item = p.item
     m = p.meeting
-    parts: list = title(f"§{p.number}{p.letter or ''} {item.get('title', '') if isinstance(item.get('title'), str) else ''}",
-                        f"{p.ref} · {xref.meeting_title(archive, m)}")
+    parts: list = _paragraph_title(archive, m, p.number, p.letter, item)
     kind = item.get("kind") if isinstance(item.get("kind"), str) else ("information" if p.letter is None else "")
     parts.append(fields([(L["item_kind"], L.domain(kind)),
                          (L["diarienummer"], item.get("diarienummer") if isinstance(item.get("diarienummer"), str)
@@ -178,10 +209,9 @@ def paragraph_detail(model: Model, ref: str, L: Labels) -> RenderableType:
         text = item.get(key)
         if isinstance(text, str) and text.strip():
             parts += [heading(L[label]), *paragraphs(text)]
-    clauses = [c for c in item.get("decision", []) if isinstance(c, str) and c.strip()]
-    decision_text = item.get("decision_text") if isinstance(item.get("decision_text"), str) else ""
-    if clauses or decision_text.strip():
-        parts += [heading(L["decision"]), *bullets(clauses, "– "), *paragraphs(decision_text)]
+    decision = _decision_lines(item)
+    if decision:
+        parts += [heading(L["decision"]), *decision]
     reservations = [r for r in item.get("reservations", []) if isinstance(r, dict)]
     if reservations:
         parts.append(heading(L["reservations"]))
@@ -287,19 +317,15 @@ def person_detail(model: Model, pid: str, L: Labels) -> RenderableType:
 
 
 def org_detail(model: Model, oid: str, L: Labels) -> RenderableType:
-    archive = model.archive
-    if archive is None:
-        return _group(title(oid, L["loading"]))
-    rec = archive.orgs.get(oid)
-    if rec is None:
-        return _group(title(oid, L.fmt("unknown_ref", ref=f"org/{oid}")))
-    d = xref.show_org(archive, rec)
-    parts: list = title(d["name"], d["ref"])
+    return _record_detail(model, "org", oid, L, _org_body)
+
+
+def _org_body(d: dict, L: Labels) -> list:
     key = d["contribution_key"]
-    parts.append(fields([
+    parts: list = [fields([
         (L["org_kind"], L.domain(d["org_kind"])), (L["short"], d["short"]), (L["org_number"], d["org_number"]),
         (L["contribution_key"], f"{key}" if isinstance(key, (int, float)) and not isinstance(key, bool) else ""),
-    ]))
+    ])]
     if d["representatives"]:
         parts.append(heading(L["representatives"]))
         for rep in d["representatives"]:
@@ -310,29 +336,24 @@ def org_detail(model: Model, oid: str, L: Labels) -> RenderableType:
             parts.append(line)
     if d["insatser"]:
         parts += [heading(L["insatser_owned"]), *bullets([i["name"] for i in d["insatser"]])]
-    parts += problems_line(model, rec.rel, L)
-    return _group(parts)
+    return parts
 
 
 # =====================================================================================
 # insatser
 # =====================================================================================
 def insats_detail(model: Model, iid: str, L: Labels) -> RenderableType:
-    archive = model.archive
-    if archive is None:
-        return _group(title(iid, L["loading"]))
-    rec = archive.insatser.get(iid)
-    if rec is None:
-        return _group(title(iid, L.fmt("unknown_ref", ref=f"insats/{iid}")))
-    d = xref.show_insats(archive, rec)
+    return _record_detail(model, "insats", iid, L, _insats_body)
+
+
+def _insats_body(d: dict, L: Labels) -> list:
     decided = d["decided_by"]
-    parts: list = title(d["name"], d["ref"])
-    parts.append(fields([
+    parts: list = [fields([
         (L["period"], period(d["start"], d["end"])),
         (L["owner"], d["owner"]["name"] if d["owner"] else ""),
         (L["decided_by"], f"{decided['text']} {decided['context'] or ''}".strip() if decided else ""),
         (L["steering_group"], names(d["steering_group"])),
-    ]))
+    ])]
     if d["description"]:
         parts += [heading(L["description"]), *paragraphs(d["description"])]
     if d["budget_lines"]:
@@ -354,8 +375,7 @@ def insats_detail(model: Model, iid: str, L: Labels) -> RenderableType:
         if isinstance(reasons, dict) and reasons:
             parts.append(Text("\n" + L.fmt("ended_reasons", year=last["year"]), style="bold"))
             parts += [Text(f"  {k}: {v}") for k, v in reasons.items()]
-    parts += problems_line(model, rec.rel, L)
-    return _group(parts)
+    return parts
 
 
 # =====================================================================================
@@ -363,14 +383,7 @@ def insats_detail(model: Model, iid: str, L: Labels) -> RenderableType:
 # =====================================================================================
 def decision_detail(model: Model, entry: tuple, L: Labels) -> RenderableType:
     m, number, letter, item = entry
-    archive = model.archive
-    ref = f"{m.id}/§{number}{letter or ''}"
-    item_title = item.get("title") if isinstance(item.get("title"), str) else ""
-    parts: list = title(f"§{number}{letter or ''} {item_title}", f"{ref} · {xref.meeting_title(archive, m)}")
-    clauses = [c for c in item.get("decision", []) if isinstance(c, str) and c.strip()]
-    decision_text = item.get("decision_text") if isinstance(item.get("decision_text"), str) else ""
-    parts += bullets(clauses, "– ") + paragraphs(decision_text)
-    return _group(parts)
+    return _group(_paragraph_title(model.archive, m, number, letter, item) + _decision_lines(item))
 
 
 def uppdrag_detail(model: Model, u: xref.Uppdrag, L: Labels) -> RenderableType:

@@ -6,16 +6,33 @@ from collections.abc import Callable
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+NARROW = 100  # below this many columns the sidebar shrinks to its number keys
+
+
+def number_key(label: Text) -> Text:
+    """A section's label cut to its number key (the first word), with a dot in the style of
+    what follows the name (the problems' count), so a narrow sidebar still shows it."""
+    key = label.plain.split(" ", 1)[0]
+    short = Text(key)
+    marks = [span for span in label.spans if span.start > len(key) and span.style]
+    if marks:
+        short.append("•", style=marks[-1].style)
+    return short
+
 
 class Sidebar(OptionList):
-    """The sections, one a line; moving the highlight switches the section."""
+    """The sections, one a line; moving the highlight switches the section.
+
+    In a screen narrower than NARROW columns it shows only the number keys (class
+    -narrow), which leaves the detail pane room; while it has the focus it is as wide as
+    ever, names and all."""
 
     DEFAULT_CSS = """
     Sidebar {
@@ -26,12 +43,26 @@ class Sidebar(OptionList):
         padding: 0;
         background: $panel;
         & > .option-list--option { padding: 0 1; }
+        &:focus { border: none; }  /* OptionList's focus border would wrap "2 Medlemmar" */
+        &.-narrow { width: 4; }
+        &.-narrow:focus { width: 14; }
     }
     """
     BINDINGS = [Binding("right", "select", "Öppna", show=False)]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._labels: list[Text] = []
+        self._compact = False  # the options show number keys only
+
     def set_sections(self, labels: list[Text]) -> None:
         """Relabel the sections in place (language change, problem count)."""
+        self._labels = list(labels)
+        self._show_labels()
+
+    def _show_labels(self) -> None:
+        self._compact = self.has_class("-narrow") and not self.has_focus
+        labels = [number_key(label) for label in self._labels] if self._compact else self._labels
         if self.option_count != len(labels):
             highlighted = self.highlighted
             self.set_options([Option(label, id=str(i)) for i, label in enumerate(labels)])
@@ -39,6 +70,25 @@ class Sidebar(OptionList):
             return
         for i, label in enumerate(labels):
             self.replace_option_prompt_at_index(i, label)
+
+    def on_mount(self) -> None:
+        # the sidebar's own size does not change with the terminal's width: watch the screen
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_width)
+        self._fit_width(self.screen)
+
+    def _fit_width(self, screen) -> None:
+        self.set_class(screen.size.width < NARROW, "-narrow")
+        self._relabel_if_needed()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._relabel_if_needed()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._relabel_if_needed()
+
+    def _relabel_if_needed(self) -> None:
+        if self._compact != (self.has_class("-narrow") and not self.has_focus):
+            self._show_labels()
 
 
 DEBOUNCE = 0.08  # seconds

@@ -1,11 +1,18 @@
 """What every section of the main screen offers the app: populate from the model, the
-selected thing, select a reference, focus its list."""
+selected thing, select a reference, focus its list; and the list-and-detail skeleton most
+sections share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from textual.app import ComposeResult
 from textual.containers import Container
+from textual.widget import Widget
+
+from ..lazylist import LazyList, Row
+from ..widgets import DetailPane
 
 
 @dataclass(frozen=True)
@@ -98,3 +105,70 @@ class Section(Container):
             if widget.can_focus:
                 widget.focus()
                 return
+
+
+class ListDetailSection(Section):
+    """A section of a LazyList on the left and, beside it, the view of the highlighted row
+    (a DetailPane unless build_detail() makes something else).
+
+    A subclass gives rows() and show_row(); Enter on a row moves the focus to the view
+    (focus_detail()).
+    DEFAULT_CSS type selectors match subclasses too: a subclass's own rules (a narrower
+    list, say) win over these."""
+
+    LIST_ID = ""  # the list's id; default "<SECTION_ID>-list"
+
+    DEFAULT_CSS = """
+    ListDetailSection { layout: horizontal; }
+    ListDetailSection > LazyList { width: 28; height: 1fr; }
+    """
+
+    def build(self) -> ComposeResult:
+        yield LazyList(id=self.LIST_ID or f"{self.SECTION_ID}-list")
+        yield from self.build_detail()
+
+    @property
+    def list(self) -> LazyList:
+        return self.query_one(LazyList)
+
+    def build_detail(self) -> Iterator[Widget]:
+        yield DetailPane(id=f"{self.SECTION_ID}-detail")
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def focus_detail(self) -> None:
+        """Enter on a row: on to the view of it."""
+        self.detail.focus()
+
+    def populate(self) -> None:
+        archive = self.model.archive
+        lst = self.list
+        if archive is None:
+            lst.set_empty_text(self.L["loading"])
+            lst.set_rows([])
+            return
+        keep = lst.highlighted_row.key if lst.highlighted_row else None
+        lst.set_empty_text("–")
+        lst.set_rows(self.rows(archive), keep=keep)
+
+    def rows(self, archive) -> list[Row]:  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+    def show_row(self, row: Row) -> None:  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
+        event.stop()
+        self.show_row(event.row)
+
+    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        event.stop()
+        self.focus_detail()
+
+    def select_ref(self, ref: str) -> bool:
+        return self.list.select_key(ref)
+
+    def focus_list(self) -> None:
+        self.list.focus()

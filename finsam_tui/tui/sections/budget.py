@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from ..lazylist import LazyList, Row
+from ..lazylist import Row
 from ..model import kr
-from .base import Section, Selection
+from .base import ListDetailSection, Selection
 
 NAME_WIDTH = 24  # the first column; longer names are cut (the export has them in full)
 
 
-class BudgetSection(Section):
+class BudgetSection(ListDetailSection):
     SECTION_ID = "budget"
     LABEL = "section_budget"
     NEW_KIND = "budget"
+    LIST_ID = "budget-years"
 
     DEFAULT_CSS = """
-    BudgetSection { layout: horizontal; }
-    BudgetSection > LazyList { width: 8; height: 1fr; }
+    BudgetSection > LazyList { width: 8; }
     BudgetSection > Vertical { width: 1fr; height: 1fr; }
     BudgetSection DataTable { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 1; }
     BudgetSection #budget-note { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
@@ -31,38 +33,29 @@ class BudgetSection(Section):
         super().__init__()
         self._year: int | None = None
 
-    def build(self) -> ComposeResult:
-        yield LazyList(id="budget-years")
+    def build_detail(self) -> Iterator[Widget]:
         table: DataTable = DataTable(id="budget-table", cursor_type="row", zebra_stripes=True)
         table.fixed_columns = 1
         yield Vertical(table, Static("", id="budget-note"))  # (built outside compose: no `with`)
 
     @property
-    def years(self) -> LazyList:
-        return self.query_one(LazyList)
-
-    @property
     def table(self) -> DataTable:
         return self.query_one(DataTable)
 
+    def rows(self, archive) -> list[Row]:
+        return [Row(str(y), lambda y=y: Text(str(y)), y) for y in sorted(archive.budgets, reverse=True)]
+
     def populate(self) -> None:
-        archive = self.model.archive
-        if archive is None:
-            self.years.set_empty_text(self.L["loading"])
-            self.years.set_rows([])
-            return
-        keep = str(self._year) if self._year is not None else None
-        rows = [Row(str(y), lambda y=y: Text(str(y)), y) for y in sorted(archive.budgets, reverse=True)]
-        self.years.set_rows(rows, keep=keep)
-        if not rows:
+        super().populate()
+        if self.model.archive is not None and not self.list.rows:
+            self._year = None
             self.table.clear(columns=True)
+            self.query_one("#budget-note", Static).update("")
 
-    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
-        event.stop()
-        self.show_year(event.row.data)
+    def show_row(self, row: Row) -> None:
+        self.show_year(row.data)
 
-    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
-        event.stop()
+    def focus_detail(self) -> None:
         self.table.focus()
 
     def show_year(self, year: int) -> None:
@@ -160,7 +153,7 @@ class BudgetSection(Section):
         parts = ref.split("/")
         if len(parts) < 2 or parts[0] != "budget" or not parts[1].isdigit():
             return False
-        if not self.years.select_key(parts[1]):
+        if not self.list.select_key(parts[1]):
             return False
         self.show_year(int(parts[1]))
         if len(parts) == 3:
@@ -170,6 +163,3 @@ class BudgetSection(Section):
             except Exception:  # noqa: BLE001 - no such line
                 pass
         return True
-
-    def focus_list(self) -> None:
-        self.years.focus()

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 
 from .. import details
-from ..lazylist import LazyList, Row, heading
-from ..widgets import DetailPane
-from .base import Section, Selection
+from ..lazylist import Row, heading
+from .base import ListDetailSection, Selection
 
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -18,32 +16,12 @@ def sort_key(name: str) -> str:
     return name.casefold().translate(_SWEDISH)
 
 
-class MembersSection(Section):
+class MembersSection(ListDetailSection):
     SECTION_ID = "members"
     LABEL = "section_members"
     NEW_KIND = "person"
 
-    DEFAULT_CSS = """
-    MembersSection { layout: horizontal; }
-    MembersSection > LazyList { width: 28; height: 1fr; }
-    """
-
-    def build(self) -> ComposeResult:
-        yield LazyList(id="members-list")
-        yield DetailPane(id="members-detail")
-
-    @property
-    def list(self) -> LazyList:
-        return self.query_one(LazyList)
-
-    def populate(self) -> None:
-        archive = self.model.archive
-        lst = self.list
-        keep = lst.highlighted_row.key if lst.highlighted_row else None
-        if archive is None:
-            lst.set_empty_text(self.L["loading"])
-            lst.set_rows([])
-            return
+    def rows(self, archive) -> list[Row]:
         L = self.L
         rows: list[Row] = []
         orgs = sorted(archive.orgs.values(), key=lambda r: sort_key(str(r.data.get("name", r.id))))
@@ -54,7 +32,7 @@ class MembersSection(Section):
         rows.append(heading(f"{L['persons']} ({len(persons)})"))
         for rec in persons:
             rows.append(Row(f"person/{rec.id}", lambda rec=rec: self._person_text(rec), ("person", rec.id, rec.rel)))
-        lst.set_rows(rows, keep=keep)
+        return rows
 
     def _org_text(self, rec) -> Text:
         text = Text(str(rec.data.get("name", rec.id)))
@@ -72,20 +50,15 @@ class MembersSection(Section):
                                          for m in roles), style="dim")
         return text
 
-    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
-        event.stop()
-        kind, rid, _rel = event.row.data
-        pane = self.query_one(DetailPane)
+    def show_row(self, row: Row) -> None:
+        kind, rid, _rel = row.data
+        pane = self.detail
         if kind == "org":
             pane.show(details.org_detail(self.model, rid, self.L))
         else:  # a person's report reads every meeting: made in a worker thread
             model, L = self.model, self.L
             pane.show_later((id(model), L.lang, rid), lambda: details.person_detail(model, rid, L),
                             details.title(model.archive.person_name(rid), f"person/{rid}")[0])
-
-    def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
-        event.stop()
-        self.query_one(DetailPane).focus()
 
     def new_kind(self) -> str | None:
         sel = self.selection()
@@ -97,9 +70,3 @@ class MembersSection(Section):
             return None
         kind, rid, rel = row.data
         return Selection(kind, row.key, rel, "organisation" if kind == "org" else "person")
-
-    def select_ref(self, ref: str) -> bool:
-        return self.list.select_key(ref)
-
-    def focus_list(self) -> None:
-        self.list.focus()
