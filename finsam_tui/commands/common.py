@@ -33,6 +33,18 @@ def add_lang_arg(parser) -> None:
     parser.add_argument("--lang", choices=("sv", "en"), help="language (default: the förbund's, else sv)")
 
 
+def forbund_settings(root) -> dict:
+    """forbund.toml's settings (for its language and name); {} when there is none or it does not parse."""
+    import tomllib
+
+    try:
+        with open(Path(root) / "forbund.toml", "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def language(args, settings: dict | None = None) -> str:
     lang = getattr(args, "lang", None) or os.environ.get("FINSAM_LANG") or (settings or {}).get("language") or "sv"
     return lang if lang in ("sv", "en") else "sv"

@@ -7,7 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, NOT_FOLDER, add_lang_arg, add_records_arg, language
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    NOT_FOLDER,
+    add_lang_arg,
+    add_records_arg,
+    forbund_settings,
+    language,
+)
 
 NAME = "fmt"
 HELP = "format record files the canonical way (key order, arrays, strings); --check only reports"
@@ -103,7 +112,7 @@ def run(args) -> int:
     from ..fmt import FormatError, format_text
     from ..saving import SaveConflict, read_snapshot, save_text
 
-    lang = language(args, _settings(args))
+    lang = language(args, forbund_settings(args.dir))
     w = WORDS[lang]
     files = collect(args, w)
     if files is None:
@@ -150,15 +159,3 @@ def run(args) -> int:
     if failed:
         print(f"finsam fmt: {w['failed'].format(n=failed)}", file=sys.stderr)
     return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK
-
-
-def _settings(args) -> dict:
-    """forbund.toml's settings, for its language; {} when there is none or it does not parse."""
-    import tomllib
-
-    try:
-        with open(Path(args.dir) / "forbund.toml", "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}

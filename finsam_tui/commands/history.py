@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, language
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, forbund_settings, language
 
 NAME = "history"
 HELP = "show who changed a record and when, with the commit messages (git log, following renames)"
@@ -41,7 +41,7 @@ def run(args) -> int:
         msg, hint = NOT_FOLDER[language(args)]
         print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
         return EXIT_USAGE
-    lang = language(args, _settings(root))
+    lang = language(args, forbund_settings(root))
     w = WORDS[lang]
     try:
         changes = history(root, args.ref)
@@ -75,14 +75,3 @@ def run(args) -> int:
     if dirty:
         print(w["uncommitted"].format(path=visible(rel)))
     return EXIT_OK
-
-
-def _settings(root) -> dict:
-    import tomllib
-
-    try:
-        with open(root / "forbund.toml", "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}

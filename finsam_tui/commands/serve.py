@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..files import is_records_folder
-from .common import EXIT_OK, EXIT_USAGE, NOT_FOLDER, add_lang_arg, add_records_arg, language
+from .common import EXIT_OK, EXIT_USAGE, NOT_FOLDER, add_lang_arg, add_records_arg, forbund_settings, language
 
 NAME = "serve"
 HELP = "serve the terminal interface in a web browser (on 127.0.0.1; reach it through an SSH tunnel)"
@@ -131,7 +131,7 @@ def run(args) -> int:
         msg, _hint = NOT_FOLDER[msg_lang]
         print(f"finsam: {msg.format(dir=root)}\n{WORDS[msg_lang]['hint']}", file=sys.stderr)
         return EXIT_USAGE
-    settings = _settings(root)
+    settings = forbund_settings(root)
     w = WORDS[language(args, settings)]
     public_url = (args.public_url or url_for(args.host, args.port)).rstrip("/")
     if not is_loopback(args.host):
@@ -217,14 +217,3 @@ def _serve(command: str, host: str, port: int, public_url: str, *, title: str, w
             print(banner, flush=True)
 
     FinsamServer(command, host=host, port=port, title=title, public_url=public_url).serve()
-
-
-def _settings(root: Path) -> dict:
-    import tomllib
-
-    try:
-        with open(root / "forbund.toml", "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
