@@ -103,6 +103,16 @@ async def paste(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def discard_unsaved(pilot) -> None:
+    """Escape from the editor with unsaved changes, and "Kasta ändringarna" in the question."""
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    pilot.app.screen.query_one("#choice-discard").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def note_of(pilot, field_id: str) -> str:
     """Everything shown under a field: findings, and a dim hint such as the parsed date."""
     msg = getattr(pilot.app.screen.query_one(f"#{field_id}"), "_msg", None)  # made when first needed
@@ -579,11 +589,7 @@ def test_leaving_with_unsaved_changes_asks(records_copy):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, EditScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        pilot.app.screen.query_one("#choice-discard").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await discard_unsaved(pilot)
         assert not isinstance(pilot.app.screen, (EditScreen, ChoiceDialog))
 
     run(app, scenario)

@@ -56,11 +56,26 @@ NAVIGATION_HELP = [
 ]
 
 
+KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "f1": "F1", "tab": "Tab",
+             "space": "Space", "delete": "Delete", "backspace": "Backspace", "insert": "Insert", "plus": "+",
+             "up": "↑", "down": "↓", "left": "←", "right": "→", "pageup": "PgUp", "pagedown": "PgDn",
+             "home": "Home", "end": "End"}
+MODIFIER_NAMES = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt"}
+
+
+def key_names(keys: str) -> str:
+    """Textual key names, comma separated, as written on the help screen: "ctrl+up,a" -> "Ctrl+↑ a"."""
+    out = []
+    for key in (k.strip() for k in keys.split(",")):
+        *mods, name = key.split("+") if "+" in key and key != "+" else [key]
+        name = KEY_NAMES.get(name, name.upper() if mods and len(name) == 1 else name)
+        out.append("+".join([MODIFIER_NAMES.get(m, m) for m in mods] + [name]))
+    return " ".join(out)
+
+
 def key_text(binding: Binding) -> str:
     """How a binding's keys are written on the help screen."""
-    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "ctrl+r": "Ctrl+R",
-             "f1": "F1"}
-    return " ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+    return key_names(binding.key)
 
 
 def localize_bindings(node, L: Labels) -> None:

@@ -14,7 +14,8 @@ Entry point for the app shell::
 context of validation and new meetings); both are read with getattr, so a minimal app works.
 After a save or delete the editor posts ``messages.RecordSaved(rel)`` to the app.
 
-Keys (the footer shows those of the focused field):
+Keys (the footer shows those of the focused field; all are defined in ``keys.py``, which the
+app's help screen also lists):
 
 - ctrl+s save (also from an entry's screen); escape back — with unsaved changes it asks
   Spara / Kasta ändringarna / Avbryt; ctrl+q (the app's quit) asks the same first
@@ -25,6 +26,10 @@ Keys (the footer shows those of the focused field):
 - a list of entries (§§, sub-items, memberships, versions …): enter opens the entry,
   a / insert / + adds after the highlighted one, delete / x removes (asks), ctrl+↑ ↓
   (or shift/alt+↑ ↓) moves; §§ and sub-item letters are renumbered when they were in sequence
+- m on a § or sub-item: "Flytta till…" — a picker of "Som egen §" (a sub-item: a § after its
+  §) and "Under §N …" (the last sub-item of another §); renumbered as above. Refused, with the
+  reason, for a § with sub-items of its own (one level only) or with fields a sub-item cannot
+  hold (``model.move_to``)
 - dialogs: ← → or tab between the buttons, enter presses, escape cancels
 - a locked (justerad) meeting opens read-only but for its state and anslag; ctrl+k starts a
   rättelse: the fields become editable, and ctrl+s asks for the date, by whom, what and why

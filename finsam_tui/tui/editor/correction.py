@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...dates import DateError, parse_date
+from . import keys as K
 from .fields import PickButton, bind, plain, update_static
 from .labels import WEEKDAYS, t
 from .model import label_of, person_choices
@@ -62,7 +63,7 @@ class CorrectionDialog(ModalScreen):
         self.by = by if isinstance(by, str) and by else None
         self.changes = list(changes or [])
         self.today = today or dt.date.today()
-        bind(self, lang, [("escape", "cancel", "key.cancel"), ("ctrl+s", "confirm", "correct.save")])
+        bind(self, lang, K.CORRECTION)
 
     def compose(self):
         lang = self.lang

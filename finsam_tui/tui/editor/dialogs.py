@@ -8,6 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .fields import plain
+from .keys import DIALOG
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -23,7 +24,7 @@ class ChoiceDialog(ModalScreen[str]):
     ChoiceDialog #dialog-buttons > Button { margin: 0 1; }
     """
 
-    BINDINGS = [("escape", "cancel", ""), ("left", "app.focus_previous", ""), ("right", "app.focus_next", "")]
+    BINDINGS = [(k.keys, k.action, "") for k in DIALOG]
 
     def __init__(self, title: str, body: str, buttons: list[tuple[str, str, str]], default: str | None = None,
                  cancel_id: str = "cancel") -> None:

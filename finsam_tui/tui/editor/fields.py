@@ -13,7 +13,8 @@ session's data at the field's key path. Field types map to widgets:
 * ref — a picker (type to filter a list of "Name (id)"), never typing ids; a list of refs —
   a multi-select picker with filter
 * table — a section with its fields; tables (arrays of tables) — a list of entries with
-  add / open / move up / move down / remove, each entry edited on its own screen
+  add / open / move up / move down / remove, each entry edited on its own screen; a § or
+  sub-item also moves to another § ("Flytta till…", m)
 * amounts — one input per budget version; counts — "reason = count" lines
 
 Findings of the core's validation are shown under the field they concern.
@@ -22,6 +23,7 @@ Findings of the core's validation are shown under the field they concern.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -33,8 +35,23 @@ from textual.widgets.option_list import Option
 from ...dates import DateError, parse_date
 from ...findings import Finding
 from ...schema import Field
+from . import keys as K
+from .keys import Key
 from .labels import WEEKDAYS, field_label, help_text, t
-from .model import MISSING, entry_summary, get_at, label_of, new_entry, renumber, short_name, target_path
+from .model import (
+    MISSING,
+    MoveRefused,
+    entry_summary,
+    get_at,
+    label_of,
+    move_choices,
+    new_entry,
+    place_label,
+    renumber,
+    short_name,
+    target_path,
+)
+from .model import move_to as relocated
 
 if TYPE_CHECKING:
     from .session import EditSession
@@ -60,12 +77,12 @@ def wid(path: tuple) -> str:
     return "f-" + "-".join(str(p) for p in path) if path else "f-root"
 
 
-def bind(widget, lang: str, keys: list[tuple[str, str, str | None]], priority: bool = False) -> None:
-    """Bind keys on one widget with labels in the language (label None: not in the footer).
-    priority: the keys are the widget's before the focused widget's (e.g. an Input's ctrl+k)."""
-    for key, action, label in keys:
-        widget._bindings.bind(key, action, t(label, lang) if label else "", show=label is not None,
-                              priority=priority)
+def bind(widget, lang: str, keys: Iterable[Key]) -> None:
+    """Bind keys (``keys.py``) on one widget, their footer labels in the language. A key with
+    priority is the widget's before the focused widget's (e.g. an Input's ctrl+k)."""
+    for k in keys:
+        widget._bindings.bind(k.keys, k.action, t(k.label, lang) if k.label else "",
+                              show=k.footer and bool(k.label), priority=k.priority)
 
 
 # -- the form ----------------------------------------------------------------------------------
@@ -157,31 +174,14 @@ def message_line(f: Finding, rest: tuple, lang: str) -> Content:
 
 
 def make_field(form: RecordForm, f: Field, path: tuple, parent: str) -> FieldBox:
-    t_ = f.type
-    if t_ == "table":
-        return SectionField(form, f, path, parent)
-    if t_ == "tables":
-        return TablesField(form, f, path, parent)
-    if t_ == "text":
-        return TextField(form, f, path, parent)
-    if t_ == "date":
-        return DateField(form, f, path, parent)
-    if t_ == "enum":
-        return EnumField(form, f, path, parent)
-    if t_ == "bool":
-        return BoolField(form, f, path, parent)
-    if t_ == "ref":
-        return RefField(form, f, path, parent)
-    if t_ == "list":
-        item = f.item
-        if item is not None and item.type in ("ref", "person_or_guest"):
-            return MultiRefField(form, f, path, parent)
-        return LinesField(form, f, path, parent)
-    if t_ == "amounts":
-        return AmountsField(form, f, path, parent)
-    if t_ == "counts":
-        return CountsField(form, f, path, parent)
-    return InputField(form, f, path, parent)
+    """The widget of field f (FIELD_WIDGETS by its type; a list of refs is a multi-picker,
+    other lists lines of text; str, int, amount, number, time, month_day an Input)."""
+    if f.type == "list":
+        refs = f.item is not None and f.item.type in ("ref", "person_or_guest")
+        cls = MultiRefField if refs else LinesField
+    else:
+        cls = FIELD_WIDGETS.get(f.type, InputField)
+    return cls(form, f, path, parent)
 
 
 # -- one field -------------------------------------------------------------------------------
@@ -355,6 +355,20 @@ def _format(f: Field, v) -> str:
 
 _RESTRICT = {"int": r"-?[0-9]*", "amount": r"-?[0-9 \u00a0]*", "number": r"[0-9.,]*"}
 _PLACEHOLDER = {"time": "HH:MM", "month_day": "MM-DD", "date": "2024-02-16, 16 feb 2024, idag, +3v"}
+_NUMBER_ERRORS = {"int": "int.bad", "amount": "amount.bad", "number": "number.bad"}
+
+
+def parse_number(kind: str, text: str, lang: str) -> int | float:
+    """The value of text typed in a field of type kind: int and amount whole numbers (spaces
+    allowed, as in 1 500 000), number also with a decimal comma or point. Raises ValueError
+    with a message for the user."""
+    try:
+        if kind == "number":
+            s = text.strip().replace(",", ".")
+            return float(s) if "." in s else int(s)
+        return int(text.replace(" ", "").replace("\u00a0", ""))
+    except ValueError:
+        raise ValueError(t(_NUMBER_ERRORS[kind], lang)) from None
 
 
 class InputField(FieldBox):
@@ -375,17 +389,8 @@ class InputField(FieldBox):
     def parse(self, text: str):
         """The value of the text; raises ValueError with a message for the user."""
         ft = self.field.type
-        if ft in ("int", "amount"):
-            try:
-                return int(text.replace(" ", "").replace("\u00a0", ""))
-            except ValueError:
-                raise ValueError(t("amount.bad" if ft == "amount" else "int.bad", self.lang)) from None
-        if ft == "number":
-            s = text.strip().replace(",", ".")
-            try:
-                return float(s) if "." in s else int(s)
-            except ValueError:
-                raise ValueError(t("number.bad", self.lang)) from None
+        if ft in _NUMBER_ERRORS:
+            return parse_number(ft, text, self.lang)
         if ft in ("time", "month_day"):
             return text.strip()
         return text
@@ -585,7 +590,7 @@ class PickButton(Static, can_focus=True):
     def __init__(self, owner: RefField, **kw) -> None:
         super().__init__("", **kw)
         self.owner = owner
-        bind(self, owner.lang, [("enter,space", "pick", "key.choose"), ("delete,backspace", "clear", "key.clear")])
+        bind(self, owner.lang, K.PICK_FIELD)
 
     def action_pick(self) -> None:
         self.owner.open_picker("")
@@ -811,16 +816,10 @@ class EntryList(OptionList):
         super().__init__(markup=False, **kw)
         self.owner = owner
         self._bindings.key_to_bindings.pop("enter", None)
-        bind(self, owner.lang, [
-            ("enter", "open_entry", "key.open"),
-            ("a,insert,plus", "add_entry", "key.add"),
-            ("delete,x", "remove_entry", "key.remove"),
-            ("ctrl+up,shift+up,alt+up", "move_entry(-1)", "key.up"),
-            ("ctrl+down,shift+down,alt+down", "move_entry(1)", "key.down"),
-        ])
+        bind(self, owner.lang, K.ENTRY_LIST + ((K.MOVE_TO,) if owner.movable else ()))
 
     def check_action(self, action: str, parameters) -> bool | None:
-        if action in ("add_entry", "remove_entry", "move_entry") and not self.owner.editable:
+        if action in ("add_entry", "remove_entry", "move_entry", "move_to") and not self.owner.editable:
             return False  # a locked meeting: the entries can be opened and read, not changed
         return True
 
@@ -838,6 +837,10 @@ class EntryList(OptionList):
     def action_move_entry(self, step: int) -> None:
         if self.highlighted is not None:
             self.owner.move_entry(self.highlighted, step)
+
+    def action_move_to(self) -> None:
+        if self.highlighted is not None:
+            self.owner.ask_move_to(self.highlighted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -873,6 +876,12 @@ class TablesField(FieldBox):
     def entries(self) -> list:
         v = self.model_value()
         return v if isinstance(v, list) else []
+
+    @property
+    def movable(self) -> bool:
+        """§§ of a meeting and their sub-items can move to another § ("Flytta till…")."""
+        return self.session.kind == "meeting" and (
+            self.path == ("items",) or (len(self.path) == 3 and self.path[0] == "items" and self.path[2] == "sub"))
 
     def entry_label(self, i: int) -> str:
         entries = self.entries
@@ -1004,6 +1013,51 @@ class TablesField(FieldBox):
         if renumbered:
             self.app.notify(t("entry.renumbered", self.lang), timeout=3)
 
+    def ask_move_to(self, i: int) -> None:
+        """Ask where the § or sub-item i goes: under another § (as its last sub-item) or, for a
+        sub-item, out as a § of its own after its §. Refused (with the reason) when the move
+        would nest sub-items or lose fields."""
+        if not (self.movable and self.editable and 0 <= i < len(self.entries)):
+            return
+        lang = self.lang
+        items = self.session.data.get("items")
+        path = self.path + (i,)
+        pending = [msg for p, msg in self.session.local_errors.items() if p[:1] == ("items",)]
+        if pending:  # their paths would point at other §§ after the move
+            self.app.notify(t("move_to.local_errors", lang, fields="; ".join(pending)), severity="error",
+                            markup=False)
+            return
+        try:
+            choices = move_choices(items, path, lang)
+        except MoveRefused as exc:
+            self.app.notify(str(exc), severity="error", markup=False, timeout=8)
+            return
+        from .pickers import PickerScreen
+
+        entry = place_label(items, path)
+        screen = PickerScreen(t("move_to.title", lang, entry=entry), choices, None, lang)
+        self.app.push_screen(screen, lambda dest: self.move_to(i, dest) if dest else None)
+
+    def move_to(self, i: int, dest: str) -> None:
+        """Move the § or sub-item i to dest (a value of model.move_choices)."""
+        if not (self.movable and self.editable and 0 <= i < len(self.entries)):
+            return
+        items = self.session.data.get("items")
+        path = self.path + (i,)
+        old = place_label(items, path)
+        title = get_at(self.session.data, path + ("title",), "")
+        try:
+            moved, new_path = relocated(items, path, dest, self.lang)
+        except MoveRefused as exc:
+            self.app.notify(str(exc), severity="error", markup=False, timeout=8)
+            return
+        self.session.set(("items",), moved)
+        self.refresh_value(highlight=max(0, min(i, len(self.entries) - 1)))
+        self.form.refresh_values()
+        entry = f"{old} {title}".rstrip() if isinstance(title, str) else old
+        self.app.notify(t("move_to.done", self.lang, entry=entry, to=place_label(moved, new_path)), markup=False,
+                        timeout=4)
+
     def ask_remove(self, i: int) -> None:
         if not (0 <= i < len(self.entries)) or not self.editable:
             return
@@ -1081,7 +1135,7 @@ class AmountsField(FieldBox):
             if not text.strip():
                 continue
             try:
-                out[k] = int(text.replace(" ", "").replace("\u00a0", ""))
+                out[k] = parse_number("amount", text, self.lang)
             except ValueError:
                 errors.append(k)
                 if k in current:
@@ -1122,3 +1176,17 @@ class CountsField(FieldBox):
             self.write(out)
         else:
             self.erase()
+
+
+# The widget of each field type (make_field); str, int, amount, number, time, month_day: InputField.
+FIELD_WIDGETS: dict[str, type[FieldBox]] = {
+    "table": SectionField,
+    "tables": TablesField,
+    "text": TextField,
+    "date": DateField,
+    "enum": EnumField,
+    "bool": BoolField,
+    "ref": RefField,
+    "amounts": AmountsField,
+    "counts": CountsField,
+}

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from . import keys as K
 from .fields import bind, plain
 from .labels import t
 from .model import Choice, fold, short_name
@@ -37,8 +38,7 @@ class _Picker(ModalScreen):
         self.initial = initial
         self.note = note
         self.shown: list[Choice] = []
-        bind(self, lang, [("up", "cursor(-1)", None), ("down", "cursor(1)", None),
-                          ("pageup", "page(-1)", None), ("pagedown", "page(1)", None)])
+        bind(self, lang, K.PICKER_NAV)
 
     def filtered(self, query: str) -> list[Choice]:
         words = fold(query).split()
@@ -97,7 +97,7 @@ class PickerScreen(_Picker):
                  note: str | None = None):
         super().__init__(title, choices, lang, initial, note)
         self.current = current
-        bind(self, lang, [("escape", "cancel", "key.cancel")])
+        bind(self, lang, [K.PICKER_CANCEL])
 
     def compose(self):
         with Vertical(id="picker"):
@@ -149,7 +149,7 @@ class MultiPickerScreen(_Picker):
         self.selected: list[str] = list(selected)
         self.ref = ref
         self.archive = archive
-        bind(self, lang, [("escape", "done", "key.done")])
+        bind(self, lang, [K.MULTI_PICKER_DONE])
 
     def compose(self):
         with Vertical(id="picker"):

@@ -33,6 +33,7 @@ from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
 from ..messages import RecordSaved
+from . import keys as K
 from .correction import Correction, CorrectionDialog
 from .dialogs import ChoiceDialog
 from .fields import FieldBox, RecordForm, TablesField, bind, plain
@@ -97,7 +98,7 @@ class _RecordScreen(Screen):
         self.focus_path = focus_path
         # priority: before a focused Input's or TextArea's own ctrl+k (delete to the end);
         # check_action lets the key through to them when no rättelse can be started
-        bind(self, session.lang, [("ctrl+k", "correct", "key.correct")], priority=True)
+        bind(self, session.lang, [K.CORRECT])
 
     @property
     def lang(self) -> str:
@@ -245,7 +246,7 @@ class EditScreen(_RecordScreen):
     def __init__(self, session: EditSession, focus_path: tuple | None = None) -> None:
         super().__init__(session, focus_path)
         self._timer = None
-        bind(self, session.lang, [("ctrl+s", "save", "key.save"), ("escape", "back", "key.back")])
+        bind(self, session.lang, K.RECORD)
 
     def make_form(self) -> RecordForm:
         return RecordForm(self.session, KINDS[self.session.kind], (), self.session.kind)
@@ -559,7 +560,7 @@ class EntryScreen(_RecordScreen):
         self.field = field
         self.base = base
         self.parent_name = parent
-        bind(self, session.lang, [("ctrl+s", "save", "key.save"), ("escape", "back", "key.back")])
+        bind(self, session.lang, K.RECORD)
 
     def make_form(self) -> RecordForm:
         return RecordForm(self.session, self.field.fields, self.base, self.parent_name)
@@ -672,7 +673,7 @@ class NewRecordScreen(ModalScreen):
         self.lang = lang
         self.organ = organ
         self.date = date
-        bind(self, lang, [("escape", "cancel", "key.cancel"), ("ctrl+s", "create", "key.create")])
+        bind(self, lang, K.NEW_RECORD)
 
     @property
     def archive(self):

@@ -1,4 +1,5 @@
-"""The help screen: every key, grouped, in the app's language (? or F1)."""
+"""The help screen: every key, grouped, in the app's language (? or F1); the editor's keys come
+from the definitions its screens bind (``editor/keys.py``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
+from ..editor.keys import help_sections, help_title
 from ..keys import APP_BINDINGS, CLOSE_BINDINGS, MAIN_BINDINGS, NAVIGATION_HELP, key_text
 from ..labels import Labels
 from ..sections.registers import UppdragSection
@@ -22,10 +24,15 @@ def help_table(L: Labels) -> Table:
     table.add_column(no_wrap=True, style="bold", min_width=12)
     table.add_column()
 
-    def group(title: str, rows: list[tuple[str, str]]) -> None:
+    def group(title: str, rows: list) -> None:
+        """rows: (keys, what they do), or a Text: a sub-heading in the second column."""
         table.add_row(Text(title, style="bold underline"), Text(""))
-        for keys, label in rows:
-            table.add_row(Text(keys), Text(label))
+        for row in rows:
+            if isinstance(row, Text):
+                table.add_row(Text(""), row)
+            else:
+                keys, label = row
+                table.add_row(Text(keys), Text(label))
         table.add_row(Text(""), Text(""))
 
     def rows_of(bindings) -> list[tuple[str, str]]:
@@ -37,6 +44,12 @@ def help_table(L: Labels) -> Table:
     group(L["help_lists"], [(keys, L[k]) for k, keys in NAVIGATION_HELP[:-3]])
     group(L["help_dialogs"], rows_of(CLOSE_BINDINGS) + rows_of(SourceScreen.BINDINGS)
           + rows_of(PreviewScreen.BINDINGS))
+    editor: list[tuple[str, str] | Text] = []
+    for heading, rows in help_sections(L.lang):
+        if heading:
+            editor.append(Text(heading, style="italic"))
+        editor += rows
+    group(help_title(L.lang), editor)
     table.add_row(Text(""), Text(L["help_footer"], style="dim"))
     return table
 
