@@ -56,6 +56,19 @@ def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
     return out
 
 
+def offered(kind: str | None, rid: str | None, unloaded: bool, summary: dict | None) -> str | None:
+    """What a file offers references to point at, as text: its kind and id, whether it could
+    not be loaded, and for a meeting its date and § numbers, for a budget its line ids. While
+    no file's offer changes (and the förbund settings do not), every other file's references
+    resolve as before, so the cache re-checks only the changed files' references."""
+    if kind is None and not unloaded:
+        return None
+    s = summary or {}
+    paras = [(n, letter) for n, letter, _path in s.get("paras", ())]
+    lines = [line_id for line_id, _path in s.get("lines", ())]
+    return repr((kind, rid, unloaded, s.get("date"), paras, lines))
+
+
 @dataclass
 class MeetingInfo:
     id: str
@@ -78,8 +91,7 @@ class Index:
         self.meeting_info: dict[str, MeetingInfo] = {}
         self.refs_by_rel: list[tuple] = []  # (rel, [(path, target, value)])
         self.budget_versions: list[tuple] = []  # (rel, year, i, id, kind, date, decided_by)
-        self.paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (meeting id, n, letter)
-        self.year_paragraphs: dict[tuple, list[Target]] = defaultdict(list)  # (organ, year, n, letter)
+        self._by_year: dict[tuple, list[MeetingInfo]] | None = None  # (organ, year) -> meetings, made when asked
         self.budget_lines: dict[tuple, list[Target]] = defaultdict(list)  # (year, line id)
         for rel, kind, rid, s in entries:
             self.ids[kind][rid] = rel
@@ -99,11 +111,36 @@ class Index:
             self.meetings_by_organ[info.organ].append(info)
         for lst in self.meetings_by_organ.values():
             lst.sort(key=lambda m: (m.date or dt.date.min, m.id))
-            for m in lst:
+
+    # §§ are looked up through their meeting, not kept in a table of their own: an archive
+    # of 2,000 meetings has some 25,000 of them and a validation run looks up a few hundred.
+
+    def paragraph_targets(self, mid: str, number: int, letter: str | None) -> list[Target]:
+        """The § number[letter] of the meeting mid (more than one when it is numbered twice)."""
+        m = self.meeting_info.get(mid)
+        if m is None:
+            return []
+        return [Target("paragraph", m.id, m.rel, path, n, lt) for n, lt, path in m.paras
+                if n == number and lt == letter]
+
+    def year_paragraph_targets(self, organ: str, year: str, number: int, letter: str | None) -> list[Target]:
+        """The §§ number[letter] of the organ's meetings in year, by meeting date."""
+        if self._by_year is None:
+            self._by_year = defaultdict(list)
+            for meetings in self.meetings_by_organ.values():  # (sorted by date)
+                for m in meetings:
+                    self._by_year[(m.organ, m.year)].append(m)
+        return [t for m in self._by_year.get((organ, year), ()) for t in self.paragraph_targets(m.id, number, letter)]
+
+    def all_paragraph_targets(self):
+        """Every § of every meeting, meetings by organ and date (each § number once per meeting)."""
+        for meetings in self.meetings_by_organ.values():
+            for m in meetings:
+                seen = set()
                 for n, letter, path in m.paras:
-                    t = Target("paragraph", m.id, m.rel, path, n, letter)
-                    self.paragraphs[(m.id, n, letter)].append(t)
-                    self.year_paragraphs[(m.organ, m.year, n, letter)].append(t)
+                    if (n, letter) not in seen:
+                        seen.add((n, letter))
+                        yield Target("paragraph", m.id, m.rel, path, n, letter)
 
     def iter_refs(self):
         """(rel, path, target, value) of every reference in every record."""

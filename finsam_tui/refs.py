@@ -109,8 +109,8 @@ def _targets(index: Index, ref: Ref) -> list[Target]:
     if ref.kind == "budgetline":
         return index.budget_lines.get((ref.year, ref.line), [])
     if ref.by_year:
-        return index.year_paragraphs.get((ref.id, str(ref.year), ref.number, ref.letter), [])
-    return index.paragraphs.get((ref.id, ref.number, ref.letter), [])
+        return index.year_paragraph_targets(ref.id, str(ref.year), ref.number, ref.letter)
+    return index.paragraph_targets(ref.id, ref.number, ref.letter)
 
 
 def _options(index: Index, ref: Ref) -> list[str]:
@@ -122,4 +122,4 @@ def _options(index: Index, ref: Ref) -> list[str]:
         return [f"budget/{y}" for y in index.ids["budget"]]
     if ref.kind == "budgetline":
         return [f"budget/{y}/{line}" for (y, line) in index.budget_lines]
-    return [ts[0].ref for ts in index.paragraphs.values() if ts]
+    return [t.ref for t in index.all_paragraph_targets()]

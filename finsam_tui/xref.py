@@ -168,7 +168,7 @@ def _nearest(archive: Archive, ref) -> str | None:
         best = min(paras, key=lambda t: (abs(t.number - ref.number), (t.letter or "") != (ref.letter or ""),
                                          t.number, t.letter or ""))
         return target_ref(best)
-    every = [target_ref(ts[0]) for ts in idx.paragraphs.values() if ts]
+    every = [target_ref(t) for t in idx.all_paragraph_targets()]
     return _closest(ref.text, every)
 
 
