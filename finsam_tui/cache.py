@@ -2,10 +2,12 @@
 
 Plain text stays the source of truth. The cache (one sqlite3 file) keeps, per record
 file and keyed by its size and modification time: the parsed and schema-cleaned data,
-the file's own findings, its summary for the cross-file index, and its local findings
+the file's own findings, its summary for the cross-file index, its local findings
 (valid while the context files — forbund.toml, personer/, organisationer/ — are
-unchanged). A run re-reads only changed files, re-runs only their local rules (all
-records' local rules when the context changed) and then the cross-file rules on the
+unchanged), its references and their findings, and what it offers references to point at
+(``index.offered``). A run re-reads only changed files, re-runs only their local rules (all
+records' local rules when the context changed), checks only their references (everyone's
+when a file's offer or the context changed) and then the other cross-file rules on the
 index. When nothing changed since the last run the stored findings are used as they are.
 
 A cache that is stale for another version of the code, locked by another process or
@@ -34,9 +36,13 @@ from .files import NotARecordsFolder, is_records_folder, scan_files
 def _load_core() -> None:
     global Archive, CONTEXT_KINDS, Index, LineIndex, Record, classify, load_file
     global check_file, cross_findings, local_findings, make_context, place, scan_unloaded, unloaded_ids
+    global offered, check_references, CROSS_BUT_REFERENCES
     from .archive import Archive
     from .context import CONTEXT_KINDS
-    from .index import Index
+    from .index import Index, offered
+    from .rules import CROSS
+    from .rules.references import check_references
+    CROSS_BUT_REFERENCES = tuple(rule for rule in CROSS if rule is not check_references)
     from .loader import Record, classify, load_file
     from .locate import LineIndex
     from .validate import (check_file, cross_findings, local_findings, make_context, place, scan_unloaded,
@@ -44,7 +50,7 @@ def _load_core() -> None:
 
 CACHE_DIR = ".finsam-cache"
 DB_NAME = "cache.sqlite"
-FORMAT = 1
+FORMAT = 2
 # A file modified this recently may change again within the same timestamp tick; such a
 # file is stored as "racy" (mtime -1) so the next run reads it again (git's racy-clean idea).
 RACY_NS = 2_000_000_000
@@ -53,7 +59,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS files(
     rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, kind TEXT, id TEXT,
-    data BLOB, file_findings BLOB, summary BLOB, local_findings BLOB, unloaded INTEGER);
+    data BLOB, file_findings BLOB, summary BLOB, local_findings BLOB, unloaded INTEGER,
+    refs BLOB, offered TEXT, ref_findings BLOB);
 """
 
 
@@ -123,12 +130,13 @@ def connect(root: Path) -> sqlite3.Connection | None:
             con.executescript(_SCHEMA)
             row = con.execute("SELECT value FROM meta WHERE key='code'").fetchone()
             code = code_fingerprint()
-            if row is None or row[0] != code:
+            if row is None or row[0] != code:  # (the tables may be of another layout: made anew)
                 con.execute("BEGIN IMMEDIATE")
-                con.execute("DELETE FROM files")
+                con.execute("DROP TABLE files")
                 con.execute("DELETE FROM meta")
                 con.execute("INSERT INTO meta VALUES('code', ?)", (code,))
                 con.execute("COMMIT")
+                con.executescript(_SCHEMA)
             return con
         except sqlite3.OperationalError:
             return None  # locked by another process or not writable: run without
@@ -190,6 +198,7 @@ def _read(root_real: str, rel: str, path: Path, size: int, mtime: int) -> tuple[
         kind, rid, _ = classify(tuple(rel.split("/")))
         row.update(kind=kind, id=rid)
     row["file_findings"] = file_findings
+    row["offered"] = offered(row["kind"], row["id"], bool(row["unloaded"]), row["summary"])
     return row, rec
 
 
@@ -237,7 +246,10 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
         return _stored_result(con, meta, len(files))
     _load_core()
 
-    cached = {rel: (size, mtime) for rel, size, mtime in con.execute("SELECT rel, size, mtime_ns FROM files")}
+    cached, was_offered = {}, {}
+    for rel, size, mtime, offer in con.execute("SELECT rel, size, mtime_ns, offered FROM files"):
+        cached[rel] = (size, mtime)
+        was_offered[rel] = offer
     changed = [rel for rel, (_p, s, m) in files.items() if cached.get(rel) != (s, m)]
     removed = [rel for rel in cached if rel not in files]
     context_fp = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items() if _is_context(rel)))
@@ -268,21 +280,27 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
     for row in _check_many(root_real, ctx, todo):
         fresh[row["rel"]] = row
 
-    # 3. the unchanged records: summaries for the index; data when needed
+    # 3. the unchanged records: summaries for the index; data when needed; their references
+    # only when what they may point at changed (or the archive is wanted, for its lookups)
     need_data = context_changed or need_archive
+    check_all = (context_changed or need_archive or any(was_offered.get(rel) is not None for rel in removed)
+                 or any(row["offered"] != was_offered.get(rel) for rel, row in fresh.items()))
     entries: list[tuple] = []
     unloaded_rels: list[str] = [rel for rel, row in fresh.items() if row["unloaded"]]
     new_local: dict[str, list] = {}
-    for rel, kind, rid, summary, unloaded, data in con.execute(
+    for rel, kind, rid, summary, unloaded, data, refs in con.execute(
             "SELECT rel, kind, id, summary, unloaded, " + ("data" if need_data else "NULL")
-            + " FROM files WHERE kind IS NOT NULL OR unloaded = 1"):
+            + ", " + ("refs" if check_all else "NULL") + " FROM files WHERE kind IS NOT NULL OR unloaded = 1"):
         if rel in fresh or rel not in files:
             continue
         if unloaded:
             unloaded_rels.append(rel)
         if summary is None:
             continue
-        entries.append((rel, kind, rid, pickle.loads(summary)))
+        summary = pickle.loads(summary)
+        if refs is not None:
+            summary["refs"] = pickle.loads(refs)
+        entries.append((rel, kind, rid, summary))
         if data is not None and rel not in records:
             records[rel] = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
         if context_changed:
@@ -304,7 +322,10 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
         except OSError:
             return None
 
-    cross = cross_findings(index, text_of)
+    ref_findings: dict[str, list] = {}  # rel -> its references' findings, for the files checked
+    for f in cross_findings(index, text_of, (check_references,)):
+        ref_findings.setdefault(f.file, []).append(f)
+    cross = cross_findings(index, text_of, CROSS_BUT_REFERENCES)
 
     # 5. store
     now = time.time_ns()
@@ -313,12 +334,20 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
     con.execute("BEGIN IMMEDIATE")
     for rel in removed:
         con.execute("DELETE FROM files WHERE rel=?", (rel,))
+    if check_all:  # every file's references were checked: what was stored for them is void
+        con.execute("UPDATE files SET ref_findings=NULL WHERE ref_findings IS NOT NULL")
     for rel, row in fresh.items():
-        con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?)", (
+        summary = dict(row["summary"]) if row["summary"] is not None else None
+        refs = summary.pop("refs", None) if summary is not None else None
+        found = ref_findings.pop(rel, None)
+        con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", (
             rel, row["size"], -1 if row["mtime_ns"] > now - RACY_NS else row["mtime_ns"], row["kind"], row["id"],
             row["data"], _dump(row["file_findings"]) if row["file_findings"] else None,
-            _dump(row["summary"]) if row["summary"] is not None else None,
-            _dump(row["local"]) if row["local"] else None, row["unloaded"]))
+            _dump(summary) if summary is not None else None,
+            _dump(row["local"]) if row["local"] else None, row["unloaded"],
+            _dump(refs) if refs else None, row["offered"], _dump(found) if found else None))
+    for rel, found in ref_findings.items():  # (unchanged files, when all were checked)
+        con.execute("UPDATE files SET ref_findings=? WHERE rel=?", (_dump(found), rel))
     for rel, found in new_local.items():
         con.execute("UPDATE files SET local_findings=? WHERE rel=?", (_dump(found) if found else None, rel))
     for key, value in (("context", None if racy_context else context_fp), ("state", None if racy else state),
@@ -337,13 +366,12 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
 
 def _stored_findings(con: sqlite3.Connection) -> list[Finding]:
     out: list[Finding] = []
-    for file_f, local_f in con.execute(
-            "SELECT file_findings, local_findings FROM files "
-            "WHERE file_findings IS NOT NULL OR local_findings IS NOT NULL"):
-        if file_f is not None:
-            out.extend(pickle.loads(file_f))
-        if local_f is not None:
-            out.extend(pickle.loads(local_f))
+    for stored in con.execute(
+            "SELECT file_findings, local_findings, ref_findings FROM files "
+            "WHERE file_findings IS NOT NULL OR local_findings IS NOT NULL OR ref_findings IS NOT NULL"):
+        for blob in stored:
+            if blob is not None:
+                out.extend(pickle.loads(blob))
     return out
 
 

@@ -88,9 +88,9 @@ def unloaded_ids(unloaded) -> set[tuple[str, str]]:
     return out
 
 
-def cross_findings(index: Index, text_of: Callable[[str], str | None]) -> list[Finding]:
+def cross_findings(index: Index, text_of: Callable[[str], str | None], rules=CROSS) -> list[Finding]:
     out: list[Finding] = []
-    for rule in CROSS:
+    for rule in rules:
         out.extend(rule(index))
     locators: dict[str, Locator | None] = {}
 

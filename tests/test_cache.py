@@ -75,6 +75,43 @@ def test_cross_file_findings_follow_a_change_elsewhere(records_copy):
     assert key(result.findings) == truth(records_copy)
 
 
+def test_a_changed_reference_is_checked_alone_and_others_findings_are_kept(records_copy, monkeypatch):
+    age(records_copy)
+    budget = records_copy / "budgetar/2023.toml"
+    edit(budget, 'decided_by = "styrelse/2023/§27"', 'decided_by = "styrelse/2023/§97"')
+    age(records_copy, "budgetar/2023.toml")
+    run(records_copy)
+    # a reference changed, nothing that references point at: only the meeting's are checked
+    edit(records_copy / MEETING, '"insats/samordningsteamet"', '"insats/samordningsteamen"')
+    age(records_copy, MEETING, seconds=5)
+    checked = []
+    real = cache._load_core
+
+    def spy():  # records which files' references the run checks
+        real()
+        inner = cache.check_references
+
+        def check_references(index):
+            checked.extend(rel for rel, *_ in index.iter_refs())
+            return inner(index)
+
+        monkeypatch.setattr(cache, "check_references", check_references)
+
+    monkeypatch.setattr(cache, "_load_core", spy)
+    result = run(records_copy)
+    assert set(checked) == {MEETING}
+    broken = sorted((f.code, f.file, f.line) for f in result.findings if f.code == "FS201")
+    assert broken == [("FS201", "budgetar/2023.toml", 22), ("FS201", MEETING, 88)]
+    assert key(result.findings) == truth(records_copy)
+    # the meeting's § numbers change: what references point at changed, all are checked again
+    checked.clear()
+    edit(records_copy / MEETING, "number = 18\n", "number = 19\n")
+    age(records_copy, MEETING, seconds=5)
+    result = run(records_copy)
+    assert "budgetar/2023.toml" in checked and MEETING in checked
+    assert key(result.findings) == truth(records_copy)
+
+
 def test_context_change_reruns_every_records_rules(records_copy):
     age(records_copy)
     run(records_copy)
@@ -164,6 +201,10 @@ EDITS = [
     ("budgetar/2023.toml", "year = 2023", "year = 2024"),
     ("insatser/teamet.toml", "women = 10", "women = -1"),
     ("organisationer/ekby.toml", 'kind = "kommun"', 'kind = "region"'),
+    # references changed, not what they point at (the cache checks only the changed file's)
+    ("moten/styrelse/2023/2023-04-14.toml", '"insats/teamet"', '"insats/teamen"'),
+    ("budgetar/2023.toml", 'decided_by = "styrelse/2023/§6"', 'decided_by = "styrelse/2023/§96"'),
+    ("moten/styrelse/2023/2023-04-14.toml", '"styrelse/2023-02-10/§2"', '"styrelse/2023-02-10/§3"'),
 ]
 
 
