@@ -226,6 +226,19 @@ def machine() -> str:
             f"Python {platform.python_version()} ({sys.executable})")
 
 
+def compile_package() -> str:
+    """Write the package's bytecode, as `pip install` and `pipx install` do when they install it.
+    An editable install under PYTHONDONTWRITEBYTECODE=1 (set on some machines) would otherwise
+    compile every module on every run and measure the compiler, not finsam."""
+    import compileall
+
+    import finsam_tui
+
+    pkg = Path(finsam_tui.__file__).resolve().parent
+    ok = compileall.compile_dir(str(pkg), quiet=1)
+    return f"bytecode: {'compiled' if ok else 'NOT compiled (measuring the compiler too)'} for {pkg}"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="N=20 and N=200 instead of N=20 and N=2000")
@@ -237,6 +250,7 @@ def main(argv=None) -> int:
     large = args.large or (200 if args.quick else 2000)
     base = args.dir or Path(tempfile.mkdtemp(prefix="finsam-bench-"))
     print(f"machine: {machine()}")
+    print(compile_package())
     figures: dict = {}
     for n in (20, large):
         folder = base / f"n{n}"
