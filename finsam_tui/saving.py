@@ -327,8 +327,9 @@ def move_record(root: Path, old_rel: str, new_rel: str, text: str, expected_sha2
     written atomically (temp file, fsync, then linked into place, which fails rather than
     replace a file that appeared meanwhile) and is on disk, its folder fsynced, before the old
     one is removed: a crash in between leaves both, never neither. Both folders are locked
-    (flock, in path order) for the whole move. The old file's permission bits are kept.
-    Returns the snapshot of the new file.
+    (flock, in path order) for the whole move. The old file's permission bits are kept. A
+    meeting's year folder that the move leaves empty is removed. Returns the snapshot of the
+    new file.
     """
     root = Path(root)
     for rel in (old_rel, new_rel):
@@ -368,6 +369,11 @@ def move_record(root: Path, old_rel: str, new_rel: str, text: str, expected_sha2
         _fsync_dir(fds[new.parent])
         os.unlink(old)
         _fsync_dir(fds[old.parent])
+    if len(Path(old_rel).parts) >= 4:  # a meeting's year folder (moten/<organ>/<år>/) left empty goes
+        try:
+            os.rmdir(old.parent)  # (refused unless empty: another process's new file stays)
+        except OSError:
+            pass
     return Snapshot(path=new, text=text, sha256=_sha256(data))
 
 

@@ -543,9 +543,20 @@ def test_move_record_writes_the_new_file_then_removes_the_old(record: Path) -> N
     assert target.read_text(encoding="utf-8") == text  # the comments of the old file, the new date
     assert not record.exists()
     assert stat.S_IMODE(os.stat(target).st_mode) == mode
-    assert leftovers(target.parent) == [] and leftovers(record.parent) == []
+    assert leftovers(target.parent) == []
+    assert not record.parent.exists()  # the year folder the move emptied is gone, its organ's stays
+    assert sorted(os.listdir(root / "moten/styrelse")) == ["2024"]
     # the new snapshot is good for the next save of the moved record
     save_text(target, text + "# ny rad\n", new.sha256)
+
+
+def test_move_record_keeps_a_year_folder_with_other_meetings(record: Path) -> None:
+    root = record.parents[3]
+    write_bytes(record.parent / "2023-09-01.toml", RECORD.encode("utf-8"))
+    snap = read_snapshot(record)
+    saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml",
+                       snap.text, snap.sha256)
+    assert sorted(os.listdir(record.parent)) == ["2023-09-01.toml"]
 
 
 def test_move_record_within_a_folder(record: Path) -> None:
@@ -553,7 +564,7 @@ def test_move_record_within_a_folder(record: Path) -> None:
     snap = read_snapshot(record)
     saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2023/2023-06-16.toml",
                        snap.text, snap.sha256)
-    assert sorted(os.listdir(record.parent)) == ["2023-06-16.toml"]
+    assert sorted(os.listdir(record.parent)) == ["2023-06-16.toml"]  # (the folder is not empty: it stays)
     assert (record.parent / "2023-06-16.toml").read_text(encoding="utf-8") == RECORD
 
 
