@@ -228,7 +228,7 @@ def test_help_screen_lists_the_keys(records_copy):
         await press(app, pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Tangenter", "Hänvisningar", "Kopiera ref", "Förhandsgranska", "Ctrl+P"):
+        for words in ("Tangenter", "Hänvisningar", "Kopiera ref", "Förhandsvisa", "Ctrl+P"):
             assert words in text, words
         await press(app, pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -236,6 +236,33 @@ def test_help_screen_lists_the_keys(records_copy):
         assert isinstance(app.screen, HelpScreen)
 
     run(records_copy, scenario)
+
+
+def footer_keys(app) -> list[tuple[str, int, int]]:
+    """(key, first column, last column + 1) of each key shown in the main screen's footer."""
+    from textual.widgets._footer import FooterKey
+
+    return [(k.key, k.region.x, k.region.right) for k in app.screen.query(FooterKey) if k.region.width]
+
+
+def test_at_80_columns_the_footer_shows_help_first_and_every_key_whole(records_copy):
+    async def scenario(app, pilot):
+        await settle(app, pilot)
+        keys = footer_keys(app)
+        assert [k for k, _x, _r in keys] == ["question_mark", "slash", "e", "r", "p", "h", "x"]
+        assert all(right <= 80 for _k, _x, right in keys), keys
+        assert "^p" not in screen_text(app).splitlines()[-1]  # the palette's key: on the help screen
+
+    run(records_copy, scenario)
+
+
+def test_a_wide_footer_shows_the_command_palette_key(records_copy):
+    async def scenario(app, pilot):
+        await settle(app, pilot)
+        assert "^p palette" in screen_text(app).splitlines()[-1]
+        assert [k for k, _x, _r in footer_keys(app)][0] == "question_mark"
+
+    run(records_copy, scenario, size=(120, 30))
 
 
 def test_language_toggle_from_the_command_palette(records_copy):

@@ -23,20 +23,25 @@ APP_BINDINGS = [
 
 # The main screen: the sections and the selected record.
 MAIN_BINDINGS = [
+    # the footer's keys in the order of daily use: at 80 columns the last ones may not fit
     Binding("slash", "search", "Sök", key_display="/", id="search"),
-    Binding("r", "refs", "Hänvisningar", id="refs"),
-    Binding("p", "preview", "Förhandsgranska", id="preview"),
-    Binding("x", "export", "Exportera", id="export"),
     Binding("e", "edit", "Redigera", id="edit"),
+    Binding("r", "refs", "Hänvisningar", id="refs"),
+    Binding("p", "preview", "Förhandsvisa", id="preview"),
     Binding("h", "history", "Historik", id="history"),
+    Binding("x", "export", "Exportera", id="export"),
     Binding("n", "new", "Ny", show=False, id="new"),
     Binding("N", "new_meeting", "Nytt möte", show=False, id="new_meeting"),
     Binding("d", "delete", "Ta bort", show=False, id="delete"),
     Binding("y", "copy_ref", "Kopiera ref", show=False, id="copy"),
     Binding("f", "maximize_detail", "Helskärm", show=False, id="maximize"),
-    Binding("q", "quit", "Avsluta", id="quit"),
+    Binding("q", "quit", "Avsluta", show=False, id="quit"),  # (and ctrl+q; the help screen lists both)
     *[Binding(str(n), f"section({n - 1})", f"Avsnitt {n}", show=False, id=f"section{n}") for n in range(1, 8)],
 ]
+
+# The main screen's footer starts with help: at 80 columns the footer has room for some six keys,
+# and the app's own bindings would come after the screen's, cut off.
+HELP_FIRST = Binding("question_mark,f1", "app.help", "Hjälp", key_display="?", id="help")
 
 # Dialog screens share these.
 CLOSE_BINDINGS = [

@@ -32,7 +32,7 @@ SV: dict[str, object] = {
     "key_search": "Sök",
     "key_refs": "Hänvisningar",
     "key_copy": "Kopiera ref",
-    "key_preview": "Förhandsgranska",
+    "key_preview": "Förhandsvisa",
     "key_export": "Exportera",
     "key_edit": "Redigera",
     "key_new": "Ny",

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -89,6 +89,22 @@ class Sidebar(OptionList):
     def _relabel_if_needed(self) -> None:
         if self._compact != (self.has_class("-narrow") and not self.has_focus):
             self._show_labels()
+
+
+class KeyFooter(Footer):
+    """The footer, compact and without the command palette's key below NARROW columns (the
+    help screen lists ctrl+p), so that at 80 columns the everyday keys fit."""
+
+    def on_mount(self) -> None:
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_width)
+        self._fit_width(self.screen)
+
+    def _fit_width(self, screen) -> None:
+        narrow = screen.size.width < NARROW
+        if self.show_command_palette == narrow:
+            self.compact = narrow
+            self.show_command_palette = not narrow
+            self.refresh(recompose=True)  # (the palette's key is made in compose)
 
 
 DEBOUNCE = 0.08  # seconds

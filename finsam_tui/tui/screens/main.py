@@ -13,16 +13,16 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 
 from ...files import FORBUND_FILE
-from ..keys import MAIN_BINDINGS, localize_bindings
+from ..keys import HELP_FIRST, MAIN_BINDINGS, localize_bindings
 from ..sections import SECTIONS
 from ..sections.base import Section, Selection
-from ..widgets import DetailPane, Sidebar
+from ..widgets import DetailPane, KeyFooter, Sidebar
 
 REFERABLE = ("person", "org", "organ", "meeting", "paragraph", "budget", "budgetline", "insats")
 
 
 class MainScreen(Screen):
-    BINDINGS = MAIN_BINDINGS + [Binding("escape", "back", "Tillbaka", show=False, id="back")]
+    BINDINGS = [HELP_FIRST, *MAIN_BINDINGS, Binding("escape", "back", "Tillbaka", show=False, id="back")]
     DEFAULT_CSS = """
     MainScreen #body { height: 1fr; }
     MainScreen ContentSwitcher { width: 1fr; height: 1fr; }
@@ -35,7 +35,7 @@ class MainScreen(Screen):
             with ContentSwitcher(initial=SECTIONS[0].SECTION_ID, id="sections"):
                 for section in SECTIONS:
                     yield section()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.L)
