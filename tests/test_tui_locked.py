@@ -267,10 +267,14 @@ async def change_date(pilot, text: str) -> None:
     await pilot.pause()
 
 
+REFERRER = "moten/styrelse/2023/2023-04-14.toml"  # §15: refs = ["styrelse/2023-02-17"]
+
+
 def test_a_new_date_moves_the_file(records_copy):
     old, new = records_copy / MOVED, records_copy / TARGET
     unlock(old)
     before = old.read_text(encoding="utf-8")
+    referrer = (records_copy / REFERRER).read_bytes()
     app = Harness(records_copy, "edit", rel=MOVED)
 
     async def scenario(pilot):
@@ -279,7 +283,9 @@ def test_a_new_date_moves_the_file(records_copy):
         assert isinstance(dialog, ChoiceDialog)
         body = str(dialog.query_one("#dialog-body").render())
         assert "Flytta filen till moten/styrelse/2023/2023-02-24.toml?" in body
-        assert "Andra poster som hänvisar till styrelse/2023-02-17: 1 (styrelse/2023-04-14/§15)" in body
+        # the meeting that refers to it is justerad: its reference is left, and the user told so
+        assert ("Justerade protokoll som hänvisar hit ändras inte (rätta dem med en rättelse): "
+                "moten/styrelse/2023/2023-04-14.toml.") in body.replace("\n", " ")
         assert pilot.app.focused is dialog.query_one("#choice-move")
         await pilot.press("enter")  # Flytta
         await settle(pilot)
@@ -287,14 +293,39 @@ def test_a_new_date_moves_the_file(records_copy):
         assert isinstance(screen, EditScreen) and screen.session.rel == TARGET and not screen.session.dirty
         assert "styrelse/2023-02-24" in str(screen.query_one("#edit-title").render())
         assert pilot.app.saved == [TARGET]
+        assert ("Flyttad: moten/styrelse/2023/2023-02-17.toml → moten/styrelse/2023/2023-02-24.toml; "
+                "hänvisningar kvar att rätta i: moten/styrelse/2023/2023-04-14.toml") in notices(pilot)
 
     run(app, scenario)
+    assert (records_copy / REFERRER).read_bytes() == referrer
     assert not old.exists()
     after = new.read_text(encoding="utf-8")
     assert after == before.replace("date = 2023-02-17\n", "date = 2023-02-24\n", 1)  # comments and all
     assert tomllib.loads(after)["date"] == dt.date(2023, 2, 24)
     assert comments(after) == comments(before)
     assert [c for c, _ in findings_of(records_copy, TARGET) if c == "FS320"] == []  # the place matches
+
+
+def test_a_move_rewrites_the_references_to_the_meeting(records_copy):
+    unlock(records_copy / MOVED)
+    unlock(records_copy / REFERRER)  # (not justerad: its references may change)
+    referrer = (records_copy / REFERRER).read_text(encoding="utf-8")
+    app = Harness(records_copy, "edit", rel=MOVED)
+
+    async def scenario(pilot):
+        await change_date(pilot, "24 feb 2023")
+        body = str(pilot.app.screen.query_one("#dialog-body").render()).replace("\n", " ")
+        assert ("Hänvisningar till mötet och dess paragrafer som skrivs om till styrelse/2023-02-24: 1 i 1 filer "
+                "(moten/styrelse/2023/2023-04-14.toml).") in body
+        await pilot.press("enter")  # Flytta
+        await settle(pilot)
+        assert ("Flyttad: moten/styrelse/2023/2023-02-17.toml → moten/styrelse/2023/2023-02-24.toml; "
+                "hänvisningar uppdaterade: 1 i 1 filer") in notices(pilot)
+
+    run(app, scenario)
+    after = (records_copy / REFERRER).read_text(encoding="utf-8")
+    assert after == referrer.replace('refs = ["styrelse/2023-02-17"]', 'refs = ["styrelse/2023-02-24"]', 1)
+    assert [c for c, _ in findings_of(records_copy, REFERRER) if c.startswith("FS2")] == []
 
 
 def test_the_move_never_overwrites_a_file(records_copy):

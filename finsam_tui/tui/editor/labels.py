@@ -215,10 +215,17 @@ UI: dict[str, tuple[str, str]] = {
     "move.title": ("Flytta filen?", "Move the file?"),
     "move.body": ("Mötets datum eller organ har ändrats. Flytta filen till {rel}?",
                   "The meeting's date or organ has changed. Move the file to {rel}?"),
-    "move.refs": (("Andra poster som hänvisar till {ref}: {count} ({sources}). Hänvisningarna ändras inte "
-                   "och behöver rättas efteråt."),
-                  ("Other records that refer to {ref}: {count} ({sources}). The references are not changed "
-                   "and need fixing afterwards.")),
+    "move.refs_rewrite": ("Hänvisningar till mötet och dess paragrafer som skrivs om till {new}: {count} i {files} "
+                          "filer ({rels}).",
+                          "References to the meeting and its paragraphs rewritten to {new}: {count} in {files} "
+                          "files ({rels})."),
+    "move.refs_locked": ("Justerade protokoll som hänvisar hit ändras inte (rätta dem med en rättelse): {rels}.",
+                         "Justerade minutes that refer to it are not changed (correct them with a rättelse): {rels}."),
+    "move.refs_by_year": ("Hänvisningar till paragrafer per år (organ/år/§) ändras inte: {rels}.",
+                          "References to paragraphs by year (organ/year/§) are not changed: {rels}."),
+    "move.refs_unreadable": ("Kunde inte läsas och ändras inte: {rels}.", "Could not be read and are not changed: {rels}."),
+    "move.refs_unknown": ("Hänvisningarna till {ref} kunde inte sökas fram: kontrollera dem efteråt (finsam validate).",
+                          "The references to {ref} could not be looked up: check them afterwards (finsam validate)."),
     "move.no_refs": ("Inga andra poster hänvisar till {ref}.", "No other records refer to {ref}."),
     "move.exists": ("Det finns redan en fil {rel}: filen kan inte flyttas dit (inget skrivs över).",
                     "A file {rel} already exists: the file cannot be moved there (nothing is overwritten)."),
@@ -227,6 +234,10 @@ UI: dict[str, tuple[str, str]] = {
     "move.yes": ("Flytta", "Move"),
     "move.stay": ("Spara utan att flytta", "Save without moving"),
     "move.done": ("Flyttad: {old} → {rel}", "Moved: {old} → {rel}"),
+    "move.done_refs": ("; hänvisningar uppdaterade: {count} i {files} filer", "; references updated: {count} in {files} files"),
+    "move.done_refused": ("; ändrades inte, filen ändrad på disk sedan den lästes: {rels}",
+                          "; not changed, the file changed on disk since it was read: {rels}"),
+    "move.done_left": ("; hänvisningar kvar att rätta i: {rels}", "; references left to fix in: {rels}"),
     "open.unknown": ("Okänd åtgärd {action}", "Unknown action {action}"),
     "open.need_rel": ("Ingen post angiven", "No record given"),
 }

@@ -30,6 +30,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 from ...dates import DateError, parse_date
 from ...editing import new_meeting, previous_meeting
 from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct
+from ... import moving
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
 from ..messages import RecordSaved
@@ -363,10 +364,20 @@ class EditScreen(_RecordScreen):
             return None
         return target
 
+    def plan_references(self, old_rel: str, old_id: str, new_id: str):
+        """What moving the meeting does to the other records' references to it (None: unknown)."""
+        s = self.session
+        if s.archive is None:
+            return None
+        try:
+            return moving.plan(records_root(self.app), s.archive.index, old_rel, old_id, new_id)
+        except Exception:  # noqa: BLE001 - a lookup problem never stops a save
+            return None
+
     def ask_move(self, target: Place, data: dict, then=None, corrected: bool = False) -> None:
         s = self.session
         lang = self.lang
-        body = [t("move.body", lang, rel=target.rel), referrers_text(s.archive, s.place, lang)]
+        body = [t("move.body", lang, rel=target.rel), move_refs_text(self.plan_references(s.rel, s.place.id, target.id), s.place.id, target, lang)]
         buttons = [("move", t("move.yes", lang), "primary")]
         default = "move"
         if target.path.exists():
@@ -389,12 +400,14 @@ class EditScreen(_RecordScreen):
         """Write data to the file (atomic, refused if the file changed on disk since it was read);
         with move_to, to that place instead, removing the old file once the new one is on disk."""
         s = self.session
+        old_rel, old_id = s.rel, s.place.id
+        if move_to is not None:  # the meeting's references to its own §§ move with it
+            data = moving.retarget_data("meeting", move_to.rel, data, old_id, move_to.id)[0]
         try:
             text = render_text(s.snapshot.text if s.snapshot else None, data)
         except Exception as exc:  # noqa: BLE001
             self.app.notify(str(exc), severity="error", markup=False)
             return False
-        old_rel = s.rel
         try:
             if move_to is not None and s.snapshot is not None:
                 snap = move_record(records_root(self.app), s.rel, move_to.rel, text, s.snapshot.sha256)
@@ -409,14 +422,17 @@ class EditScreen(_RecordScreen):
         except (OSError, ValueError) as exc:
             self.app.notify(str(exc), severity="error", markup=False)
             return False
+        moved = None
         if move_to is not None:
             s.place = move_to
-        self.after_save(snap, data, corrected=corrected, moved_from=old_rel if move_to is not None else None)
+            planned = self.plan_references(old_rel, old_id, move_to.id)
+            moved = (old_rel, moving.apply(records_root(self.app), planned) if planned else None, planned)
+        self.after_save(snap, data, corrected=corrected, moved=moved)
         if then:
             then()
         return True
 
-    def after_save(self, snap, data: dict, corrected: bool = False, moved_from: str | None = None) -> None:
+    def after_save(self, snap, data: dict, corrected: bool = False, moved: tuple | None = None) -> None:
         s = self.session
         s.saved(snap, data)
         if corrected:  # the new [[corrections]] entry is in the data now: show it
@@ -425,8 +441,8 @@ class EditScreen(_RecordScreen):
         self.validate_now()
         errors, warnings = counts(s.findings)
         summary = t("edit.counts", self.lang, errors=errors, warnings=warnings) if errors or warnings else ""
-        if moved_from is not None:
-            msg = t("move.done", self.lang, old=moved_from, rel=s.rel)
+        if moved is not None:
+            msg = moved_text(*moved, s.rel, self.lang)
         elif corrected:
             msg = t("correct.saved", self.lang, rel=s.rel)
         elif summary:
@@ -848,27 +864,37 @@ def backlink_count(archive, place: Place) -> int:
         return 0
 
 
-def referrers(archive, place: Place) -> list:
-    """The backlinks to a record from other files (for a meeting: to it and its §§)."""
-    if archive is None or place.kind == "forbund":
-        return []
-    try:
-        from ...xref import backlinks
-
-        return [b for b in backlinks(archive, reference_of(place)) if getattr(b, "file", None) != place.rel]
-    except Exception:  # noqa: BLE001 - a lookup problem never stops a save
-        return []
+def _few(rels) -> str:
+    rels = list(rels)
+    return ", ".join(rels[:5]) + (" …" if len(rels) > 5 else "")
 
 
-def referrers_text(archive, place: Place, lang: str) -> str:
-    """How many other records refer to the record, and which (a few)."""
-    found = referrers(archive, place)
-    files = {b.file for b in found}
-    if not files:
-        return t("move.no_refs", lang, ref=reference_of(place))
-    sources = list(dict.fromkeys(b.source for b in found))
-    shown = ", ".join(sources[:5]) + (" …" if len(sources) > 5 else "")
-    return t("move.refs", lang, count=len(files), ref=reference_of(place), sources=shown)
+def move_refs_text(planned, old_id: str, target: Place, lang: str) -> str:
+    """What the move does to the references to the meeting, for the question before it."""
+    if planned is None:
+        return t("move.refs_unknown", lang, ref=old_id)
+    parts = []
+    if planned.rewrites:
+        parts.append(t("move.refs_rewrite", lang, count=planned.count, files=len(planned.rewrites), new=target.id,
+                       rels=_few(r.rel for r in planned.rewrites)))
+    for key, rels in (("move.refs_locked", planned.locked), ("move.refs_by_year", planned.by_year),
+                      ("move.refs_unreadable", planned.unreadable)):
+        if rels:
+            parts.append(t(key, lang, rels=_few(rels)))
+    return "\n".join(parts) or t("move.no_refs", lang, ref=old_id)
+
+
+def moved_text(old_rel: str, outcome, planned, rel: str, lang: str) -> str:
+    """The notice after a move: where the file went, and what became of the references to it."""
+    msg = t("move.done", lang, old=old_rel, rel=rel)
+    if outcome is not None and outcome.done:
+        msg += t("move.done_refs", lang, count=sum(r.count for r in outcome.done), files=len(outcome.done))
+    if outcome is not None and outcome.refused:
+        msg += t("move.done_refused", lang, rels=_few(r for r, _why in outcome.refused))
+    left = [*(planned.locked if planned else ()), *(planned.by_year if planned else ())]
+    if left:
+        msg += t("move.done_left", lang, rels=_few(dict.fromkeys(left)))
+    return msg
 
 
 def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
