@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editing import update_text
+from .keypaths import value_at
 from .loader import Record, classify
 from .lock import is_locked
 from .refs import parse_ref, resolve
@@ -39,15 +40,6 @@ def moved_value(value: str, old_mid: str, new_mid: str) -> str | None:
     return value[:start] + new_mid + value[start + len(old_mid):]
 
 
-def _get(data, path: tuple):
-    for key in path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _set(data, path: tuple, value) -> None:
     for key in path[:-1]:
         data = data[key]
@@ -65,7 +57,7 @@ def retarget_data(kind: str, rel: str, data: dict, old_mid: str, new_mid: str) -
     for path, _target, value in refs:
         moved = moved_value(value, old_mid, new_mid)
         # (the schema check cleans its copy: a path that no longer leads to the value is left)
-        if moved is not None and _get(new, tuple(path)) == value:
+        if moved is not None and value_at(new, tuple(path)) == value:
             _set(new, tuple(path), moved)
             count += 1
     return new, count

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .archive import Archive, Paragraph
 from .index import Target
+from .keypaths import value_at
 from .loader import Record
 from .refs import parse_ref, resolve
 
@@ -478,20 +479,20 @@ def _backlink(archive: Archive, rec: Record, path: tuple, target: str, value: st
         else:
             source, source_kind, title = rec.id, "meeting", meeting_title(archive, rec)
             if role in ("serving", "replaced"):
-                other = _get(rec.data, path[:-1] + ("replaces" if role == "serving" else "person",))
+                other = value_at(rec.data, path[:-1] + ("replaces" if role == "serving" else "person",))
                 detail = archive.person_name(other) if isinstance(other, str) else ""
     else:
         source, source_kind = f"{_source_prefix(rec.kind)}{rec.id}", rec.kind
         if rec.kind == "person":
             title = archive.person_name(rec.id)
-            m = _get(rec.data, path[:2])
+            m = value_at(rec.data, path[:2])
             if isinstance(m, dict):
                 date = _date(m.get("start"))
                 detail = " ".join(x for x in (_text(m.get("role")), _text(m.get("organ"))) if x)
         elif rec.kind == "budget":
             title = f"Budget {rec.id}"
             if role == "version_decided":
-                v = _get(rec.data, path[:2])
+                v = value_at(rec.data, path[:2])
                 if isinstance(v, dict):
                     title = _text(v.get("label")) or _text(v.get("id")) or title
                     date = _date(v.get("date"))
@@ -510,20 +511,10 @@ def _source_prefix(kind: str) -> str:
     return {"person": "person/", "organisation": "org/", "insats": "insats/", "budget": "budget/"}.get(kind, "")
 
 
-def _get(data, path: tuple):
-    cur = data
-    for p in path:
-        try:
-            cur = cur[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return cur
-
-
 def _item_detail(archive: Archive, item: dict, rest: tuple) -> str:
     """The task, the reservation's text or the jäv person for a reference inside an item."""
     if len(rest) >= 2 and isinstance(rest[1], int):
-        entry = _get(item, rest[:2])
+        entry = value_at(item, rest[:2])
         if isinstance(entry, dict):
             if rest[0] == "tasks":
                 return _text(entry.get("task")).strip()
@@ -767,7 +758,7 @@ def show_budget_line(archive: Archive, q: Query) -> dict:
     year, line_id = q.id.split("/", 1)
     t = archive.index.budget_lines[(int(year), line_id)][0]
     rec = archive.budgets[int(year)]
-    cat = _get(rec.data, t.path[:2]) or {}
+    cat = value_at(rec.data, t.path[:2]) or {}
     ln = _budget_line(archive, t)
     versions = {v.get("id"): v for v in rec.data.get("versions", []) if isinstance(v, dict)}
     amounts = [{"version": vid, "label": _text(versions.get(vid, {}).get("label")) or vid,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...editing import meeting_path, new_text, update_text
 from ...findings import Finding
+from ...keypaths import value_at as get_at  # (the editor's name for it)
 from ...loader import ID_RE, Record, classify
 from ...schema import FOLDERS, ITEM, KINDS, SUBITEM, Field
 from ...validate import check_file, local_findings
@@ -26,16 +27,6 @@ BOM = "\ufeff"
 
 
 # -- data at key paths -------------------------------------------------------------------------
-
-
-def get_at(data, path: tuple, default=None):
-    cur = data
-    for part in path:
-        try:
-            cur = cur[part]
-        except (KeyError, IndexError, TypeError):
-            return default
-    return cur
 
 
 def set_at(data: dict, path: tuple, value) -> None:
