@@ -124,8 +124,9 @@ def test_scrambled_values_in_bundled_records(tmp_path_factory, rel, data):
                 parent = parent[part]
         except (KeyError, IndexError, TypeError):
             continue  # an earlier draw replaced a parent
-        if isinstance(parent, dict) == isinstance(path[-1], str) and (
-                isinstance(parent, dict) or path[-1] < len(parent)):
+        # (an earlier draw may have put a scalar where a table or array was)
+        if isinstance(parent, dict) and isinstance(path[-1], str) or (
+                isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent)):
             parent[path[-1]] = data.draw(VALUES)
     (root / rel).write_text(tomlkit.dumps(doc), encoding="utf-8")
     _check(root, rel)
