@@ -53,3 +53,18 @@ def test_the_editor_schemas_are_package_data():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     data = pyproject["tool"]["setuptools"].get("package-data", {})
     assert "schemas/*.json" in data.get("finsam_tui", [])
+
+
+@pytest.mark.parametrize("args", [[], ["tui"], ["--records", "records", "--lang", "en"]])
+def test_the_tui_without_a_terminal_says_so_instead_of_running_blind(args):
+    env = {k: v for k, v in os.environ.items() if k not in ("FINSAM_LANG", "TEXTUAL_DRIVER", "FINSAM_RECORDS")}
+    out = subprocess.run([sys.executable, "-m", "finsam_tui", *args], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and out.stdout == ""
+    first = out.stderr.splitlines()[0]
+    if "en" in args:
+        assert first == ("finsam: the terminal interface needs a terminal, but input or output goes to a file "
+                         "or another program.")
+    else:
+        assert first == ("finsam: terminalgränssnittet behöver en terminal, men in- eller utdata går till en fil "
+                         "eller ett annat program.")

@@ -23,11 +23,19 @@ EXAMPLES = """examples:
   finsam tui records --lang en       with English labels
   finsam                             the same as finsam tui (also: finsam --records DIR)
 
-exit status: 0 closed normally, 2 DIR is not a records folder
+exit status: 0 closed normally, 2 DIR is not a records folder or there is no terminal
 """
 
 HINT = {"sv": "Ange mappen med forbund.toml, t.ex. finsam tui records",
         "en": "Name the folder that holds forbund.toml, e.g. finsam tui records"}
+NO_TERMINAL = {
+    "sv": ("finsam: terminalgränssnittet behöver en terminal, men in- eller utdata går till en fil eller "
+           "ett annat program.\nI skript och rörledningar används kommandona, t.ex. finsam validate eller "
+           "finsam show REF (finsam --help listar dem)."),
+    "en": ("finsam: the terminal interface needs a terminal, but input or output goes to a file or another "
+           "program.\nIn scripts and pipes use the commands, e.g. finsam validate or finsam show REF "
+           "(finsam --help lists them)."),
+}
 
 
 def register(parser) -> None:
@@ -47,12 +55,24 @@ def run(args) -> int:
 def start(folder: str, lang: str | None = None) -> int:
     """Check the folder, then start Textual (imported only here)."""
     root = Path(folder)
+    msg_lang = lang or os.environ.get("FINSAM_LANG") or "sv"
+    msg_lang = msg_lang if msg_lang in HINT else "sv"
     if not is_records_folder(root):
-        msg_lang = lang or os.environ.get("FINSAM_LANG") or "sv"
-        msg, _hint = NOT_FOLDER[msg_lang if msg_lang in NOT_FOLDER else "sv"]
-        print(f"finsam: {msg.format(dir=root)}\n{HINT[msg_lang if msg_lang in HINT else 'sv']}", file=sys.stderr)
+        msg, _hint = NOT_FOLDER[msg_lang]
+        print(f"finsam: {msg.format(dir=root)}\n{HINT[msg_lang]}", file=sys.stderr)
+        return EXIT_USAGE
+    # (textual-serve runs it without a terminal, with a driver of its own: finsam serve)
+    if not os.environ.get("TEXTUAL_DRIVER") and not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+        print(NO_TERMINAL[msg_lang], file=sys.stderr)
         return EXIT_USAGE
     from ..tui.app import FinsamApp
 
     FinsamApp(root, lang=lang).run()
     return EXIT_OK
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # (replaced or closed)
+        return False
