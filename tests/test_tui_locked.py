@@ -22,6 +22,7 @@ from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen, EntryScreen
 from finsam_tui.validate import load_archive
 
+from .conftest import relock
 from .test_tui_editor import Harness, clear_and_type, comments, focus, paste, quick_validation, run, settle, unlock
 
 __all__ = ["quick_validation"]  # the fixture, used here too
@@ -422,6 +423,37 @@ def test_a_locked_meeting_moves_only_through_a_correction(records_copy):
     assert data["corrections"][-1]["fingerprint"] == fingerprint(data)
     codes = [c for c, _ in findings_of(records_copy, TARGET)]
     assert "FS326" not in codes and "FS320" not in codes
+
+
+def test_a_locked_meeting_moved_through_a_correction_keeps_its_lock(records_copy):
+    """Its reference to its own § is not rewritten after the rättelse fingerprinted the content."""
+    old, new = records_copy / MOVED, records_copy / TARGET
+    text = old.read_text(encoding="utf-8")
+    old.write_text(text.replace('refs = ["styrelse/2022-11-18"]',
+                                'refs = ["styrelse/2022-11-18", "styrelse/2023-02-17/§1"]', 1), encoding="utf-8")
+    relock(old)
+    app = Harness(records_copy, "edit", rel=MOVED)
+
+    async def scenario(pilot):
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        await change_date(pilot, "2023-02-24")
+        await focus(pilot, "#corr-what")
+        await paste(pilot, "Mötesdatum rättat till 2023-02-24")
+        await focus(pilot, "#corr-why")
+        await paste(pilot, "Fel datum i det justerade protokollet")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # Flytta
+        await settle(pilot)
+        assert pilot.app.saved == [TARGET]
+
+    run(app, scenario)
+    data = tomllib.loads(new.read_text(encoding="utf-8"))
+    assert data["items"][3]["refs"] == ["styrelse/2022-11-18", "styrelse/2023-02-17/§1"]  # as fingerprinted
+    assert data["corrections"][-1]["fingerprint"] == fingerprint(data)
+    codes = [c for c, _ in findings_of(records_copy, TARGET)]
+    assert "FS326" not in codes and "FS201" in codes  # the lock holds; the stale reference is a finding
 
 
 def test_a_new_meeting_whose_date_changed_is_created_at_its_new_place(records_copy):

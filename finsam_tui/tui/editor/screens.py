@@ -27,10 +27,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from ... import moving
 from ...dates import DateError, parse_date
 from ...editing import new_meeting, previous_meeting
-from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct
-from ... import moving
+from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, is_locked
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
 from ..messages import RecordSaved
@@ -401,7 +401,9 @@ class EditScreen(_RecordScreen):
         with move_to, to that place instead, removing the old file once the new one is on disk."""
         s = self.session
         old_rel, old_id = s.rel, s.place.id
-        if move_to is not None:  # the meeting's references to its own §§ move with it
+        # the meeting's references to its own §§ move with it; not a justerad one's: its rättelse
+        # has fingerprinted the content as it is (they are then findings like any broken reference)
+        if move_to is not None and not is_locked(data):
             data = moving.retarget_data("meeting", move_to.rel, data, old_id, move_to.id)[0]
         try:
             text = render_text(s.snapshot.text if s.snapshot else None, data)
