@@ -362,6 +362,19 @@ def previous_meeting(archive: Archive, organ: str, date: dt.date):
     return earlier[-1] if earlier else None
 
 
+def next_meeting_date(archive: Archive, organ: str) -> dt.date | None:
+    """The date the organ's latest meeting set for the next one (its next_meeting), when that
+    is after it (so not yet held): what a new meeting of the organ starts from."""
+    meetings = archive.meetings_by_organ.get(organ, [])
+    if not meetings:
+        return None
+    latest = meetings[-1]
+    nxt, held = latest.data.get("next_meeting"), archive.meeting_date(latest)
+    if type(nxt) is not dt.date or (held is not None and nxt <= held):
+        return None
+    return nxt
+
+
 def meeting_path(root: Path, organ: str, date: dt.date, suffix: str = "") -> Path:
     stem = date.isoformat() + (f"-{suffix}" if suffix else "")
     return Path(root) / "moten" / organ / str(date.year) / f"{stem}.toml"

@@ -8,7 +8,7 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.editing import new_meeting, new_text, next_paragraph_number, update_text
+from finsam_tui.editing import new_meeting, new_text, next_meeting_date, next_paragraph_number, update_text
 from finsam_tui.validate import load_archive
 
 from .conftest import RECORDS
@@ -79,6 +79,19 @@ def test_random_edits_round_trip(path, data):
                 target.append(data.draw(SCALARS))
     out = update_text(text, new)
     assert tomllib.loads(out) == new
+
+
+def test_next_meeting_date_is_the_latest_meetings_next_meeting_if_not_held(records_copy):
+    archive = load_archive(records_copy)
+    assert next_meeting_date(archive, "styrelse") == dt.date(2024, 2, 16)
+    assert next_meeting_date(archive, "beredningsgrupp") == dt.date(2023, 9, 15)
+    assert next_meeting_date(archive, "no-such-organ") is None
+    latest = records_copy / "moten/styrelse/2023/2023-11-17.toml"
+    text = latest.read_text(encoding="utf-8")
+    latest.write_text(text.replace("next_meeting = 2024-02-16", "next_meeting = 2023-11-17"), encoding="utf-8")
+    assert next_meeting_date(load_archive(records_copy), "styrelse") is None  # not after the meeting
+    latest.write_text(text.replace("next_meeting = 2024-02-16\n", ""), encoding="utf-8")
+    assert next_meeting_date(load_archive(records_copy), "styrelse") is None  # none set
 
 
 def test_new_meeting_from_the_previous_one():

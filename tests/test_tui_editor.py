@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from finsam_tui import cache
 from finsam_tui.editing import new_meeting
@@ -162,6 +162,31 @@ def test_new_meeting_from_the_previous_one(records_copy):
     assert {f.code for f in findings} <= {"FS319"}  # a planned agenda item without its decision yet
 
 
+def test_the_new_meetings_date_comes_from_the_previous_ones_next_meeting(records_copy):
+    bered = records_copy / "moten/beredningsgrupp/2023/2023-05-12.toml"
+    bered.write_text(bered.read_text(encoding="utf-8").replace("next_meeting = 2023-09-15\n", ""), encoding="utf-8")
+    app = Harness(records_copy, "new_meeting", organ="styrelse")
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        date, organ = screen.query_one("#new-date", Input), screen.query_one("#new-organ", Select)
+        assert date.value == "2024-02-16"  # styrelse 2023-11-17: next_meeting = 2024-02-16
+        assert "moten/styrelse/2024/2024-02-16.toml" in str(screen.query_one("#new-info").render())
+        organ.value = "medlemssamrad"
+        await pilot.pause()
+        assert date.value == "2024-03-08"  # the suggestion follows the organ
+        organ.value = "beredningsgrupp"  # its latest meeting sets no next one
+        await pilot.pause()
+        assert date.value == ""
+        assert str(screen.query_one("#new-info").render()) == "Skriv mötets datum"
+        await clear_and_type(pilot, "#new-date", "1 okt 2023")
+        organ.value = "styrelse"
+        await pilot.pause()
+        assert date.value == "1 okt 2023"  # what the user typed stays
+
+    run(app, scenario)
+
+
 def test_new_from_previous_is_the_shells_name_for_it(records_copy):
     app = Harness(records_copy, "new_from_previous", kind="meeting", rel="moten/beredningsgrupp/2023/2023-05-12.toml")
 
@@ -222,6 +247,38 @@ def test_add_a_paragraph_with_two_decision_clauses(records_copy):
     assert item == {"number": 46, "title": "Extra ärende om [b]budget[/b]", "kind": "beslut",
                     "decision": ["att anta", "att uppdra åt förbundschefen att verkställa"]}
     assert comments(after) == comments(before)
+
+
+def test_the_add_button_of_the_paragraphs_adds_the_last_one(records_copy):
+    """"+ Lägg till" beside the heading appends (a, Insert or + in the list add after the row)."""
+    path = records_copy / MEETING
+    unlock(path)
+    before = path.read_text(encoding="utf-8")
+    app = Harness(records_copy, "edit", rel=MEETING)
+
+    async def scenario(pilot):
+        entries = await focus(pilot, "#f-items EntryList")
+        assert entries.highlighted in (None, 0)  # (the first row, as when the form opens)
+        await focus(pilot, "#f-items Button.add")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, EntryScreen) and screen.base == ("items", 12)
+        assert screen.query_one("#f-items-12-number Input").value == "46"
+        # under the field: its label, not the key path (the CLI says items[12].title)
+        assert message_of(pilot, "f-items-12-title") == '✗ Obligatoriskt fält saknas: "Rubrik"'
+        await focus(pilot, "#f-items-12-title Input")
+        await paste(pilot, "Extra ärende")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.saved == [MEETING]
+
+    run(app, scenario)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)  # nothing renumbered: only appended
+    assert tomllib.loads(after)["items"][-1] == {"number": 46, "title": "Extra ärende"}
 
 
 def test_move_and_remove_paragraphs_renumbers(records_copy):

@@ -22,6 +22,7 @@ Findings of the core's validation are shown under the field they concern.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -325,6 +326,8 @@ class FieldBox(Vertical):
             msg.tooltip = plain(hints) if hints else None
 
     def finding_line(self, f: Finding, rest: tuple) -> Content:
+        if not rest and "key" in f.params:  # under the field itself: its label, not the key path
+            f = dataclasses.replace(f, params={**f.params, "key": field_label(self.field, self.parent_name, self.lang)})
         return message_line(f, rest, self.lang)
 
     def show_lines(self, lines: list[Content]) -> Static | None:
@@ -828,7 +831,7 @@ class EntryList(OptionList):
             self.owner.open_entry(self.highlighted)
 
     def action_add_entry(self) -> None:
-        self.owner.add_entry()
+        self.owner.add_entry(after_highlighted=True)
 
     def action_remove_entry(self) -> None:
         if self.highlighted is not None:
@@ -973,12 +976,14 @@ class TablesField(FieldBox):
             self.session.delete(self.path)
         return renumbered
 
-    def add_entry(self) -> None:
+    def add_entry(self, after_highlighted: bool = False) -> None:
+        """A new entry at the end ("+ Lägg till"), or after the highlighted one (a key in the list)."""
         if not self.editable:
             return
         lst = self.query_one(EntryList)
         entries = self.entries
-        index = (lst.highlighted + 1) if (lst.highlighted is not None and entries) else len(entries)
+        index = (lst.highlighted + 1) if (after_highlighted and lst.highlighted is not None and entries) \
+            else len(entries)
         first = self.session.first_paragraph_number() if self.field.name == "items" and not entries else None
         entry = new_entry(self.field.name, entries, index)
         if first is not None and "number" in entry:

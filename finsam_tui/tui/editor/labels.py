@@ -179,6 +179,7 @@ UI: dict[str, tuple[str, str]] = {
     "newrec.bad_id": ("Namnet ger inget giltigt id", "The name gives no valid id"),
     "newrec.need_year": ("Skriv ett år, t.ex. 2025", "Write a year, e.g. 2025"),
     "newrec.need_organ": ("Välj ett organ", "Choose an organ"),
+    "newrec.need_date": ("Skriv mötets datum", "Write the meeting's date"),
     "newrec.bad_suffix": ("Tillägget får bara ha a–z, 0–9 och -", "The suffix may only contain a–z, 0–9 and -"),
     "newrec.no_forbund": ("Förbundets inställningar finns redan (forbund.toml)",
                           "The association settings already exist (forbund.toml)"),

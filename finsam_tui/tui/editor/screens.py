@@ -29,7 +29,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from ... import moving
 from ...dates import DateError, parse_date
-from ...editing import new_meeting, previous_meeting
+from ...editing import new_meeting, next_meeting_date, previous_meeting
 from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, is_locked
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
@@ -691,6 +691,7 @@ class NewRecordScreen(ModalScreen):
         self.lang = lang
         self.organ = organ
         self.date = date
+        self.suggested = ""  # the date put in from the previous meeting's next_meeting, as text
         bind(self, lang, K.NEW_RECORD)
 
     @property
@@ -738,7 +739,21 @@ class NewRecordScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.show_kind()
+        self.suggest_date()
         self.update_info()
+
+    def suggest_date(self) -> None:
+        """Put in the date the organ's latest meeting set for the next one, unless a date was
+        given or typed (a suggestion made for another organ is replaced)."""
+        if self.kind != "meeting" or self.archive is None:
+            return
+        date_input = self.query_one("#new-date", Input)
+        if date_input.value and date_input.value != self.suggested:
+            return
+        organ = self.query_one("#new-organ", Select).value
+        nxt = next_meeting_date(self.archive, organ) if isinstance(organ, str) else None
+        self.suggested = nxt.isoformat() if nxt else ""
+        date_input.value = self.suggested
 
     def show_kind(self) -> None:
         kind = self.kind
@@ -753,6 +768,7 @@ class NewRecordScreen(ModalScreen):
         if event.select.id == "new-kind" and event.value in NEW_KINDS:
             self.kind = event.value
             self.show_kind()
+        self.suggest_date()
         self.update_info()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -789,10 +805,13 @@ class NewRecordScreen(ModalScreen):
             text = self.query_one("#new-date", Input).value
             if organ is Select.NULL or organ == Select.NULL or not organ:
                 return None, None, t("newrec.need_organ", lang)
+            if not text.strip():
+                hint.update("")
+                return None, None, t("newrec.need_date", lang)
             try:
                 date = parse_date(text)
             except DateError:
-                hint.update(plain(t("date.bad", lang) if text.strip() else ""))
+                hint.update(plain(t("date.bad", lang)))
                 return None, None, ""
             hint.update(plain(t("date.parsed", lang, iso=date.isoformat(), weekday=WEEKDAYS[lang][date.weekday()])))
             suffix = self.query_one("#new-suffix", Input).value.strip()
