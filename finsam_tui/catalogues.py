@@ -1,10 +1,33 @@
 """Looking up words in a per-language catalogue: one mechanism for every label table.
 
 A catalogue is ``{"sv": {key: text or {value: text}}, "en": {...}}``; Swedish is complete
-and the fallback for missing English entries.
+and the fallback for missing English entries. A template says the noun after a count in
+the right number with ``{n} {n:fil|filer}`` (see :class:`Count`).
 """
 
 from __future__ import annotations
+
+
+class Count(int):
+    """A count that can say its noun in the right number: a format spec with "|" is
+    ``singular|plural`` and gives the word alone, anything else formats the int.
+
+    >>> "{n} {n:varning|varningar}, {n:,}".format(n=Count(1))
+    '1 varning, 1'
+    >>> "{n} {n:file|files}".format(n=Count(0))
+    '0 files'
+    """
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            singular, plural = spec.split("|", 1)
+            return singular if self == 1 else plural
+        return int.__format__(self, spec)
+
+
+def counted(params: dict) -> dict:
+    """params with every int (not bool) wrapped in Count, for templates with plural specs."""
+    return {k: Count(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in params.items()}
 
 
 class Catalogue:
@@ -23,7 +46,7 @@ class Catalogue:
         return value
 
     def fmt(self, key: str, **params) -> str:
-        return self[key].format(**params)
+        return self[key].format(**counted(params))
 
     def mapped(self, table: str, key: str) -> str:
         """key translated through a mapping table (roles, states, kinds …); the key itself if absent."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalog import RULES
+from .catalogues import counted
 
 
 @dataclass
@@ -33,9 +34,10 @@ class Finding:
         return RULES[self.code].severity
 
     def _params(self, lang: str) -> "_Safe":
-        """Params in the language: a value may be {"sv": …, "en": …}."""
-        return _Safe({k: (v.get(lang, v["sv"]) if isinstance(v, dict) and "sv" in v else v)
-                      for k, v in self.params.items()})
+        """Params in the language: a value may be {"sv": …, "en": …}; counts say their noun
+        ({n:fil|filer}, see catalogues.Count)."""
+        return _Safe(counted({k: (v.get(lang, v["sv"]) if isinstance(v, dict) and "sv" in v else v)
+                              for k, v in self.params.items()}))
 
     def message(self, lang: str = "sv") -> str:
         return RULES[self.code].text(lang, "message").format_map(self._params(lang))
@@ -66,8 +68,15 @@ class Finding:
 class _Safe(dict):
     """Format parameters; a missing one shows as {name} instead of raising."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    def __missing__(self, key: str) -> "_Missing":
+        return _Missing("{" + key + "}")
+
+
+class _Missing(str):
+    """A missing param shows as {name}, whatever its format spec."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

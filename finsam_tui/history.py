@@ -27,14 +27,14 @@ from .schema import FOLDERS
 
 # What the history says, for both front ends (finsam history and the TUI's history screen).
 WORDS = {
-    "sv": {"head": "Historik för {ref} ({path}): {count} ändringar",
+    "sv": {"head": "Historik för {ref} ({path}): {count} {count:ändring|ändringar}",
            "renamed": "  (hette då {path})", "uncommitted": "Obs: {path} har ändringar som inte är incheckade.",
            "not_git": "{dir} ligger inte i ett git-förråd (eller git saknas); det finns ingen historik att visa.",
            "not_git_hint": "Lägg mappen i git: git init && git add . && git commit -m \"Första versionen\"",
            "no_history": "{path} har ingen incheckad historik än.",
            "unknown": "Ingen post {ref!r} (och ingen sådan fil i historiken).",
            "malformed": "{ref!r} är ingen referens; t.ex. styrelse/2023-04-14, person/<id>, budget/2023."},
-    "en": {"head": "History of {ref} ({path}): {count} changes",
+    "en": {"head": "History of {ref} ({path}): {count} {count:change|changes}",
            "renamed": "  (then named {path})", "uncommitted": "Note: {path} has changes that are not committed.",
            "not_git": "{dir} is not in a git repository (or git is missing); there is no history to show.",
            "not_git_hint": "Put the folder in git: git init && git add . && git commit -m \"First version\"",

@@ -196,7 +196,7 @@ def test_cli_text_output(tmp_path: Path, capsys):
     assert caret, out
     assert len(caret.group(1)) == col - 1, out  # the marker sits under the reported column
     assert lines[idx + 3].startswith("  tips: "), out
-    assert lines[-1].startswith("1 fel, 0 varningar i 1 filer"), out
+    assert lines[-1].startswith("1 fel, 0 varningar i 1 fil "), out
 
 
 def test_cli_json_output_errors(tmp_path: Path, capsys):

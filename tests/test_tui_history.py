@@ -112,7 +112,7 @@ def test_a_paragraph_shows_its_meeting_and_a_new_file_has_no_history(repo):
         await press(app, pilot, "h")
         text = screen_text(app)  # the title, wrapped at 80 columns
         assert "│ Historik för styrelse/2023-04-14 (moten/styrelse/2023/2023-04-14.toml): 1" in text
-        assert "│ ändringar" in text
+        assert "│ ändring " in text
         assert [r[1] for r in table_rows(app.screen)] == ["Anna Arkiv"]
         await press(app, pilot, "escape")
         await app.open_ref("person/ny-person")

@@ -316,12 +316,12 @@ def test_a_move_rewrites_the_references_to_the_meeting(records_copy):
     async def scenario(pilot):
         await change_date(pilot, "24 feb 2023")
         body = str(pilot.app.screen.query_one("#dialog-body").render()).replace("\n", " ")
-        assert ("Hänvisningar till mötet och dess paragrafer som skrivs om till styrelse/2023-02-24: 1 i 1 filer "
+        assert ("Hänvisningar till mötet och dess paragrafer som skrivs om till styrelse/2023-02-24: 1 i 1 fil "
                 "(moten/styrelse/2023/2023-04-14.toml).") in body
         await pilot.press("enter")  # Flytta
         await settle(pilot)
         assert ("Flyttad: moten/styrelse/2023/2023-02-17.toml → moten/styrelse/2023/2023-02-24.toml; "
-                "hänvisningar uppdaterade: 1 i 1 filer") in notices(pilot)
+                "hänvisningar uppdaterade: 1 i 1 fil") in notices(pilot)
 
     run(app, scenario)
     after = (records_copy / REFERRER).read_text(encoding="utf-8")

@@ -100,7 +100,7 @@ def test_tasks_filtered_by_year_in_english(records_copy):
         await press(app, pilot, "a")  # the open tasks of 2022: none
         assert "0 open tasks" in screen_text(app) and lst.rows == []
         await choose(app, pilot, "uppdrag-year", "All")
-        assert "1 open tasks" in screen_text(app) and len(lst.rows) == 1
+        assert "1 open task" in screen_text(app) and len(lst.rows) == 1
 
     run(records_copy, scenario, lang="en")
 

@@ -29,7 +29,7 @@ def test_starts_on_the_latest_meeting_and_moves_between_sections(records_copy):
         assert "Styrelsen 2023-11-17" in screen_text(app)
         for key, section, words in (("2", "members", "Personer (30)"), ("3", "budget", "Summa intäkter"),
                                      ("4", "insatser", "Samordningsteamet"), ("5", "decisions", "beslut"),
-                                     ("6", "uppdrag", "öppna uppdrag"), ("7", "problems", "Inga fel"),
+                                     ("6", "uppdrag", "1 öppet uppdrag"), ("7", "problems", "Inga fel"),
                                      ("1", "meetings", "Styrelsen 8")):
             await press(app, pilot, key)
             assert main.current_section.SECTION_ID == section

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..catalogues import counted
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -37,17 +38,21 @@ be formatted (syntax error), 2 usage error (no such file, not a records folder)
 
 WORDS = {
     "sv": {"would": "skulle formateras: {path}", "done": "formaterad: {path}",
-           "summary_check": "{changed} av {total} filer skulle formateras",
-           "summary": "{changed} av {total} filer formaterade", "clean": "Alla {total} filer är redan formaterade",
+           "summary_check": "{changed} av {total} {total:fil|filer} skulle formateras",
+           "summary": "{changed} av {total} {total:fil|filer} {changed:formaterad|formaterade}",
+           "clean": "Alla {total} {total:fil|filer} är redan formaterade", "clean_one": "Filen är redan formaterad",
            "syntax": "{where}: fel: {reason}; filen formateras inte",
            "conflict": "{path}: ändrades under tiden; filen formateras inte", "missing": "{path} finns inte",
-           "unreadable": "{path}: kan inte läsas ({reason}); filen formateras inte", "failed": "{n} filer kunde inte formateras"},
+           "unreadable": "{path}: kan inte läsas ({reason}); filen formateras inte",
+           "failed": "{n} {n:fil|filer} kunde inte formateras"},
     "en": {"would": "would reformat: {path}", "done": "reformatted: {path}",
-           "summary_check": "{changed} of {total} files would be reformatted",
-           "summary": "{changed} of {total} files reformatted", "clean": "All {total} files are already formatted",
+           "summary_check": "{changed} of {total} {total:file|files} would be reformatted",
+           "summary": "{changed} of {total} {total:file|files} reformatted",
+           "clean": "All {total} {total:file|files} are already formatted", "clean_one": "The file is already formatted",
            "syntax": "{where}: error: {reason}; not formatted",
            "conflict": "{path}: changed meanwhile; not formatted", "missing": "{path} does not exist",
-           "unreadable": "{path}: cannot be read ({reason}); not formatted", "failed": "{n} files could not be formatted"},
+           "unreadable": "{path}: cannot be read ({reason}); not formatted",
+           "failed": "{n} {n:file|files} could not be formatted"},
 }
 
 
@@ -151,11 +156,11 @@ def run(args) -> int:
             changed -= 1
             continue
         print(w["done"].format(path=shown))
-    total = len(files)
+    n = counted({"changed": changed, "total": len(files)})
     if changed:
-        print(w["summary_check" if args.check else "summary"].format(changed=changed, total=total), file=sys.stderr)
+        print(w["summary_check" if args.check else "summary"].format(**n), file=sys.stderr)
     elif not failed:
-        print(w["clean"].format(total=total), file=sys.stderr)
+        print(w["clean_one" if len(files) == 1 else "clean"].format(**n), file=sys.stderr)
     if failed:
-        print(f"finsam fmt: {w['failed'].format(n=failed)}", file=sys.stderr)
+        print(f"finsam fmt: {w['failed'].format(**counted({'n': failed}))}", file=sys.stderr)
     return EXIT_FINDINGS if failed or (args.check and changed) else EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..catalogues import counted
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_output_args, forbund_settings, language
 
 NAME = "history"
@@ -65,7 +66,7 @@ def run(args) -> int:
         return EXIT_OK
     # the output stream escapes control characters; a name or path is one line, so its
     # newlines are escaped here too
-    print(w["head"].format(ref=visible(args.ref), path=visible(rel), count=len(changes)))
+    print(w["head"].format(**counted({"ref": visible(args.ref), "path": visible(rel), "count": len(changes)})))
     for c in changes:
         print(f"{c.date.date().isoformat()}  {c.commit[:10]}  {visible(c.author)}")
         for line in c.message.splitlines() or [""]:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..catalogues import counted
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 NAME = "init"
@@ -55,7 +56,7 @@ TEXTS = {
     "created": ("Skapade arkivmappen {dir} för {name}:", "Created the records folder {dir} for {name}:"),
     "kept": ("Fanns redan, orörda: {files}", "Already there, left alone: {files}"),
     "examples": ("  organisationer/: {count} exempel att ändra eller ta bort",
-                 "  organisationer/: {count} examples to change or delete"),
+                 "  organisationer/: {count} {count:example|examples} to change or delete"),
     "git_init": ("git: nytt förråd i {dir}", "git: new repository in {dir}"),
     "git_in": ("git: mappen ligger i förrådet {top}", "git: the folder lies in the repository {top}"),
     "git_none": ("git: inget förråd (finsam history behöver ett)", "git: no repository (finsam history needs one)"),
@@ -67,7 +68,7 @@ TEXTS = {
                     "git is not installed; the folder was created without a repository."),
     "valid": ("finsam validate: inga fel eller varningar", "finsam validate: no errors or warnings"),
     "invalid": ("finsam validate hittade {count} fynd; kör finsam validate {dir}",
-                "finsam validate found {count} findings; run finsam validate {dir}"),
+                "finsam validate found {count} {count:finding|findings}; run finsam validate {dir}"),
     "next": ("Nästa steg: lägg in personer och möten, och kontrollera med: finsam validate {dir}",
              "Next: add persons and meetings, and check with: finsam validate {dir}"),
     "message": ("Ny arkivmapp för {name} (finsam init)", "New records folder for {name} (finsam init)"),
@@ -183,7 +184,8 @@ def run(args) -> int:
     tops = sorted({rel.split("/", 1)[0] + ("/" if "/" in rel else "") for rel in written})
     print("  " + ", ".join(tops))
     if examples:
-        print(w["examples"].format(count=sum(1 for r in written if r.startswith("organisationer/") and r.endswith(".toml"))))
+        orgs = sum(1 for r in written if r.startswith("organisationer/") and r.endswith(".toml"))
+        print(w["examples"].format(**counted({"count": orgs})))
     if kept:
         print(w["kept"].format(files=", ".join(kept)))
 
@@ -194,7 +196,7 @@ def run(args) -> int:
     from ..validate import load_archive
 
     findings = load_archive(folder).findings
-    print(w["valid"] if not findings else w["invalid"].format(count=len(findings), dir=folder))
+    print(w["valid"] if not findings else w["invalid"].format(**counted({"count": len(findings), "dir": folder})))
     print(w["next"].format(dir=folder))
     return status
 

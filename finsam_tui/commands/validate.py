@@ -7,6 +7,7 @@ import os
 import re
 import sys
 
+from ..catalogues import counted
 from ..findings import Finding, counts
 from ..visible import visible, write_raw
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_records
@@ -24,11 +25,13 @@ exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error or DIR is n
 
 WORDS = {
     "sv": {"error": "fel", "warning": "varning", "hint": "tips", "related": "se även",
-           "summary": "{errors} fel, {warnings} varningar i {files} filer ({checked} filer kontrollerade)",
-           "clean": "Inga fel eller varningar ({checked} filer kontrollerade)"},
+           "summary": ("{errors} fel, {warnings} {warnings:varning|varningar} i {files} {files:fil|filer} "
+                       "({checked} {checked:fil kontrollerad|filer kontrollerade})"),
+           "clean": "Inga fel eller varningar ({checked} {checked:fil kontrollerad|filer kontrollerade})"},
     "en": {"error": "error", "warning": "warning", "hint": "hint", "related": "see also",
-           "summary": "{errors} errors, {warnings} warnings in {files} files ({checked} files checked)",
-           "clean": "No errors or warnings ({checked} files checked)"},
+           "summary": ("{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {files} "
+                       "{files:file|files} ({checked} {checked:file|files} checked)"),
+           "clean": "No errors or warnings ({checked} {checked:file|files} checked)"},
 }
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^\s,\]\}=]+')
@@ -58,7 +61,7 @@ def run(args) -> int:
         color = out.isatty() and not os.environ.get("NO_COLOR")
         write_text(findings, lang, out, color)
         w = WORDS[lang]
-        print(w["summary"].format(**c) if findings else w["clean"].format(**c), file=out)
+        print(w["summary" if findings else "clean"].format(**counted(c)), file=out)
     return EXIT_FINDINGS if c["errors"] else EXIT_OK
 
 

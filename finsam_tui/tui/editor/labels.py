@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from ...catalogues import counted
 from ...schema import Field
 
 # -- user interface strings ------------------------------------------------------------------
@@ -68,7 +69,8 @@ UI: dict[str, tuple[str, str]] = {
     "edit.saved_with": ("Sparat: {rel} ({summary})", "Saved: {rel} ({summary})"),
     "edit.unchanged": ("Inga ändringar att spara", "No changes to save"),
     "edit.no_findings": ("Inga fel", "No problems"),
-    "edit.counts": ("{errors} fel · {warnings} varningar", "{errors} errors · {warnings} warnings"),
+    "edit.counts": ("{errors} fel · {warnings} {warnings:varning|varningar}",
+                    "{errors} {errors:error|errors} · {warnings} {warnings:warning|warnings}"),
     "edit.local_errors": ("Kan inte spara: rätta först de fält som inte kan tolkas ({fields})",
                           "Cannot save: first fix the fields that cannot be read ({fields})"),
     "edit.cannot_read": ("Kan inte öppna {rel}: {reason}", "Cannot open {rel}: {reason}"),
@@ -104,8 +106,8 @@ UI: dict[str, tuple[str, str]] = {
     "delete.title": ("Ta bort {rel}?", "Delete {rel}?"),
     "delete.body": ("{what} tas bort från arkivet. Det går bara att ångra med git.",
                     "{what} is removed from the archive. Only git can undo this."),
-    "delete.refs": ("{count} hänvisningar pekar hit och blir ogiltiga.",
-                    "{count} references point here and will become dangling."),
+    "delete.refs": ("{count} {count:hänvisning|hänvisningar} pekar hit och blir {count:ogiltig|ogiltiga}.",
+                    "{count} {count:reference|references} {count:points|point} here and will become dangling."),
     "delete.yes": ("Ta bort", "Delete"),
     "delete.done": ("Borttagen: {rel}", "Deleted: {rel}"),
     # entries (arrays of tables)
@@ -115,7 +117,7 @@ UI: dict[str, tuple[str, str]] = {
     "entry.empty": ("(inga)", "(none)"),
     "entry.new": ("(ny)", "(new)"),
     "entry.renumbered": ("§§ numrerade om", "§§ renumbered"),
-    "entry.problems": ("{count} problem", "{count} problems"),
+    "entry.problems": ("{count} problem", "{count} {count:problem|problems}"),
     # moving a § or sub-item to another § (or a sub-item out as a § of its own)
     "move_to.title": ("Flytta {entry} till…", "Move {entry} to…"),
     "move_to.own": ("Som egen § (efter {after})", "As a § of its own (after {after})"),
@@ -217,9 +219,9 @@ UI: dict[str, tuple[str, str]] = {
     "move.body": ("Mötets datum eller organ har ändrats. Flytta filen till {rel}?",
                   "The meeting's date or organ has changed. Move the file to {rel}?"),
     "move.refs_rewrite": ("Hänvisningar till mötet och dess paragrafer som skrivs om till {new}: {count} i {files} "
-                          "filer ({rels}).",
+                          "{files:fil|filer} ({rels}).",
                           "References to the meeting and its paragraphs rewritten to {new}: {count} in {files} "
-                          "files ({rels})."),
+                          "{files:file|files} ({rels})."),
     "move.refs_locked": ("Justerade protokoll som hänvisar hit ändras inte (rätta dem med en rättelse): {rels}.",
                          "Justerade minutes that refer to it are not changed (correct them with a rättelse): {rels}."),
     "move.refs_by_year": ("Hänvisningar till paragrafer per år (organ/år/§) ändras inte: {rels}.",
@@ -235,7 +237,8 @@ UI: dict[str, tuple[str, str]] = {
     "move.yes": ("Flytta", "Move"),
     "move.stay": ("Spara utan att flytta", "Save without moving"),
     "move.done": ("Flyttad: {old} → {rel}", "Moved: {old} → {rel}"),
-    "move.done_refs": ("; hänvisningar uppdaterade: {count} i {files} filer", "; references updated: {count} in {files} files"),
+    "move.done_refs": ("; hänvisningar uppdaterade: {count} i {files} {files:fil|filer}",
+                      "; references updated: {count} in {files} {files:file|files}"),
     "move.done_refused": ("; ändrades inte, filen ändrad på disk sedan den lästes: {rels}",
                           "; not changed, the file changed on disk since it was read: {rels}"),
     "move.done_left": ("; hänvisningar kvar att rätta i: {rels}", "; references left to fix in: {rels}"),
@@ -252,7 +255,7 @@ WEEKDAYS = {
 def t(key: str, lang: str = "sv", **params) -> str:
     sv, en = UI[key]
     text = en if lang == "en" else sv
-    return text.format(**params) if params else text
+    return text.format(**counted(params)) if params else text
 
 
 # -- field labels ------------------------------------------------------------------------------

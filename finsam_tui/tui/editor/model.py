@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...catalogues import Count
 from ...editing import meeting_path, new_text, update_text
 from ...findings import Finding
 from ...keypaths import value_at as get_at  # (the editor's name for it)
@@ -419,8 +420,8 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
         return f"{short_name('org', g('member'), archive) if g('member') else '?'} · " + ", ".join(
             f"{k} {v}" for k, v in list(amounts.items())[:3])
     if name in ("categories", "lines", "other_income"):
-        n = len(g("lines") or [])
-        extra = (f" · {n} lines" if lang == "en" else f" · {n} rader") if name == "categories" else ""
+        n = Count(len(g("lines") or []))
+        extra = "" if name != "categories" else f" · {n} {n:line|lines}" if lang == "en" else f" · {n} {n:rad|rader}"
         return f"{_s(g('name')) or '?'} ({_s(g('id'))}){extra}"
     if name == "statistics":
         return f"{_s(g('year')) or '?'}: {_s(g('women'))} kv, {_s(g('men'))} m" if lang != "en" else \
