@@ -69,7 +69,7 @@ SV: dict[str, object] = {
     # --- status and messages --------------------------------------------------------------
     "loading": "Läser in arkivet…",
     "loading_short": "läser in…",
-    "status": "{files} {files:fil|filer} · {errors} fel · {warnings} {warnings:varning|varningar}",
+    "status": "{errors} fel · {warnings} {warnings:varning|varningar} · {files} {files:fil|filer}",
     "reloaded": "Arkivet är inläst igen: {errors} fel, {warnings} {warnings:varning|varningar}",
     "changed_on_disk": "Filer har ändrats på disk – läser om",
     "load_failed": "Arkivet kunde inte läsas: {reason}",
@@ -242,7 +242,7 @@ EN: dict[str, object] = {
     "help_footer": "No mouse needed. Copying uses the terminal's clipboard (OSC 52).",
     "loading": "Loading the records…",
     "loading_short": "loading…",
-    "status": "{files} {files:file|files} · {errors} {errors:error|errors} · {warnings} {warnings:warning|warnings}",
+    "status": "{errors} {errors:error|errors} · {warnings} {warnings:warning|warnings} · {files} {files:file|files}",
     "reloaded": "Records reloaded: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     "changed_on_disk": "Files changed on disk – reloading",
     "load_failed": "The records could not be read: {reason}",
