@@ -507,3 +507,12 @@ def test_lookups_never_import_textual(tmp_path, args):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() in ("0", "1")
+
+
+def test_show_insats_prints_its_statistics_label_first(capsys):
+    """Label before number: no "1 kvinnor", and a missing figure reads "kvinnor –"."""
+    code, out, _ = finsam(capsys, "show", "insats/samordningsteamet")
+    assert code == 0
+    assert "  2022: kvinnor 46, män 35, nya 31, avslutade 28\n" in out
+    code, out, _ = finsam(capsys, "show", "insats/samordningsteamet", "--lang", "en")
+    assert "  2023: women 49, men 38, new 34, ended 30\n" in out
