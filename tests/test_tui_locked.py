@@ -45,6 +45,15 @@ def notices(pilot) -> str:
     return "\n".join(str(n.message) for n in pilot.app._notifications)
 
 
+async def write_correction(pilot, what: str, why: str) -> None:
+    """Fill in the rättelse's what and why, and save it with Enter."""
+    await focus(pilot, "#corr-what")
+    await paste(pilot, what)
+    await focus(pilot, "#corr-why")
+    await paste(pilot, why)
+    await pilot.press("enter")
+
+
 # -- read-only --------------------------------------------------------------------------------
 
 
@@ -165,11 +174,7 @@ def test_a_correction_records_date_by_whom_what_and_why(records_copy, capsys):
         await pilot.press(*"jell", "enter")
         await pilot.pause()
         assert str(dialog.query_one("#corr-by").render()) == "Kjell Ivarsson (kjell-ivarsson)"
-        await focus(pilot, "#corr-what")
-        await paste(pilot, "§37: rubriken kompletterad")
-        await focus(pilot, "#corr-why")
-        await paste(pilot, "Ofullständig rubrik i det justerade protokollet")
-        await pilot.press("enter")
+        await write_correction(pilot, "§37: rubriken kompletterad", "Ofullständig rubrik i det justerade protokollet")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, EntryScreen)
@@ -402,11 +407,7 @@ def test_a_locked_meeting_moves_only_through_a_correction(records_copy):
         dialog = pilot.app.screen
         assert isinstance(dialog, CorrectionDialog)
         assert "Ändrat: Datum" in str(dialog.query_one("#corr-changes").render())
-        await focus(pilot, "#corr-what")
-        await paste(pilot, "Mötesdatum rättat till 2023-02-24")
-        await focus(pilot, "#corr-why")
-        await paste(pilot, "Fel datum i det justerade protokollet")
-        await pilot.press("enter")
+        await write_correction(pilot, "Mötesdatum rättat till 2023-02-24", "Fel datum i det justerade protokollet")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceDialog)  # then: move the file?
         assert old.read_text(encoding="utf-8") == before
@@ -438,11 +439,7 @@ def test_a_locked_meeting_moved_through_a_correction_keeps_its_lock(records_copy
         await pilot.press("ctrl+k")
         await pilot.pause()
         await change_date(pilot, "2023-02-24")
-        await focus(pilot, "#corr-what")
-        await paste(pilot, "Mötesdatum rättat till 2023-02-24")
-        await focus(pilot, "#corr-why")
-        await paste(pilot, "Fel datum i det justerade protokollet")
-        await pilot.press("enter")
+        await write_correction(pilot, "Mötesdatum rättat till 2023-02-24", "Fel datum i det justerade protokollet")
         await pilot.pause()
         await pilot.press("enter")  # Flytta
         await settle(pilot)
