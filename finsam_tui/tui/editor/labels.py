@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 from ...catalogues import counted
+from ...lookup_labels import EN as LOOKUP_EN
+from ...lookup_labels import SV as LOOKUP_SV
 from ...schema import Field
 
 # -- user interface strings ------------------------------------------------------------------
@@ -259,6 +261,8 @@ def t(key: str, lang: str = "sv", **params) -> str:
 
 
 # -- field labels ------------------------------------------------------------------------------
+# The form's labels where they differ from the record words of the lookups (lookup_labels),
+# which are used for every other key: a form may say more ("Beslut (att-satser)") than a view.
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("Namn", "Name"),
@@ -278,15 +282,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "organs": ("Organ", "Organs"),
     "id": ("Id", "Id"),
     "kind": ("Typ", "Kind"),
-    "decides": ("Fattar beslut", "Takes decisions"),
     "address": ("Adress", "Address"),
     "storage": ("Förvaring", "Storage"),
-    "short": ("Kortnamn", "Short name"),
-    "contribution_key": ("Bidragsandel (0–1)", "Contribution key (0–1)"),
-    "member_since": ("Medlem sedan", "Member since"),
-    "title": ("Titel", "Title"),
-    "organisation": ("Organisation", "Organisation"),
-    "email": ("E-post", "E-mail"),
+    "contribution_key": ("Andel av kommunernas del (0–1)", "Share of the municipalities' part (0–1)"),
     "memberships": ("Uppdrag i organen", "Memberships"),
     "organ": ("Organ", "Organ"),
     "role": ("Roll", "Role"),
@@ -295,16 +293,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "start": ("Från och med", "Start"),
     "end": ("Till och med", "End"),
     "call_order": ("Inkallelseordning", "Call order"),
-    "date": ("Datum", "Date"),
-    "place": ("Plats", "Place"),
-    "state": ("Status", "State"),
     "diarienummer": ("Diarienummer", "Registry no."),
-    "chair": ("Ordförande", "Chair"),
-    "secretary": ("Sekreterare", "Secretary"),
-    "adjusters": ("Justerare", "Adjusters"),
-    "attendance": ("Närvaro", "Attendance"),
     "serving": ("Tjänstgörande ersättare", "Serving substitutes"),
-    "absent": ("Anmält förhinder", "Absent with notice"),
     "coopted": ("Adjungerade", "Co-opted"),
     "others": ("Övriga närvarande", "Others present"),
     "justering": ("Justering", "Adjustment"),
@@ -312,7 +302,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "anslag": ("Anslag/bevis", "Posting"),
     "posted": ("Uppsatt", "Posted"),
     "removed": ("Nedtaget", "Taken down"),
-    "next_meeting": ("Nästa möte", "Next meeting"),
     "notes": ("Anteckningar", "Notes"),
     "items": ("Paragrafer (§§)", "Paragraphs (§)"),
     "number": ("§-nummer", "§ number"),
@@ -320,12 +309,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "proposal": ("Förslag till beslut", "Proposal"),
     "decision": ("Beslut (att-satser)", "Decision clauses"),
     "decision_text": ("Beslut i löptext", "Decision as text"),
-    "reservations": ("Reservationer", "Reservations"),
-    "jav": ("Jäv", "Conflicts of interest"),
-    "attachments": ("Bilagor", "Attachments"),
-    "refs": ("Hänvisningar", "References"),
-    "tasks": ("Uppdrag", "Tasks"),
-    "sub": ("Underpunkter", "Sub-items"),
     "letter": ("Bokstav", "Letter"),
     "task": ("Uppdrag", "Task"),
     "responsible": ("Ansvarig", "Responsible"),
@@ -337,25 +320,16 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "replaces": ("Ersätter", "Replaces"),
     "year": ("År", "Year"),
     "equity_start": ("Eget kapital (start)", "Equity at start"),
-    "note": ("Kommentar", "Note"),
-    "versions": ("Versioner", "Versions"),
     "label": ("Rubrik", "Label"),
     "decided_by": ("Beslutad i", "Decided by"),
     "income": ("Medlemsbidrag", "Contributions"),
     "member": ("Medlem", "Member"),
-    "amounts": ("Belopp", "Amounts"),
     "other_income": ("Övriga intäkter", "Other income"),
     "categories": ("Kostnadskategorier", "Cost categories"),
     "total": ("Angiven summa", "Stated total"),
     "lines": ("Kostnadsrader", "Cost lines"),
     "totals": ("Angivna summor", "Stated totals"),
     "costs": ("Kostnader", "Costs"),
-    "result": ("Resultat", "Result"),
-    "description": ("Beskrivning", "Description"),
-    "owner": ("Huvudman", "Owner"),
-    "budget_lines": ("Budgetrader", "Budget lines"),
-    "steering_group": ("Styrgrupp", "Steering group"),
-    "statistics": ("Statistik", "Statistics"),
     "women": ("Kvinnor", "Women"),
     "men": ("Män", "Men"),
     "new": ("Nya", "New"),
@@ -395,9 +369,21 @@ LABEL_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
+def _pair(name: str, parent: str) -> tuple[str, str] | None:
+    """The form's own label of a key, else the record word of the lookups (``finsam show``,
+    the TUI's details) when that is a plain label."""
+    pair = LABEL_OVERRIDES.get((parent, name)) or FIELD_LABELS.get(name)
+    if pair:
+        return pair
+    sv, en = LOOKUP_SV.get(name), LOOKUP_EN.get(name)
+    if isinstance(sv, str) and isinstance(en, str) and "{" not in sv + en:
+        return sv, en
+    return None
+
+
 def field_label(f: Field, parent: str, lang: str = "sv") -> str:
     """The label of field f inside parent (a table field's name or the record kind)."""
-    pair = LABEL_OVERRIDES.get((parent, f.name)) or FIELD_LABELS.get(f.name)
+    pair = _pair(f.name, parent)
     if pair:
         return pair[1] if lang == "en" else pair[0]
     help_ = help_text(f, lang)
@@ -406,7 +392,7 @@ def field_label(f: Field, parent: str, lang: str = "sv") -> str:
 
 def key_label(name: str, parent: str, lang: str = "sv") -> str:
     """The label of a key of the data inside parent (a table field's name or the record kind)."""
-    pair = LABEL_OVERRIDES.get((parent, name)) or FIELD_LABELS.get(name)
+    pair = _pair(name, parent)
     return (pair[1] if lang == "en" else pair[0]) if pair else name
 
 
