@@ -7,6 +7,8 @@ import subprocess
 import sys
 import types
 
+import pytest
+
 from finsam_tui.tui.messages import RecordSaved
 from finsam_tui.tui.screens.help import HelpScreen
 from finsam_tui.tui.screens.preview import PreviewScreen
@@ -416,3 +418,47 @@ def test_cli_checks_the_folder_before_starting_textual(tmp_path):
                          check=False)
     assert out.stdout.strip() == "2 2 []", out.stderr
     assert "forbund.toml" in out.stderr and "finsam tui records" in out.stderr
+
+
+def test_every_key_of_the_app_and_main_screen_names_an_action_that_exists():
+    """A binding on a screen runs the screen's action unless it says app.… (q once said "quit"
+    on the main screen, which has no action_quit, and did nothing)."""
+    from finsam_tui.tui.app import FinsamApp
+    from finsam_tui.tui.screens.main import MainScreen
+
+    def target(owner, action: str):
+        namespace, _, name = action.rpartition(".")
+        cls = FinsamApp if namespace == "app" else owner
+        return cls, "action_" + name.split("(")[0]
+
+    missing = []
+    for owner, bindings in ((FinsamApp, FinsamApp.BINDINGS), (MainScreen, MainScreen.BINDINGS)):
+        for b in bindings:
+            cls, method = target(owner, b.action)
+            if not callable(getattr(cls, method, None)):
+                missing.append(f"{owner.__name__}: {b.key} -> {b.action} ({cls.__name__}.{method} missing)")
+    assert missing == []
+
+
+def test_q_quits_from_the_main_screen(records_copy):
+    async def scenario(app, pilot):
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit  # the app is closing
+
+    run(records_copy, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 8), (40, 10)])
+def test_a_small_terminal_shows_every_screen_without_a_crash(records_copy, size):
+    """At 80×8 the narrow sidebar once got a scrollbar that left its options no width: a crash."""
+    async def scenario(app, pilot):
+        await settle(app, pilot)
+        for keys in (["2"], ["3"], ["4"], ["5"], ["6"], ["7"], ["1", "down", "enter", "down"], ["question_mark"],
+                     ["escape"], ["slash"], ["escape"], ["p"], ["escape"], ["r"], ["escape"], ["h"], ["escape"],
+                     ["e"], ["escape"], ["N"], ["escape"], ["escape"], ["tab"], ["tab"], ["escape"]):
+            await press(app, pilot, *keys)
+        assert "Samordningsförbundet" in screen_text(app)  # (the header, cut at 40 columns)
+
+    run(records_copy, scenario, size=size)

@@ -35,7 +35,7 @@ MAIN_BINDINGS = [
     Binding("d", "delete", "Ta bort", show=False, id="delete"),
     Binding("y", "copy_ref", "Kopiera ref", show=False, id="copy"),
     Binding("f", "maximize_detail", "Helskärm", show=False, id="maximize"),
-    Binding("q", "quit", "Avsluta", show=False, id="quit"),  # (and ctrl+q; the help screen lists both)
+    Binding("q", "app.quit", "Avsluta", show=False, id="quit"),  # (and ctrl+q; the help screen lists both)
     *[Binding(str(n), f"section({n - 1})", f"Avsnitt {n}", show=False, id=f"section{n}") for n in range(1, 8)],
 ]
 

@@ -44,7 +44,9 @@ class Sidebar(OptionList):
         background: $panel;
         & > .option-list--option { padding: 0 1; }
         &:focus { border: none; }  /* OptionList's focus border would wrap "2 Medlemmar" */
-        &.-narrow { width: 4; }
+        /* no scrollbar in 4 columns: with the options' padding it would leave them none (and a
+           short terminal made one appear); the list still scrolls with the keys */
+        &.-narrow { width: 4; scrollbar-size-vertical: 0; }
         &.-narrow:focus { width: 14; }
     }
     """
