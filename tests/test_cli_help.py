@@ -68,3 +68,52 @@ def test_the_tui_without_a_terminal_says_so_instead_of_running_blind(args):
     else:
         assert first == ("finsam: terminalgränssnittet behöver en terminal, men in- eller utdata går till en fil "
                          "eller ett annat program.")
+
+
+def test_the_tui_draws_on_stderr_so_stdout_may_go_elsewhere(tmp_path):
+    """Textual reads the keys on stdin and draws on stderr: with both a terminal (here a pty),
+    `finsam tui > fil` starts and quits with q; with stderr piped it is refused."""
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FINSAM_LANG", "TEXTUAL_DRIVER", "FINSAM_RECORDS")}
+    env.update(TERM="xterm-256color", COLUMNS="80", LINES="24")
+    master, slave = pty.openpty()
+    out = tmp_path / "stdout.txt"
+    with out.open("w") as stdout:
+        proc = subprocess.Popen([sys.executable, "-m", "finsam_tui", "tui", "records"], cwd=ROOT, env=env,
+                                stdin=slave, stdout=stdout, stderr=slave)
+    os.close(slave)
+    seen, deadline = b"", time.monotonic() + 30
+    try:
+        while b"Norra Mellanland" not in seen and time.monotonic() < deadline and proc.poll() is None:
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert b"Norra Mellanland" in seen  # the screen, drawn on the pty
+        os.write(master, b"q")
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and time.monotonic() < deadline:  # (keep reading: a full pty blocks it)
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        assert proc.wait(timeout=5) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert out.read_text() == ""
+
+    master, slave = pty.openpty()
+    try:
+        refused = subprocess.run([sys.executable, "-m", "finsam_tui", "tui", "records"], cwd=ROOT, env=env,
+                                 stdin=slave, capture_output=True, text=True, timeout=60)
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert refused.returncode == 2 and "terminalgränssnittet behöver en terminal" in refused.stderr

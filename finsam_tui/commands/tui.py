@@ -61,8 +61,9 @@ def start(folder: str, lang: str | None = None) -> int:
         msg, _hint = NOT_FOLDER[msg_lang]
         print(f"finsam: {msg.format(dir=root)}\n{HINT[msg_lang]}", file=sys.stderr)
         return EXIT_USAGE
-    # (textual-serve runs it without a terminal, with a driver of its own: finsam serve)
-    if not os.environ.get("TEXTUAL_DRIVER") and not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+    # Textual reads keys from stdin and draws on stderr (sys.__stderr__): both must be the terminal
+    # (textual-serve runs it without one, with a driver of its own: finsam serve)
+    if not os.environ.get("TEXTUAL_DRIVER") and not (_is_tty(sys.stdin) and _is_tty(sys.__stderr__)):
         print(NO_TERMINAL[msg_lang], file=sys.stderr)
         return EXIT_USAGE
     from ..tui.app import FinsamApp
