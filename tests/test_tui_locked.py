@@ -263,6 +263,78 @@ def test_a_correction_needs_what_and_why(records_copy):
     assert path.read_bytes() == before
 
 
+# -- locking a meeting saved as justerad ----------------------------------------------------------
+
+
+def held_not_locked(root, rel: str = MEETING):
+    """The meeting as held but not yet justerad, with no fingerprint: as before justering."""
+    path = root / rel
+    unlock(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("fingerprint = "))
+                    + "\n", encoding="utf-8")
+    return path
+
+
+async def save_as_justerad(pilot) -> ChoiceDialog:
+    pilot.app.screen.query_one("#f-state Select", Select).value = "justerad"
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog)
+    return dialog
+
+
+def test_saved_as_justerad_the_meeting_is_locked_as_finsam_lock_does(records_copy):
+    path = held_not_locked(records_copy)
+    app = Harness(records_copy, "edit", rel=MEETING)
+
+    async def scenario(pilot):
+        dialog = await save_as_justerad(pilot)
+        assert "Mötet sparas som justerad. Ett låst protokoll får ett fingeravtryck" in str(
+            dialog.query_one("#dialog-body").render())
+        assert pilot.app.focused is dialog.query_one("#choice-lock")  # Spara och lås
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.saved == [MEETING]
+        assert pilot.app.screen.session.read_only  # from now on: a rättelse (ctrl+k)
+
+    run(app, scenario)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["state"] == "justerad" and data["justering"]["fingerprint"] == fingerprint(data)
+    assert [c for c, _ in findings_of(records_copy, MEETING) if c in ("FS326", "FS327")] == []
+
+
+def test_a_meeting_with_errors_is_not_locked_and_cancel_writes_nothing(records_copy):
+    rel = "moten/styrelse/2023/2023-06-09.toml"
+    path = held_not_locked(records_copy, rel)
+    path.write_text(path.read_text(encoding="utf-8").replace('adjusters = ["kjell-ivarsson"]',
+                                                             'adjusters = ["jonas-frisk"]'), encoding="utf-8")
+    before = path.read_bytes()
+    app = Harness(records_copy, "edit", rel=rel)
+
+    async def scenario(pilot):
+        dialog = await save_as_justerad(pilot)
+        assert "Protokollet har 1 fel och kan inte låsas förrän de är rättade." in str(
+            dialog.query_one("#dialog-body").render())
+        assert not dialog.query("#choice-lock")  # no Spara och lås
+        assert pilot.app.focused is dialog.query_one("#choice-cancel")
+        await pilot.press("enter")  # Avbryt: back to the form, nothing written
+        await pilot.pause()
+        assert path.read_bytes() == before
+        dialog = await save_as_justerad(pilot)
+        dialog.query_one("#choice-save").focus()
+        await pilot.press("enter")  # Spara utan att låsa
+        await settle(pilot)
+        assert pilot.app.saved == [rel]
+
+    run(app, scenario)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["state"] == "justerad" and "fingerprint" not in data.get("justering", {})
+    assert {"FS302", "FS327"} <= {c for c, _ in findings_of(records_copy, rel)}
+
+
 # -- moving a meeting whose date changed ---------------------------------------------------------
 
 

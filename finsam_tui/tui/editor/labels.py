@@ -216,6 +216,16 @@ UI: dict[str, tuple[str, str]] = {
     "correct.need_why": ("Skriv varför protokollet rättas", "Write why the minutes are corrected"),
     "correct.save": ("Spara rättelse", "Save correction"),
     "correct.saved": ("Rättelse sparad: {rel}", "Correction saved: {rel}"),
+    # locking a meeting saved as justerad (as finsam lock does)
+    "lock.title": ("Låsa det justerade protokollet?", "Lock the adjusted minutes?"),
+    "lock.body": (("Mötet sparas som {state}. Ett låst protokoll får ett fingeravtryck, så att varje senare "
+                   "ändring syns: den görs då som en rättelse (ctrl+k)."),
+                  ("The meeting is saved as {state}. Locked minutes get a fingerprint, so that every later "
+                   "change shows: it is then made as a correction (ctrl+k).")),
+    "lock.has_errors": ("Protokollet har {count} fel och kan inte låsas förrän de är rättade.",
+                        "The minutes have {count} {count:error|errors} and cannot be locked until they are fixed."),
+    "lock.yes": ("Spara och lås", "Save and lock"),
+    "lock.no": ("Spara utan att låsa", "Save without locking"),
     # moving a meeting whose date or organ changed
     "move.title": ("Flytta filen?", "Move the file?"),
     "move.body": ("Mötets datum eller organ har ändrats. Flytta filen till {rel}?",

@@ -30,7 +30,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 from ... import moving
 from ...dates import DateError, parse_date
 from ...editing import new_meeting, next_meeting_date, previous_meeting
-from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, is_locked
+from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, expected_fingerprint, is_locked, lock
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
 from ..messages import RecordSaved
@@ -299,6 +299,13 @@ class EditScreen(_RecordScreen):
                             severity="error", markup=False)
             return False
         data = s.cleaned()
+        if s.kind == "meeting" and is_locked(data) and expected_fingerprint(data) is None:
+            self.ask_lock(data, then)  # justerad now (or before, never locked): lock it?
+            return False
+        return self.save_data(data, then)
+
+    def save_data(self, data: dict, then=None) -> bool:
+        s = self.session
         try:
             text = render_text(s.snapshot.text if s.snapshot else None, data)
         except Exception as exc:  # noqa: BLE001
@@ -320,6 +327,31 @@ class EditScreen(_RecordScreen):
         if s.locked and s.correcting:
             self.app.notify(t("locked.no_change", self.lang), timeout=3)
         return self.save_or_move(data, then)
+
+    def ask_lock(self, data: dict, then=None) -> None:
+        """A justerad meeting without a fingerprint: save it locked (as finsam lock does, refused
+        while it has errors), or save it as it is, or go back to the form."""
+        s = self.session
+        lang = self.lang
+        self.validate_now()  # (the findings of data: s.cleaned() is data)
+        errors = sum(1 for f in s.findings if f.severity == "error" and f.file == s.rel)
+        body = [t("lock.body", lang, state=data.get("state"))]
+        buttons = []
+        if errors:
+            body.append(t("lock.has_errors", lang, count=errors))
+        else:
+            buttons.append(("lock", t("lock.yes", lang), "primary"))
+        buttons += [("save", t("lock.no", lang), "warning"), ("cancel", t("key.cancel", lang), "default")]
+        dialog = ChoiceDialog(t("lock.title", lang), "\n\n".join(body), buttons,
+                              default="cancel" if errors else "lock")
+
+        def answer(choice: str | None) -> None:
+            if choice == "lock":
+                self.save_data(lock(data), then)
+            elif choice == "save":
+                self.save_data(data, then)
+
+        self.app.push_screen(dialog, answer)
 
     def ask_correction(self, data: dict, then=None) -> None:
         """Ask for the rättelse; on an answer add it (with the new fingerprint) and save."""
