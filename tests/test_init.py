@@ -61,6 +61,21 @@ def test_name_and_yes_ask_nothing_and_give_a_committed_valid_folder(tmp_path, ca
     assert "forbund.toml" in git(folder, "ls-files").splitlines()
 
 
+def test_without_an_org_number_the_placeholder_is_marked_and_named(tmp_path, capsys):
+    folder = tmp_path / "ny"
+    assert main(["init", str(folder), "--name", "Samordningsförbundet Ny", "--no-git", "--yes"]) == 0
+    text = (folder / "forbund.toml").read_text(encoding="utf-8")
+    assert 'org_number = "222000-0000"           # platshållare: skriv förbundets organisationsnummer\n' in text
+    out = capsys.readouterr().out
+    assert f"Obs: organisationsnumret är en platshållare (222000-0000): skriv det riktiga i {folder / 'forbund.toml'}." \
+        in out
+    given = tmp_path / "given"
+    assert main(["init", str(given), "--name", "Samordningsförbundet Ny", "--org-number", "222000-1234",
+                 "--no-git", "--yes"]) == 0
+    assert "platshållare" not in (given / "forbund.toml").read_text(encoding="utf-8")
+    assert "platshållare" not in capsys.readouterr().out
+
+
 def test_every_setting_from_options_with_examples(tmp_path):
     folder = tmp_path / "vast"
     assert main(["init", str(folder), "--name", "Samordningsförbundet Väst", "--org-number", "222000-1234",

@@ -33,7 +33,10 @@ exit status: 0 created, 1 refused (DIR already has a forbund.toml) or the first 
 # Every text of init once, as (Swedish, English): the questions, their answers and the report.
 TEXTS = {
     "q_name": ("Förbundets namn", "Name of the förbund"),
-    "q_org": ("Organisationsnummer (NNNNNN-NNNN)", "Organisation number (NNNNNN-NNNN)"),
+    "q_org": ("Organisationsnummer (NNNNNN-NNNN; tomt: platshållaren)",
+              "Organisation number (NNNNNN-NNNN; empty: the placeholder)"),
+    "placeholder": ("Obs: organisationsnumret är en platshållare ({number}): skriv det riktiga i {file}.",
+                    "Note: the organisation number is a placeholder ({number}): write the real one in {file}."),
     "q_numbering": ("§-numrering: per_år (löpande över året) eller per_möte",
                     "§ numbering: per_år (continuing through the year) or per_möte"),
     "q_lang": ("Språk (sv eller en)", "Language (sv or en)"),
@@ -146,7 +149,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 def run(args) -> int:
     from ..files import FORBUND_FILE
     from ..history import git_toplevel
-    from ..scaffold import ORG_NUMBER_RE, AlreadyRecords, Settings, create, default_name
+    from ..scaffold import DEFAULT_ORG_NUMBER, ORG_NUMBER_RE, AlreadyRecords, Settings, create, default_name
 
     folder = Path(args.dir)
     lang = args.lang or os.environ.get("FINSAM_LANG") or "sv"
@@ -197,6 +200,8 @@ def run(args) -> int:
 
     findings = load_archive(folder).findings
     print(w["valid"] if not findings else w["invalid"].format(**counted({"count": len(findings), "dir": folder})))
+    if org == DEFAULT_ORG_NUMBER:
+        print(w["placeholder"].format(number=org, file=folder / FORBUND_FILE))
     print(w["next"].format(dir=folder))
     return status
 
