@@ -94,13 +94,13 @@ def test_the_editor_cost_category_summary():
 
 def test_catalogue_labels_of_the_tui_lookups_and_exports():
     L = tui_labels.Labels("sv")
-    assert L.fmt("status", files=1, errors=0, warnings=1) == "1 fil · 0 fel · 1 varning"
+    assert L.fmt("status", files=1, errors=0, warnings=1) == "0 fel · 1 varning · 1 fil"
     assert L.fmt("problems_summary", errors=1, warnings=0, files=1) == "1 fel och 0 varningar i 1 fil"
     assert L.fmt("year_meetings", count=1, year=2023) == "1 möte 2023"
     assert L.fmt("search_hits", count=1) == "1 träff"
     assert L.fmt("uppdrag_open_count", count=1) == "1 öppet uppdrag"
     assert L.fmt("uppdrag_open_count", count=2) == "2 öppna uppdrag"
-    assert tui_labels.Labels("en").fmt("status", files=1, errors=1, warnings=2) == "1 file · 1 error · 2 warnings"
+    assert tui_labels.Labels("en").fmt("status", files=1, errors=1, warnings=2) == "1 error · 2 warnings · 1 file"
     lookups = lookup_labels.Labels("sv")
     assert lookups.fmt("attendance_summary", present=1, absent=0) == "Närvarande vid 1 möte, anmält förhinder vid 0"
     assert lookup_labels.Labels("en").fmt("msg_ambiguous", ref="x", count=2) == "x is ambiguous (2 matches)."
