@@ -106,7 +106,8 @@ class KeyFooter(Footer):
         if self.show_command_palette == narrow:
             self.compact = narrow
             self.show_command_palette = not narrow
-            self.refresh(recompose=True)  # (the palette's key is made in compose)
+            if self._bindings_ready:  # (the palette's key is made in compose; before, compose is still to come)
+                self.refresh(recompose=True)
 
 
 DEBOUNCE = 0.08  # seconds
