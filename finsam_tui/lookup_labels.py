@@ -225,7 +225,8 @@ EN: dict[str, object] = {
     "sub": "Sub-items",
     "parent": "Part of",
     "backlinks_count": "References to it: {count} (finsam refs {ref})",
-    "problems": "The file has {errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} (finsam validate)",
+    "problems": ("The file has {errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} "
+                 "(finsam validate)"),
     "unresolved": "(does not exist)",
     "title": "Title",
     "organisation": "Organisation",

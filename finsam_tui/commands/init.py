@@ -65,8 +65,10 @@ TEXTS = {
     "git_none": ("git: inget förråd (finsam history behöver ett)", "git: no repository (finsam history needs one)"),
     "committed": ("git: första incheckningen {commit}", "git: first commit {commit}"),
     "commit_failed": ("git: incheckningen misslyckades: {error}", "git: the commit failed: {error}"),
-    "commit_hint": ("Ställ in namn och e-post (git config --global user.name …, user.email …) och checka in själv.",
-                    "Set your name and e-mail (git config --global user.name …, user.email …) and commit yourself."),
+    "commit_hint": ("Ställ in namn och e-post (git config --global user.name …, user.email …) "
+                    "och checka in själv.",
+                    "Set your name and e-mail (git config --global user.name …, user.email …) "
+                    "and commit yourself."),
     "no_git_tool": ("git finns inte på datorn; mappen skapades utan förråd.",
                     "git is not installed; the folder was created without a repository."),
     "valid": ("finsam validate: inga fel eller varningar", "finsam validate: no errors or warnings"),

@@ -409,7 +409,8 @@ class EditScreen(_RecordScreen):
     def ask_move(self, target: Place, data: dict, then=None, corrected: bool = False) -> None:
         s = self.session
         lang = self.lang
-        body = [t("move.body", lang, rel=target.rel), move_refs_text(self.plan_references(s.rel, s.place.id, target.id), s.place.id, target, lang)]
+        planned = self.plan_references(s.rel, s.place.id, target.id)
+        body = [t("move.body", lang, rel=target.rel), move_refs_text(planned, s.place.id, target, lang)]
         buttons = [("move", t("move.yes", lang), "primary")]
         default = "move"
         if target.path.exists():
