@@ -131,8 +131,8 @@ def test_sigkill_during_saves_leaves_every_file_whole(tmp_path):
     assert _temps(root) == []
     _check_folder(root, variants)
     elapsed = time.monotonic() - started
-    report_figure("crash", f"kills survived: {kills}, temp files left: {left} "
-                           f"(seen after kills: {temps_seen}, all removed by the next saves; "
+    report_figure("crash", f"kills survived: {kills}, hidden temp files after the last kill: {left} "
+                           f"(after any kill: {temps_seen}; never read, all removed by the next saves; "
                            f"files changed between kills: {flips}; {elapsed:.1f} s; FINSAM_KILLS={KILLS})")
 
 
