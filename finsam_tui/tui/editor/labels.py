@@ -294,7 +294,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("Typ", "Kind"),
     "address": ("Adress", "Address"),
     "storage": ("Förvaring", "Storage"),
-    "contribution_key": ("Andel av kommunernas del (0–1)", "Share of the municipalities' part (0–1)"),
+    "contribution_key": ("Kommunandel (0–1)", "Municipal share (0–1)"),  # (fits the label column)
     "memberships": ("Uppdrag i organen", "Memberships"),
     "organ": ("Organ", "Organ"),
     "role": ("Roll", "Role"),
