@@ -303,12 +303,23 @@ def _update_array(arr: Array, new: list) -> None:
         arr.append(value)
 
 
+BOM = "\ufeff"
+
+
+def parse_text(text: str) -> dict:
+    """A record's TOML text parsed (a byte order mark at its start, as some editors write, is
+    not part of the TOML)."""
+    return tomllib.loads(text.removeprefix(BOM))
+
+
 def update_text(text: str, new: dict) -> str:
-    """The TOML text changed as little as possible so that it parses to ``new``."""
-    doc = tomlkit.parse(text)
+    """The TOML text changed as little as possible so that it parses to ``new`` (a byte order
+    mark at its start stays)."""
+    bom = BOM if text.startswith(BOM) else ""
+    doc = tomlkit.parse(text.removeprefix(BOM))
     if doc.unwrap() != new:
         _update_table(doc, new)
-    return doc.as_string()
+    return bom + doc.as_string()
 
 
 def new_text(data: dict, header: str | None = None) -> str:

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .editing import update_text
+from .editing import parse_text, update_text
 from .keypaths import value_at
 from .loader import Record, classify
 from .lock import is_locked
@@ -26,9 +26,6 @@ from .refs import parse_ref, resolve
 from .saving import SaveConflict, Snapshot, read_snapshot, save_text
 from .schema import KINDS
 from .schemacheck import check_record
-
-BOM = "\ufeff"
-
 
 def moved_value(value: str, old_mid: str, new_mid: str) -> str | None:
     """The reference value pointing at new_mid instead, when it names the meeting old_mid or one
@@ -104,7 +101,7 @@ def plan(root: Path, index, old_rel: str, old_mid: str, new_mid: str) -> Plan:
         kind = classify(tuple(rel.split("/")))[0]
         try:
             snap = read_snapshot(root / rel)
-            data = tomllib.loads(snap.text[1:] if snap.text.startswith(BOM) else snap.text)
+            data = parse_text(snap.text)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             out.unreadable.append(rel)
             continue

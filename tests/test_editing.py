@@ -8,7 +8,8 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.editing import new_meeting, new_text, next_meeting_date, next_paragraph_number, update_text
+from finsam_tui.editing import (new_meeting, new_text, next_meeting_date, next_paragraph_number, parse_text,
+                                update_text)
 from finsam_tui.validate import load_archive
 
 from .conftest import RECORDS
@@ -243,3 +244,9 @@ def test_random_paragraphs_added_and_removed_keep_comments_and_layout(source, da
     assert sorted(line for line in out.splitlines() if line.startswith("#")) == sorted(
         line for line in text.splitlines() if line.startswith("#"))  # no comment lost
     assert "\n\n\n" not in out and out.endswith("\n") and not out.endswith("\n\n")
+
+
+def test_a_byte_order_mark_is_not_toml_and_stays_where_it_was():
+    text = "\ufeff# Styrelsen\ntitle = \"Gammal\"\n"
+    assert parse_text(text) == {"title": "Gammal"}
+    assert update_text(text, {"title": "Ny"}) == "\ufeff# Styrelsen\ntitle = \"Ny\"\n"

@@ -70,3 +70,14 @@ def test_a_file_changed_after_the_plan_is_refused_and_kept(records_copy):
     outcome = moving.apply(records_copy, planned)
     assert outcome.done == [] and outcome.refused == [(REFERRER, "changed")]
     assert path.read_text(encoding="utf-8") == theirs
+
+
+def test_a_referrer_written_with_a_byte_order_mark_is_rewritten_and_keeps_it(records_copy):
+    unlock(records_copy / REFERRER)
+    path = records_copy / REFERRER
+    path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    planned = moving.plan(records_copy, load_archive(records_copy).index, OLD_REL, OLD, NEW)
+    assert [(r.rel, r.count) for r in planned.rewrites] == [(REFERRER, 1)] and planned.unreadable == []
+    moving.apply(records_copy, planned)
+    assert path.read_text(encoding="utf-8") == before.replace(f'refs = ["{OLD}"]', f'refs = ["{NEW}"]')

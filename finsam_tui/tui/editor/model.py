@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,6 @@ from ...validate import check_file, local_findings
 from .labels import key_label, t
 
 MISSING = object()
-BOM = "\ufeff"
 
 
 # -- data at key paths -------------------------------------------------------------------------
@@ -73,17 +71,9 @@ def clean(data, baseline=MISSING):
 # -- reading and writing the text ------------------------------------------------------------
 
 
-def parse_text(text: str) -> dict:
-    return tomllib.loads(text[1:] if text.startswith(BOM) else text)
-
-
 def render_text(original: str | None, data: dict) -> str:
     """The text to save: the original with only the differences changed, or a new file."""
-    if original is None:
-        return new_text(data)
-    bom = original.startswith(BOM)
-    out = update_text(original[1:] if bom else original, data)
-    return BOM + out if bom else out
+    return new_text(data) if original is None else update_text(original, data)
 
 
 # -- ids and places of records ---------------------------------------------------------------

@@ -29,7 +29,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from ... import moving
 from ...dates import DateError, parse_date
-from ...editing import new_meeting, next_meeting_date, previous_meeting
+from ...editing import new_meeting, next_meeting_date, parse_text, previous_meeting
 from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, expected_fingerprint, is_locked, lock
 from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
 from ...schema import KINDS, Field
@@ -49,7 +49,6 @@ from .model import (
     meeting_label,
     meeting_place,
     meeting_place_for,
-    parse_text,
     place_of,
     render_text,
     slug_id,

@@ -13,11 +13,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ...editing import next_paragraph_number
+from ...editing import next_paragraph_number, parse_text
 from ...lock import EDITABLE_AFTER_LOCK, is_locked
 from ...saving import Snapshot, read_snapshot
 from ...schema import Field
-from .model import Place, choices_for, clean, field_choices, parse_text, render_text, validate
+from .model import Place, choices_for, clean, field_choices, render_text, validate
 
 
 def app_lang(app) -> str:
