@@ -1,4 +1,4 @@
-"""Values at key paths of parsed records: ``("items", 3, "refs", 0)`` is the first reference
+"""Values at key paths of parsed records, read and set: ``("items", 3, "refs", 0)`` is the first reference
 of the fourth § (the paths that findings, references and the editor's fields use)."""
 
 from __future__ import annotations
@@ -13,3 +13,16 @@ def value_at(data, path: tuple, default=None):
         except (KeyError, IndexError, TypeError):
             return default
     return cur
+
+
+def set_at(data: dict, path: tuple, value) -> None:
+    """Set data[path] = value, creating the tables on the way."""
+    cur = data
+    for part in path[:-1]:
+        if isinstance(cur, dict):
+            if not isinstance(cur.get(part), (dict, list)):
+                cur[part] = {}
+            cur = cur[part]
+        else:
+            cur = cur[part]
+    cur[path[-1]] = value

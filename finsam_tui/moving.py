@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editing import parse_text, update_text
-from .keypaths import value_at
+from .keypaths import set_at, value_at
 from .loader import Record, classify
 from .lock import is_locked
 from .refs import parse_ref, resolve
@@ -37,12 +37,6 @@ def moved_value(value: str, old_mid: str, new_mid: str) -> str | None:
     return value[:start] + new_mid + value[start + len(old_mid):]
 
 
-def _set(data, path: tuple, value) -> None:
-    for key in path[:-1]:
-        data = data[key]
-    data[path[-1]] = value
-
-
 def retarget_data(kind: str, rel: str, data: dict, old_mid: str, new_mid: str) -> tuple[dict, int]:
     """A copy of a record's data whose references to the meeting old_mid (and its §§) name
     new_mid, and how many were changed."""
@@ -55,7 +49,7 @@ def retarget_data(kind: str, rel: str, data: dict, old_mid: str, new_mid: str) -
         moved = moved_value(value, old_mid, new_mid)
         # (the schema check cleans its copy: a path that no longer leads to the value is left)
         if moved is not None and value_at(new, tuple(path)) == value:
-            _set(new, tuple(path), moved)
+            set_at(new, tuple(path), moved)
             count += 1
     return new, count
 

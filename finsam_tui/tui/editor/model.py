@@ -16,6 +16,7 @@ from pathlib import Path
 from ...catalogues import Count
 from ...editing import meeting_path, new_text, update_text
 from ...findings import Finding
+from ...keypaths import set_at
 from ...keypaths import value_at as get_at  # (the editor's name for it)
 from ...loader import ID_RE, Record, classify
 from ...schema import FOLDERS, ITEM, KINDS, SUBITEM, Field
@@ -26,19 +27,6 @@ MISSING = object()
 
 
 # -- data at key paths -------------------------------------------------------------------------
-
-
-def set_at(data: dict, path: tuple, value) -> None:
-    """Set data[path] = value, creating the tables on the way."""
-    cur = data
-    for part in path[:-1]:
-        if isinstance(cur, dict):
-            if not isinstance(cur.get(part), (dict, list)):
-                cur[part] = {}
-            cur = cur[part]
-        else:
-            cur = cur[part]
-    cur[path[-1]] = value
 
 
 def del_at(data: dict, path: tuple) -> None:
