@@ -395,20 +395,21 @@ class EditScreen(_RecordScreen):
             return None
         return target
 
-    def plan_references(self, old_rel: str, old_id: str, new_id: str):
-        """What moving the meeting does to the other records' references to it (None: unknown)."""
+    def plan_references(self, target: Place):
+        """What moving the meeting to target does to the other records' references to it, as read
+        now (None: unknown). Applied after the move: a file changed meanwhile is refused, named."""
         s = self.session
         if s.archive is None:
             return None
         try:
-            return moving.plan(records_root(self.app), s.archive.index, old_rel, old_id, new_id)
+            return moving.plan(records_root(self.app), s.archive.index, s.rel, s.place.id, target.id)
         except Exception:  # noqa: BLE001 - a lookup problem never stops a save
             return None
 
     def ask_move(self, target: Place, data: dict, then=None, corrected: bool = False) -> None:
         s = self.session
         lang = self.lang
-        planned = self.plan_references(s.rel, s.place.id, target.id)
+        planned = self.plan_references(target)
         body = [t("move.body", lang, rel=target.rel), move_refs_text(planned, s.place.id, target, lang)]
         buttons = [("move", t("move.yes", lang), "primary")]
         default = "move"
@@ -422,15 +423,17 @@ class EditScreen(_RecordScreen):
 
         def answer(choice: str | None) -> None:
             if choice == "move":
-                self.write(data, then, corrected=corrected, move_to=target)
+                self.write(data, then, corrected=corrected, move_to=target, planned=planned)
             elif choice == "stay":
                 self.write(data, then, corrected=corrected)
 
         self.app.push_screen(dialog, answer)
 
-    def write(self, data: dict, then=None, corrected: bool = False, move_to: Place | None = None) -> bool:
+    def write(self, data: dict, then=None, corrected: bool = False, move_to: Place | None = None,
+              planned: moving.Plan | None = None) -> bool:
         """Write data to the file (atomic, refused if the file changed on disk since it was read);
-        with move_to, to that place instead, removing the old file once the new one is on disk."""
+        with move_to, to that place instead, removing the old file once the new one is on disk,
+        and then the planned rewrites of the references to it."""
         s = self.session
         old_rel, old_id = s.rel, s.place.id
         # the meeting's references to its own §§ move with it; not a justerad one's: its rättelse
@@ -459,7 +462,6 @@ class EditScreen(_RecordScreen):
         moved = None
         if move_to is not None:
             s.place = move_to
-            planned = self.plan_references(old_rel, old_id, move_to.id)
             moved = (old_rel, moving.apply(records_root(self.app), planned) if planned else None, planned)
         self.after_save(snap, data, corrected=corrected, moved=moved)
         if then:
