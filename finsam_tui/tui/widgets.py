@@ -106,7 +106,7 @@ class KeyFooter(Footer):
         if self.show_command_palette == narrow:
             self.compact = narrow
             self.show_command_palette = not narrow
-            if self._bindings_ready:  # (the palette's key is made in compose; before, compose is still to come)
+            if self.children:  # (the palette's key is made in compose; before it, nothing to redo)
                 self.refresh(recompose=True)
 
 
