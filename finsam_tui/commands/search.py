@@ -26,9 +26,8 @@ exit status: 0 hits, 1 no hits, 2 usage error or not a records folder
 """
 
 WORDS = {
-    "sv": {"none": "Inga träffar för {query!r}.", "empty": "Sökfrågan innehåller inga ord.",
-           "count": "{n} {n:träff|träffar}"},
-    "en": {"none": "No hits for {query!r}.", "empty": "The query has no words.", "count": "{n} {n:hit|hits}"},
+    "sv": {"none": "Inga träffar för {query!r}.", "empty": "Sökfrågan innehåller inga ord."},
+    "en": {"none": "No hits for {query!r}.", "empty": "The query has no words."},
 }
 
 
