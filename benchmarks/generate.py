@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the finsam_tui package of this checkout
 
-from finsam_tui.lock import fingerprint  # noqa: E402
+from finsam_tui.core.check.protocol_lock import fingerprint
 
 MARKER = "# Genererad av benchmarks/generate.py"
 LAST_YEAR = 2024  # the archive runs up to (part of) this year

@@ -1,5 +1,7 @@
+"""`python -m finsam_tui`: the same as the `finsam` command."""
+
 import sys
 
-from .cli import main
+from finsam_tui.cli.main import main
 
 sys.exit(main())

@@ -1,5 +1,5 @@
 """The saving process that tests/test_crash_safety.py kills: it saves record files through
-finsam_tui.saving.save_text in a loop, each file alternating between two contents.
+finsam_tui.core.io.saving.save_text in a loop, each file alternating between two contents.
 
 Run by the test as a forked child (fast), or on its own for a look by hand:
 
@@ -17,7 +17,7 @@ from pathlib import Path
 def save_forever(jobs: list[tuple[str, str, str]], ready_fd: int | None = None) -> None:
     """Save every file in turn, forever: read its snapshot, write the other of its two
     contents with the snapshot's hash (so a save never overwrites a change it did not see)."""
-    from finsam_tui.saving import read_snapshot, save_text
+    from finsam_tui.core.io.saving import read_snapshot, save_text
 
     if ready_fd is not None:
         os.write(ready_fd, b"r")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.validate import load_archive
+from finsam_tui.core.check.pipeline import load_archive
 
 from .conftest import ROOT
 

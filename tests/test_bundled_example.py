@@ -2,9 +2,9 @@
 
 import tomlkit
 
-from finsam_tui.cli import main
-from finsam_tui.saving import edit_record, read_snapshot
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.saving import edit_record, read_snapshot
 
 from .conftest import RECORDS
 

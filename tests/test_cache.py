@@ -9,11 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui import cache
-from finsam_tui.cache import CACHE_DIR, DB_NAME, run
+from finsam_tui.core.check import cache
+from finsam_tui.core.check.cache import CACHE_DIR, DB_NAME, run
 
 from .conftest import relock
-
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 MEETING = "moten/styrelse/2023/2023-04-14.toml"

@@ -10,8 +10,8 @@ import tomllib
 import pytest
 
 import finsam_tui
-from finsam_tui.cli import main
-from finsam_tui.commands import COMMANDS
+from finsam_tui.cli import COMMANDS
+from finsam_tui.cli.main import main
 
 from .conftest import ROOT
 
@@ -21,7 +21,7 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"finsam {finsam_tui.__version__}"
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "finsam_tui.__version__"}
-    assert pyproject["project"]["scripts"]["finsam"] == "finsam_tui.cli:main"
+    assert pyproject["project"]["scripts"]["finsam"] == "finsam_tui.cli.main:main"
 
 
 def test_top_level_help_lists_examples_and_every_command(capsys):
@@ -52,7 +52,7 @@ def test_the_package_runs_as_a_module():
 def test_the_editor_schemas_are_package_data():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     data = pyproject["tool"]["setuptools"].get("package-data", {})
-    assert "schemas/*.json" in data.get("finsam_tui", [])
+    assert "core/records/schemas/*.json" in data.get("finsam_tui", [])
 
 
 @pytest.mark.parametrize("args", [[], ["tui"], ["--records", "records", "--lang", "en"]])

@@ -3,7 +3,7 @@ second save is refused with a clear message and no update is lost.
 
 Two persistent editor processes (forked once, driven through pipes) each take a snapshot
 of the same person record and save their own change (editor A the title, editor B the
-organisation) through finsam_tui.saving. The test runs at least 1,000 interleavings
+organisation) through finsam_tui.core.io.saving. The test runs at least 1,000 interleavings
 (FINSAM_INTERLEAVINGS raises it), of three sorts, chosen at random:
 
 * ordered: the four steps (A snapshot, B snapshot, A save, B save) in a random order
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.editing import update_text
-from finsam_tui.saving import SaveConflict, read_snapshot, save_text
+from finsam_tui.core.io.saving import SaveConflict, read_snapshot, save_text
+from finsam_tui.core.io.tomledit import update_text
 
 from .conftest import RECORDS, report_figure
 

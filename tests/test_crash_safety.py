@@ -3,7 +3,7 @@ always whole (its old or its new content, never a mix), and what a killed save l
 behind is never mistaken for a record.
 
 A child process (tests/crash_child.py, forked so a restart costs milliseconds) saves five
-record files in a loop through finsam_tui.saving.save_text, each alternating between two
+record files in a loop through finsam_tui.core.io.saving.save_text, each alternating between two
 valid contents and naming the snapshot's hash. The parent kills it with SIGKILL after a
 random delay, checks the folder, and starts a new child — at least 200 times
 (FINSAM_KILLS raises it). The figure is printed and repeated in the test summary.
@@ -15,18 +15,18 @@ import multiprocessing
 import os
 import random
 import re
-import signal
 import shutil
+import signal
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from finsam_tui.editing import update_text
-from finsam_tui.loader import scan_files
-from finsam_tui.saving import read_snapshot, save_text
-from finsam_tui.validate import load_archive
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.load import scan_files
+from finsam_tui.core.io.saving import read_snapshot, save_text
+from finsam_tui.core.io.tomledit import update_text
 
 from . import crash_child
 from .conftest import RECORDS, report_figure

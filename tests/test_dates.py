@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from finsam_tui.dates import DateError, parse_date
+from finsam_tui.core.dates import DateError, parse_date
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 

@@ -2,16 +2,17 @@
 
 import re
 
-from finsam_tui import catalog, docgen
-from finsam_tui.schema import KINDS
+from finsam_tui.core import docgen
+from finsam_tui.core.check import codes as catalog
+from finsam_tui.core.records.schema import KINDS
 
 from .conftest import ROOT
 
 
 def test_generated_docs_are_current():
-    assert (ROOT / "docs/rules.md").read_text(encoding="utf-8") == catalog.markdown(), "run: python -m finsam_tui.docgen"
+    assert (ROOT / "docs/rules.md").read_text(encoding="utf-8") == catalog.markdown(), "run: python -m finsam_tui.core.docgen"
     assert (ROOT / "docs/fields.md").read_text(encoding="utf-8") == docgen.fields_markdown(), (
-        "run: python -m finsam_tui.docgen")
+        "run: python -m finsam_tui.core.docgen")
 
 
 def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_one():

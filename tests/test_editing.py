@@ -8,9 +8,15 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.editing import (new_meeting, new_text, next_meeting_date, next_paragraph_number, parse_text,
-                                update_text)
-from finsam_tui.validate import load_archive
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.tomledit import (
+    new_meeting,
+    new_text,
+    next_meeting_date,
+    next_paragraph_number,
+    parse_text,
+    update_text,
+)
 
 from .conftest import RECORDS
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from finsam_tui import editor_schema
-from finsam_tui.cli import main
-from finsam_tui.editor_schema import GLOBS, SCHEMA_DIR, json_schema, schema_text, taplo_config
-from finsam_tui.loader import classify
-from finsam_tui.schema import KINDS
-from finsam_tui.schemacheck import TIME_RE, valid_month_day
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.schema_check import TIME_RE, valid_month_day
+from finsam_tui.core.records import json_schema as editor_schema
+from finsam_tui.core.records.json_schema import GLOBS, SCHEMA_DIR, json_schema, schema_text, taplo_config
+from finsam_tui.core.records.layout import classify
+from finsam_tui.core.records.schema import KINDS
 
 from .conftest import RECORDS
 from .test_rules import BASE, fixture_dirs, parse_expected
@@ -87,9 +87,9 @@ def test_the_shipped_copies_are_current():
     for kind in KINDS:
         text = schema_text(kind)
         assert (editor_schema.PACKAGED / f"{kind}.json").read_text(encoding="utf-8") == text, (
-            "run: python -m finsam_tui.editor_schema")
+            "run: python -m finsam_tui.core.records.json_schema")
         assert (RECORDS / SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8") == text, (
-            "run: python -m finsam_tui.editor_schema")
+            "run: python -m finsam_tui.core.records.json_schema")
     assert (RECORDS / ".taplo.toml").read_text(encoding="utf-8") == taplo_config()
     assert sorted(p.name for p in editor_schema.PACKAGED.glob("*.json")) == sorted(f"{k}.json" for k in KINDS)
 

@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from finsam_tui.cli import main
-from finsam_tui.export import ExportError, RecordsHaveErrors, bundle, protocol, write_bundle
-from finsam_tui.export import markdown as md
-from finsam_tui.export.labels import CATALOGUE, EN, SV
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.export import ExportError, RecordsHaveErrors, bundle, protocol, write_bundle
+from finsam_tui.core.export import markdown as md
+from finsam_tui.core.i18n.export import CATALOGUE, EN, SV
 
 from .conftest import RECORDS, relock
 
@@ -253,8 +253,8 @@ def test_organ_without_decisions_has_members_not_beslutande(archive):
 
 
 def test_organ_genitive(archive):
-    from finsam_tui.export.common import Context
-    from finsam_tui.export.labels import Labels
+    from finsam_tui.core.export.common import Context
+    from finsam_tui.core.i18n.export import Labels
 
     ctx = Context(archive, Labels("sv"))
     assert ctx.decision_label("styrelse") == "Styrelsens beslut"
@@ -544,7 +544,7 @@ def test_write_bundle_refuses_paths_outside(tmp_path):
 
 
 def test_bundle_paths_are_sanitized(archive):
-    from finsam_tui.export.bundle import safe_id
+    from finsam_tui.core.export.bundle import safe_id
 
     assert safe_id("../../etc") == "etc" and safe_id("..") == "x" and safe_id("Styrelse/2023") == "styrelse-2023"
     for path in bundle(archive):
@@ -606,8 +606,8 @@ def test_every_exported_file_is_valid_commonmark(archive):
 
 
 def test_export_core_does_not_import_textual():
-    code = ("import sys\nimport finsam_tui.export, finsam_tui.commands.export\n"
-            "from finsam_tui.validate import load_archive\nfrom finsam_tui.export import bundle\n"
+    code = ("import sys\nimport finsam_tui.core.export, finsam_tui.cli.export\n"
+            "from finsam_tui.core.check.pipeline import load_archive\nfrom finsam_tui.core.export import bundle\n"
             "bundle(load_archive('records'))\n"
             "print(','.join(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

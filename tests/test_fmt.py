@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.cli import main
-from finsam_tui.commands.fmt import kind_of
-from finsam_tui.fmt import FormatError, format_text, same_data
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.fmt import kind_of
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.ops.canonical import FormatError, format_text, same_data
 
 from .conftest import RECORDS
 

@@ -13,9 +13,9 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.catalog import RULES
-from finsam_tui.cli import main
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.codes import RULES
+from finsam_tui.core.check.pipeline import load_archive
 
 from .conftest import RECORDS
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from finsam_tui.cli import main
-from finsam_tui.history import HistoryError, history, record_path
+from finsam_tui.cli.main import main
+from finsam_tui.core.query.history import HistoryError, history, record_path
 
 from .conftest import RECORDS
 from .gitutil import commit_all, git, git_env, needs_git  # noqa: F401 (git_env is a fixture)

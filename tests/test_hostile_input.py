@@ -7,7 +7,7 @@ among the strategies below; run it with 10,000 on demand:
     FINSAM_HOSTILE_EXAMPLES=10000 python -m pytest -q tests/test_hostile_input.py
 
 Strategies (each a hypothesis test): documents shaped like every record kind, built from
-``finsam_tui/schema.py`` with right and wrong types, missing and extra keys and hostile
+``finsam_tui/core/records/schema.py`` with right and wrong types, missing and extra keys and hostile
 strings, dumped with tomlkit, under ordinary and odd file names; the bundled records
 mutated byte-wise (BOM, CRLF, NUL bytes, invalid UTF-8, truncation, bidi and zero-width
 characters); random bytes; random text; tables and arrays nested up to thousands deep
@@ -38,15 +38,25 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui import cache, xref
-from finsam_tui.catalog import RULES
-from finsam_tui.cli import main
-from finsam_tui.export import (ExportError, agenda, budget, bundle, decisions, extract, protocol,
-                               write_bundle)
-from finsam_tui.loader import MAX_BYTES, MAX_DEPTH
-from finsam_tui.schema import FOLDERS, KINDS, Field
-from finsam_tui.search import SearchError, search
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check import cache
+from finsam_tui.core.check.codes import RULES
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.export import (
+    ExportError,
+    agenda,
+    budget,
+    bundle,
+    decisions,
+    extract,
+    protocol,
+    write_bundle,
+)
+from finsam_tui.core.io.load import MAX_BYTES, MAX_DEPTH
+from finsam_tui.core.query import xref
+from finsam_tui.core.query.search import SearchError, search
+from finsam_tui.core.records.layout import FOLDERS
+from finsam_tui.core.records.schema import KINDS, Field
 
 from .conftest import RECORDS, report_figure
 

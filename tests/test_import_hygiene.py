@@ -17,7 +17,7 @@ def test_core_and_cli_do_not_import_textual():
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in CORE)
-        + "from finsam_tui.cache import run\n"
+        + "from finsam_tui.core.check.cache import run\n"
         + "run('records', need_archive=True, use_cache=False)\n"
         + "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         + "print(','.join(bad))\n"

@@ -7,12 +7,12 @@ import tomllib
 
 import pytest
 
-from finsam_tui.cli import main
-from finsam_tui.commands.fmt import kind_of
-from finsam_tui.editor_schema import SCHEMA_DIR, schema_text, taplo_config
-from finsam_tui.fmt import format_text
-from finsam_tui.schema import KINDS
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.fmt import kind_of
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.ops.canonical import format_text
+from finsam_tui.core.records.json_schema import SCHEMA_DIR, schema_text, taplo_config
+from finsam_tui.core.records.schema import KINDS
 
 from .gitutil import git, git_env, needs_git  # noqa: F401 (git_env is a fixture)
 

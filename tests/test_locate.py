@@ -1,6 +1,6 @@
 """Key paths map to the line and column where they are written."""
 
-from finsam_tui.locate import Locator
+from finsam_tui.core.io.positions import Locator
 
 TEXT = '''# header comment
 name = "x"

@@ -2,9 +2,9 @@
 
 import tomllib
 
-from finsam_tui.cli import main
-from finsam_tui.lock import fingerprint
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.check.protocol_lock import fingerprint
 
 MEETING = "moten/styrelse/2023/2023-04-14.toml"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui import xref
-from finsam_tui.cli import build_parser, main
-from finsam_tui.commands import COMMANDS
-from finsam_tui.lookup_labels import EN, SV
-from finsam_tui.validate import load_archive
+from finsam_tui.cli import COMMANDS
+from finsam_tui.cli.main import build_parser, main
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.i18n.lookups import EN, SV
+from finsam_tui.core.query import xref
 
 from .conftest import RECORDS, ROOT
 
@@ -387,7 +387,7 @@ def test_decisions_register(capsys):
 
 
 def test_decisions_reuses_the_export_register(archive):
-    from finsam_tui.export.decisions import decision_entries
+    from finsam_tui.core.export.decisions import decision_entries
     refs = [f"{m.id}/§{n}{letter or ''}" for m, n, letter, _ in decision_entries(archive, 2023)]
     assert [d["ref"] for d in xref.decisions(archive, 2023)] == refs
 
@@ -496,7 +496,7 @@ def test_lookups_never_import_textual(tmp_path, args):
     (tmp_path / "textual" / "__init__.py").write_text("", encoding="utf-8")
     code = (
         "import sys, io, contextlib\n"
-        "from finsam_tui.cli import main\n"
+        "from finsam_tui.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         f"    rc = main({[*args, '--records', str(RECORDS)]!r})\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

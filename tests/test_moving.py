@@ -1,9 +1,9 @@
-"""A meeting that moves to a new id: the references to it and its §§ follow (finsam_tui/moving.py)."""
+"""A meeting that moves to a new id: the references to it and its §§ follow (finsam_tui/core/ops/move.py)."""
 
 from __future__ import annotations
 
-from finsam_tui import moving
-from finsam_tui.validate import load_archive
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.ops import move as moving
 
 from .test_tui_editor import unlock
 

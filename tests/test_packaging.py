@@ -80,7 +80,7 @@ def test_installed_as_a_tool_finsam_runs(tool, tmp_path):
     # the shipped JSON Schemas (package data, for editors pointed at the package) are installed
     python = finsam.read_text(encoding="utf-8").splitlines()[0].removeprefix("#!").split()  # (pipx adds -E)
     shipped = subprocess.run([*python, "-I", "-c", "import finsam_tui, pathlib; print(sorted(p.name for p in "
-                              "(pathlib.Path(finsam_tui.__file__).parent / 'schemas').glob('*.json')))"],
+                              "(pathlib.Path(finsam_tui.__file__).parent / 'core' / 'records' / 'schemas').glob('*.json')))"],
                              capture_output=True, text=True, timeout=60, cwd=tmp_path)  # (-I: not this checkout)
     assert "'meeting.json'" in shipped.stdout, shipped.stdout + shipped.stderr
     print(f"{tool}: finsam {__version__} installed and ran from {finsam}")

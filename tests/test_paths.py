@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui import cache
-from finsam_tui.cli import main
-from finsam_tui.export import ExportError, bundle, write_bundle
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check import cache
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.export import ExportError, bundle, write_bundle
 
 from .conftest import relock
 

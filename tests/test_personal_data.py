@@ -1,7 +1,7 @@
 """Personal data: a personnummer or samordningsnummer in any text field of any record is an
 error (FS701) at its file, line and column; numbers that are not identity numbers never are.
 
-The field list is generated from ``finsam_tui/schema.py``: every string-typed field (str,
+The field list is generated from ``finsam_tui/core/records/schema.py``: every string-typed field (str,
 text, enum, ref, time, month_day), the string items of lists, the name and role of a
 guest, the keys of amount and count tables, through every table and array of tables of
 every record kind. In round r field i holds vector (i + r) mod V, so over all rounds every
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.editing import update_text
-from finsam_tui.personnummer import find_identity_numbers
-from finsam_tui.schema import KINDS, Field
-from finsam_tui.validate import load_archive
+from finsam_tui.core.check.personnummer import find_identity_numbers
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.tomledit import update_text
+from finsam_tui.core.records.schema import KINDS, Field
 
 from .conftest import RECORDS, report_figure
 

@@ -1,4 +1,4 @@
-"""Tests for finsam_tui.personnummer.
+"""Tests for finsam_tui.core.check.personnummer.
 
 Test vectors are built here with an independent Luhn implementation (``_luhn``)
 so the module's own check-digit code is not used to test itself.
@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from finsam_tui.personnummer import IdentityNumberMatch, find_identity_numbers
+from finsam_tui.core.check.personnummer import IdentityNumberMatch, find_identity_numbers
 
 try:
     from hypothesis import given, settings

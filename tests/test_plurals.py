@@ -4,20 +4,21 @@ import re
 
 import pytest
 
-from finsam_tui import catalog, history, lookup_labels
-from finsam_tui.catalogues import Count, counted
-from finsam_tui.cli import main
-from finsam_tui.commands import fmt as fmt_command
-from finsam_tui.commands import init as init_command
-from finsam_tui.commands import search as search_command
-from finsam_tui.commands import validate as validate_command
-from finsam_tui.export import labels as export_labels
-from finsam_tui.findings import Finding
-from finsam_tui.tui import labels as tui_labels
-from finsam_tui.tui.editor import labels as editor_labels
-from finsam_tui.tui.editor.labels import t
+from finsam_tui.cli import fmt as fmt_command
+from finsam_tui.cli import init as init_command
+from finsam_tui.cli import search as search_command
+from finsam_tui.cli import validate as validate_command
+from finsam_tui.cli.main import main
+from finsam_tui.core.check import codes as catalog
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.i18n import editor as editor_labels
+from finsam_tui.core.i18n import export as export_labels
+from finsam_tui.core.i18n import lookups as lookup_labels
+from finsam_tui.core.i18n import tui as tui_labels
+from finsam_tui.core.i18n.catalogue import Count, counted
+from finsam_tui.core.i18n.editor import t
+from finsam_tui.core.query import history
 from finsam_tui.tui.editor.model import entry_summary
-
 
 # --- Count and counted ------------------------------------------------------------------------
 

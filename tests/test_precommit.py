@@ -125,7 +125,7 @@ def test_a_repository_without_records_is_a_usage_error(tmp_path, hook_id):
 @needs_git
 @pytest.mark.usefixtures("git_env")
 def test_the_hooks_with_the_readme_args_in_a_repository_made_by_init(tmp_path):
-    from finsam_tui.cli import main
+    from finsam_tui.cli.main import main
 
     hooks = {h["id"]: h for h in parse_hooks(HOOKS_FILE.read_text(encoding="utf-8"))}
     top = tmp_path / "norra-dalen"

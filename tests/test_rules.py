@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.catalog import RULES
-from finsam_tui.cli import main
-from finsam_tui.loader import MAX_BYTES
-from finsam_tui.validate import load_archive
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.codes import RULES
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.load import MAX_BYTES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE = FIXTURES / "base"

@@ -1,4 +1,4 @@
-"""Tests for finsam_tui.saving: every check looks at the real files on disk."""
+"""Tests for finsam_tui.core.io.saving: every check looks at the real files on disk."""
 
 from __future__ import annotations
 
@@ -15,8 +15,15 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from finsam_tui import saving
-from finsam_tui.saving import SaveConflict, Snapshot, delete_record, edit_record, read_snapshot, save_text
+from finsam_tui.core.io import saving
+from finsam_tui.core.io.saving import (
+    SaveConflict,
+    Snapshot,
+    delete_record,
+    edit_record,
+    read_snapshot,
+    save_text,
+)
 
 RECORD = '''\
 # Protokoll från styrelsens sammanträde

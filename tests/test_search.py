@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from finsam_tui.cli import main
-from finsam_tui.search import search
+from finsam_tui.cli.main import main
+from finsam_tui.core.query.search import search
 
 
 def refs(hits):

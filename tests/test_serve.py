@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.cli import main
-from finsam_tui.commands import serve
+from finsam_tui.cli import serve
+from finsam_tui.cli.main import main
 
 from .conftest import RECORDS, ROOT
 

@@ -3,7 +3,7 @@
 A person's name, a § title, a decision clause and an uppdrag hold a clear-screen sequence,
 an OSC 52 clipboard write, a carriage return, bidi controls (Trojan Source), a C1 CSI and
 DEL. Every command of the command line writes through one escaping stream
-(``finsam_tui/visible.py``): in text, C0/DEL/C1 are shown as ``\\x1b`` and bidi controls as
+(``finsam_tui/core/text.py``): in text, C0/DEL/C1 are shown as ``\\x1b`` and bidi controls as
 ``\\u202e``; JSON stays valid and lossless (``\\u009b``); our own colour codes still work;
 the Markdown export drops them.
 """
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from finsam_tui.cli import main
-from finsam_tui.findings import Finding
-from finsam_tui.visible import EscapingStream, visible, visible_text
+from finsam_tui.cli.main import main
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.text import EscapingStream, visible, visible_text
 
 from .conftest import RECORDS, ROOT, relock
 from .gitutil import commit_all, git, git_env, needs_git  # noqa: F401 (git_env is a fixture)
@@ -213,7 +213,7 @@ def test_search_highlights_in_bold_on_a_terminal_and_escapes_the_record(hostile,
 
 def test_validate_colours_the_severity_and_escapes_the_message():
     out = io.StringIO()
-    from finsam_tui.commands.validate import write_text
+    from finsam_tui.cli.validate import write_text
 
     finding = Finding("FS201", "moten/x.toml", params={"ref": "anna" + H, "target": "person"}, line=3, column=5)
     write_text([finding], "sv", EscapingStream(out), color=True)

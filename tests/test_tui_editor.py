@@ -17,14 +17,14 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input, OptionList, Select
 
-from finsam_tui import cache
-from finsam_tui.editing import new_meeting
+from finsam_tui.core.check import cache
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.io.tomledit import new_meeting
 from finsam_tui.tui.editor import open_editor
 from finsam_tui.tui.editor.dialogs import ChoiceDialog
 from finsam_tui.tui.editor.fields import EntryList
 from finsam_tui.tui.editor.pickers import MultiPickerScreen, PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen, EntryScreen, NewRecordScreen
-from finsam_tui.validate import load_archive
 
 MEETING = "moten/styrelse/2023/2023-11-17.toml"
 PERSON = "personer/kjell-ivarsson.toml"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 
-from finsam_tui.findings import Finding
-from finsam_tui.schema import MEETING
-from finsam_tui.tui.editor.labels import UI, field_label, t
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.i18n.editor import UI, field_label, t
+from finsam_tui.core.records.schema import MEETING
 from finsam_tui.tui.editor.model import (
     clean,
     entry_summary,
@@ -25,7 +26,6 @@ from finsam_tui.tui.editor.model import (
     target_path,
     validate,
 )
-from finsam_tui.validate import load_archive
 
 from .conftest import RECORDS
 

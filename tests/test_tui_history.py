@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from finsam_tui.history import change_diff, history
+from finsam_tui.core.query.history import change_diff, history
 from finsam_tui.tui.screens import history as history_screen
 from finsam_tui.tui.screens.history import DiffScreen, HistoryScreen
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
+from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.tui.screens.preview import chunks, document
-from finsam_tui.validate import load_archive
 
 from .conftest import ROOT
 

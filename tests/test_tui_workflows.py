@@ -407,7 +407,7 @@ def test_a_big_archive_needs_no_widget_per_meeting(tmp_path):
 def test_cli_checks_the_folder_before_starting_textual(tmp_path):
     code = (
         "import sys\n"
-        "from finsam_tui.cli import main\n"
+        "from finsam_tui.cli.main import main\n"
         f"rc1 = main(['tui', {str(tmp_path)!r}])\n"
         f"rc2 = main(['--records', {str(tmp_path)!r}])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

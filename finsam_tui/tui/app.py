@@ -24,15 +24,15 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 
-from .. import cache
-from ..files import scan_files
-from .commands import FinsamCommands
-from .keys import APP_BINDINGS, localize_bindings
-from .labels import Labels, choose_language
-from .messages import ArchiveFailed, ArchiveLoaded, FilesChanged, FolderScanned, RecordSaved
-from .model import Model, fingerprint, quick_settings, xref
-from .screens.main import MainScreen
-from .sections import SECTIONS
+from finsam_tui.core.check import cache
+from finsam_tui.core.i18n.tui import Labels, choose_language
+from finsam_tui.core.io.scan import scan_files
+from finsam_tui.tui.keys import APP_BINDINGS, localize_bindings
+from finsam_tui.tui.messages import ArchiveFailed, ArchiveLoaded, FilesChanged, FolderScanned, RecordSaved
+from finsam_tui.tui.palette import FinsamCommands
+from finsam_tui.tui.screens.main import MainScreen
+from finsam_tui.tui.sections import SECTIONS
+from finsam_tui.tui.view_data import Model, fingerprint, quick_settings, xref
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -107,7 +107,7 @@ class FinsamApp(App):
     def editor(self, action: str, kind: str | None = None, rel: str | None = None,
                field_path: tuple | None = None) -> bool:
         """Open the editor (finsam_tui.tui.editor.open_editor); field_path focuses a field."""
-        from .editor import open_editor
+        from finsam_tui.tui.editor import open_editor
 
         return open_editor(self, action, kind=kind, rel=rel, field_path=field_path or None) is not None
 
@@ -150,7 +150,7 @@ class FinsamApp(App):
 
     def open_source(self, rel: str, line: int | None = None, column: int | None = None, finding=None) -> None:
         """The file's text, read-only, with the cursor on the line (Enter on a finding)."""
-        from .screens.source import SourceScreen
+        from finsam_tui.tui.screens.source import SourceScreen
 
         self.push_screen(SourceScreen(rel, line, column, finding))
 
@@ -265,13 +265,13 @@ class FinsamApp(App):
 
     # -- app actions --------------------------------------------------------------------------------
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from finsam_tui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_search_dialog(self, query: str = "") -> None:
-        from .screens.search import SearchScreen
+        from finsam_tui.tui.screens.search import SearchScreen
 
         async def opened(ref: str | None) -> None:
             if ref:

@@ -1,5 +1,5 @@
 """The detail panes: a record or § as Rich renderables built from the lookups in
-``finsam_tui/xref.py``.
+``finsam_tui/core/query/xref.py``.
 
 Every piece of user text goes into a ``rich.text.Text`` as plain text, never through
 markup, so a title like ``[bold]x[/bold]`` is shown as written.
@@ -13,8 +13,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .labels import Labels
-from .model import Model, iso, kr, period, xref
+from finsam_tui.core.i18n.tui import Labels
+from finsam_tui.tui.view_data import Model, iso, kr, period, xref
 
 MAX_LIST = 8  # rows of a long list (meetings chaired, …) shown in a pane
 

@@ -1,7 +1,7 @@
 """The key bindings, in one place: what the footer shows, what the help screen lists.
 
 Every binding has an ``id``; its description in the footer is the label ``key_<id>`` of
-:mod:`finsam_tui.tui.labels`, put in by :func:`localize_bindings` when a screen or the
+:mod:`finsam_tui.core.i18n.tui`, put in by :func:`localize_bindings` when a screen or the
 language changes. No key needs a mouse, and none is one that terminals or SSH cannot
 send (no ctrl+enter, no ctrl+shift combinations).
 """
@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from textual.binding import Binding
 
-from .labels import SV, Labels
+from finsam_tui.core.i18n.tui import SV, Labels
 
 # App: active on every screen.
 APP_BINDINGS = [

@@ -42,10 +42,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .labels import t
-from .model import place_of, place_of_rel
-from .screens import EditScreen, EntryScreen, NewRecordScreen, confirm_delete, install_quit_guard, unsaved_editors
-from .session import EditSession, app_lang, records_root
+from finsam_tui.core.i18n.editor import t
+from finsam_tui.tui.editor.model import place_of, place_of_rel
+from finsam_tui.tui.editor.screens import (
+    EditScreen,
+    EntryScreen,
+    NewRecordScreen,
+    confirm_delete,
+    install_quit_guard,
+    unsaved_editors,
+)
+from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
 
 ACTIONS = ("edit", "new", "new_meeting", "new_from_previous", "delete")
 

@@ -16,11 +16,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ...dates import DateError, parse_date
-from . import keys as K
-from .fields import PickButton, bind, plain, update_static
-from .labels import WEEKDAYS, t
-from .model import label_of, person_choices
+from finsam_tui.core.dates import DateError, parse_date
+from finsam_tui.core.i18n.editor import WEEKDAYS, t
+from finsam_tui.tui.editor import keys as K
+from finsam_tui.tui.editor.fields import PickButton, bind, plain, update_static
+from finsam_tui.tui.editor.model import label_of, person_choices
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class CorrectionDialog(ModalScreen):
 
     # -- the person (PickButton's owner)
     def open_picker(self, initial: str) -> None:
-        from .pickers import PickerScreen
+        from finsam_tui.tui.editor.pickers import PickerScreen
 
         screen = PickerScreen(t("correct.by", self.lang), person_choices(self.archive), self.by, self.lang,
                               initial=initial)

@@ -7,8 +7,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from .fields import plain
-from .keys import DIALOG
+from finsam_tui.tui.editor.fields import plain
+from finsam_tui.tui.editor.keys import DIALOG
 
 
 class ChoiceDialog(ModalScreen[str]):

@@ -33,13 +33,13 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...dates import DateError, parse_date
-from ...findings import Finding
-from ...schema import Field
-from . import keys as K
-from .keys import Key
-from .labels import WEEKDAYS, field_label, help_text, t
-from .model import (
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.dates import DateError, parse_date
+from finsam_tui.core.i18n.editor import WEEKDAYS, field_label, help_text, t
+from finsam_tui.core.records.schema import Field
+from finsam_tui.tui.editor import keys as K
+from finsam_tui.tui.editor.keys import Key
+from finsam_tui.tui.editor.model import (
     MISSING,
     MoveRefused,
     entry_summary,
@@ -52,10 +52,10 @@ from .model import (
     short_name,
     target_path,
 )
-from .model import move_to as relocated
+from finsam_tui.tui.editor.model import move_to as relocated
 
 if TYPE_CHECKING:
-    from .session import EditSession
+    from finsam_tui.tui.editor.session import EditSession
 
 
 def plain(text) -> Content:
@@ -643,7 +643,7 @@ class RefField(FieldBox):
         update_static(self.query_one(PickButton), self.display_text())
 
     def open_picker(self, initial: str) -> None:
-        from .pickers import PickerScreen
+        from finsam_tui.tui.editor.pickers import PickerScreen
 
         choices, note = self.session.choices(self.path, self.field)
         current = self.model_value()
@@ -720,7 +720,7 @@ class MultiRefField(RefField):
         return plain(", ".join(short_name(self.ref, x, self.archive) for x in ids))
 
     def open_picker(self, initial: str) -> None:
-        from .pickers import MultiPickerScreen
+        from finsam_tui.tui.editor.pickers import MultiPickerScreen
 
         choices, note = self.session.choices(self.path, self.field)
         screen = MultiPickerScreen(self.label_text.rstrip(" *"), choices, self.ids(), self.lang,
@@ -997,7 +997,7 @@ class TablesField(FieldBox):
     def open_entry(self, i: int) -> None:
         if not (0 <= i < len(self.entries)):
             return
-        from .screens import EntryScreen
+        from finsam_tui.tui.editor.screens import EntryScreen
 
         def back(_=None) -> None:
             self.refresh_value(highlight=i)
@@ -1037,7 +1037,7 @@ class TablesField(FieldBox):
         except MoveRefused as exc:
             self.app.notify(str(exc), severity="error", markup=False, timeout=8)
             return
-        from .pickers import PickerScreen
+        from finsam_tui.tui.editor.pickers import PickerScreen
 
         entry = place_label(items, path)
         screen = PickerScreen(t("move_to.title", lang, entry=entry), choices, None, lang)
@@ -1066,7 +1066,7 @@ class TablesField(FieldBox):
     def ask_remove(self, i: int) -> None:
         if not (0 <= i < len(self.entries)) or not self.editable:
             return
-        from .dialogs import ChoiceDialog
+        from finsam_tui.tui.editor.dialogs import ChoiceDialog
 
         label = self.entry_label(i)
         dialog = ChoiceDialog(t("entry.remove_title", self.lang, entry=label), t("entry.remove_body", self.lang),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..keys import key_names
-from .labels import t
+from finsam_tui.core.i18n.editor import t
+from finsam_tui.tui.keys import key_names
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...catalogues import Count
-from ...editing import meeting_path, new_text, update_text
-from ...findings import Finding
-from ...keypaths import set_at
-from ...keypaths import value_at as get_at  # (the editor's name for it)
-from ...loader import ID_RE, Record, classify
-from ...schema import FOLDERS, ITEM, KINDS, SUBITEM, Field
-from ...validate import check_file, local_findings
-from .labels import key_label, t
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.pipeline import check_file, local_findings
+from finsam_tui.core.i18n.catalogue import Count
+from finsam_tui.core.i18n.editor import key_label, t
+from finsam_tui.core.io.load import Record
+from finsam_tui.core.io.tomledit import new_text, update_text
+from finsam_tui.core.records.keypaths import value_at as get_at
+from finsam_tui.core.records.layout import classify, meeting_id, meeting_suffix, path_of, rel_of, valid_id
+from finsam_tui.core.records.schema import ITEM, KINDS, SUBITEM, Field
 
 MISSING = object()
 
@@ -91,21 +91,12 @@ class Place:
 
 def place_of(root: Path, kind: str, rid: str) -> Place:
     """Where a record of kind with id rid lives (a meeting's id is organ/stem)."""
-    root = Path(root)
-    if kind == "forbund":
-        return Place(kind, "forbund", "forbund.toml", root / "forbund.toml")
-    if kind == "meeting":
-        organ, stem = rid.split("/", 1)
-        rel = f"{FOLDERS['meeting']}/{organ}/{stem[:4]}/{stem}.toml"
-        return Place(kind, rid, rel, root / rel)
-    rel = f"{FOLDERS[kind]}/{rid}.toml"
-    return Place(kind, rid, rel, root / rel)
+    rid = "forbund" if kind == "forbund" else rid
+    return Place(kind, rid, rel_of(kind, rid), path_of(root, kind, rid))
 
 
 def meeting_place(root: Path, organ: str, date: dt.date, suffix: str = "") -> Place:
-    path = meeting_path(root, organ, date, suffix)
-    rel = path.relative_to(Path(root)).as_posix()
-    return Place("meeting", f"{organ}/{path.stem}", rel, path)
+    return place_of(root, "meeting", meeting_id(organ, date, suffix))
 
 
 def place_of_rel(root: Path, rel: str) -> Place | None:
@@ -115,19 +106,13 @@ def place_of_rel(root: Path, rel: str) -> Place | None:
     return Place(kind, rid, rel, Path(root) / rel)
 
 
-def valid_id(rid: str) -> bool:
-    return bool(ID_RE.match(rid))
-
-
 def meeting_place_for(root: Path, place: Place, data: dict) -> Place | None:
     """Where a meeting with this data belongs (moten/<organ>/<year>/<date>[-suffix].toml),
     keeping the suffix of its current file name; None when its organ or date is not usable."""
     organ, date = data.get("organ"), data.get("date")
     if not isinstance(organ, str) or not valid_id(organ) or type(date) is not dt.date:
         return None
-    stem = place.id.split("/", 1)[-1]
-    suffix = stem[11:] if len(stem) > 11 and stem[10] == "-" else ""
-    return meeting_place(root, organ, date, suffix)
+    return meeting_place(root, organ, date, meeting_suffix(place.id))
 
 
 def initial_data(kind: str, name: str = "", year: int | None = None) -> dict:

@@ -11,10 +11,10 @@ from textual.widgets import Footer, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from . import keys as K
-from .fields import bind, plain
-from .labels import t
-from .model import Choice, fold, short_name
+from finsam_tui.core.i18n.editor import t
+from finsam_tui.tui.editor import keys as K
+from finsam_tui.tui.editor.fields import bind, plain
+from finsam_tui.tui.editor.model import Choice, fold, short_name
 
 LIMIT = 200  # options shown at a time; typing narrows the rest
 

@@ -27,19 +27,25 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
-from ... import moving
-from ...dates import DateError, parse_date
-from ...editing import new_meeting, next_meeting_date, parse_text, previous_meeting
-from ...lock import EDITABLE_AFTER_LOCK, content_changed, correct, expected_fingerprint, is_locked, lock
-from ...saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
-from ...schema import KINDS, Field
-from ..messages import RecordSaved
-from . import keys as K
-from .correction import Correction, CorrectionDialog
-from .dialogs import ChoiceDialog
-from .fields import FieldBox, RecordForm, TablesField, bind, plain
-from .labels import WEEKDAYS, help_text, kind_label, t
-from .model import (
+from finsam_tui.core.check.protocol_lock import (
+    EDITABLE_AFTER_LOCK,
+    content_changed,
+    correct,
+    expected_fingerprint,
+    is_locked,
+    lock,
+)
+from finsam_tui.core.dates import DateError, parse_date
+from finsam_tui.core.i18n.editor import WEEKDAYS, help_text, kind_label, t
+from finsam_tui.core.io.saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
+from finsam_tui.core.io.tomledit import new_meeting, next_meeting_date, parse_text, previous_meeting
+from finsam_tui.core.ops import move as moving
+from finsam_tui.core.records.schema import KINDS, Field
+from finsam_tui.tui.editor import keys as K
+from finsam_tui.tui.editor.correction import Correction, CorrectionDialog
+from finsam_tui.tui.editor.dialogs import ChoiceDialog
+from finsam_tui.tui.editor.fields import FieldBox, RecordForm, TablesField, bind, plain
+from finsam_tui.tui.editor.model import (
     Place,
     counts,
     describe_changes,
@@ -54,7 +60,8 @@ from .model import (
     slug_id,
     valid_id,
 )
-from .session import EditSession, app_lang, records_root
+from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
+from finsam_tui.tui.messages import RecordSaved
 
 NEW_TITLES = {
     "sv": {"meeting": "Nytt möte", "person": "Ny person", "organisation": "Ny medlemsorganisation",
@@ -911,7 +918,7 @@ def backlink_count(archive, place: Place) -> int:
     if archive is None or place.kind == "forbund":
         return 0
     try:
-        from ...xref import backlinks
+        from finsam_tui.core.query.xref import backlinks
 
         return len([b for b in backlinks(archive, reference_of(place))
                     if getattr(b, "source", None) != place.id])

@@ -13,11 +13,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ...editing import next_paragraph_number, parse_text
-from ...lock import EDITABLE_AFTER_LOCK, is_locked
-from ...saving import Snapshot, read_snapshot
-from ...schema import Field
-from .model import Place, choices_for, clean, field_choices, render_text, validate
+from finsam_tui.core.check.protocol_lock import EDITABLE_AFTER_LOCK, is_locked
+from finsam_tui.core.io.saving import Snapshot, read_snapshot
+from finsam_tui.core.io.tomledit import next_paragraph_number, parse_text
+from finsam_tui.core.records.schema import Field
+from finsam_tui.tui.editor.model import Place, choices_for, clean, field_choices, render_text, validate
 
 
 def app_lang(app) -> str:
@@ -129,7 +129,7 @@ class EditSession:
 
     # -- changes
     def set(self, path: tuple, value) -> None:
-        from .model import set_at
+        from finsam_tui.core.records.keypaths import set_at
 
         if not self.editable(path):
             return
@@ -137,7 +137,7 @@ class EditSession:
         self.changed()
 
     def delete(self, path: tuple) -> None:
-        from .model import del_at
+        from finsam_tui.tui.editor.model import del_at
 
         if not self.editable(path):
             return

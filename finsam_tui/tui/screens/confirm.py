@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from .dialog import Dialog
+from finsam_tui.tui.screens.dialog import Dialog
 
 
 class ConfirmScreen(Dialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.screen import ModalScreen, Screen
 
-from ..keys import CLOSE_BINDINGS, localize_bindings
+from finsam_tui.tui.keys import CLOSE_BINDINGS, localize_bindings
 
 
 class Localized:

@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from ...export import ExportError, RecordsHaveErrors, agenda, extract, protocol
-from ...export.labels import Labels as ExportLabels
-from .confirm import ConfirmScreen
-from .dialog import Dialog
+from finsam_tui.core.export import ExportError, RecordsHaveErrors, agenda, extract, protocol
+from finsam_tui.core.i18n.export import Labels as ExportLabels
+from finsam_tui.tui.screens.confirm import ConfirmScreen
+from finsam_tui.tui.screens.dialog import Dialog
 
 KINDS = ("agenda", "protocol", "extract")
 

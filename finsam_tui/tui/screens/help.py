@@ -10,13 +10,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from ..editor.keys import help_sections, help_title
-from ..keys import APP_BINDINGS, CLOSE_BINDINGS, MAIN_BINDINGS, NAVIGATION_HELP, key_text
-from ..labels import Labels
-from ..sections.registers import UppdragSection
-from .dialog import Dialog
-from .preview import PreviewScreen
-from .source import SourceScreen
+from finsam_tui.core.i18n.tui import Labels
+from finsam_tui.tui.editor.keys import help_sections, help_title
+from finsam_tui.tui.keys import APP_BINDINGS, CLOSE_BINDINGS, MAIN_BINDINGS, NAVIGATION_HELP, key_text
+from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.screens.preview import PreviewScreen
+from finsam_tui.tui.screens.source import SourceScreen
+from finsam_tui.tui.sections.registers import UppdragSection
 
 
 def help_table(L: Labels) -> Table:

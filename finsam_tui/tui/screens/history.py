@@ -1,10 +1,10 @@
 """The history of the selected record (h): who changed its file and when, with the commit
-messages, newest first, from git (:mod:`finsam_tui.history`, following renames); Enter on
+messages, newest first, from git (:mod:`finsam_tui.core.query.history`, following renames); Enter on
 a commit shows what it changed in the file.
 
 git runs in a worker thread: a big repository does not freeze the screen. Everything from
 git (names, messages, diffs) goes in as plain Text, never as markup, with its control
-characters made visible (finsam_tui/visible.py).
+characters made visible (finsam_tui/core/text.py).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from ...history import Change, HistoryError, change_diff, have_git, history, uncommitted
-from ...visible import visible, visible_text
-from ..widgets import DetailPane
-from .dialog import Dialog, FullScreen
+from finsam_tui.core.query.history import Change, HistoryError, change_diff, have_git, history, uncommitted
+from finsam_tui.core.text import visible, visible_text
+from finsam_tui.tui.screens.dialog import Dialog, FullScreen
+from finsam_tui.tui.widgets import DetailPane
 
 
 def history_error_text(L, err: Exception, root: Path, rel: str, ref: str) -> str:

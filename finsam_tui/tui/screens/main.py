@@ -12,11 +12,11 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 
-from ...files import FORBUND_FILE
-from ..keys import HELP_FIRST, MAIN_BINDINGS, localize_bindings
-from ..sections import SECTIONS
-from ..sections.base import Section, Selection
-from ..widgets import DetailPane, KeyFooter, Sidebar
+from finsam_tui.core.records.layout import FORBUND_FILE
+from finsam_tui.tui.keys import HELP_FIRST, MAIN_BINDINGS, localize_bindings
+from finsam_tui.tui.sections import SECTIONS
+from finsam_tui.tui.sections.base import Section, Selection
+from finsam_tui.tui.widgets import DetailPane, KeyFooter, Sidebar
 
 REFERABLE = ("person", "org", "organ", "meeting", "paragraph", "budget", "budgetline", "insats")
 
@@ -153,7 +153,7 @@ class MainScreen(Screen):
         if sel.ref is None or sel.kind not in REFERABLE + ("finding",):
             self.app.notify(self.app.L["not_here"], severity="warning", markup=False)
             return
-        from .xrefs import XrefScreen
+        from finsam_tui.tui.screens.xrefs import XrefScreen
 
         self.app.push_screen(XrefScreen(sel.ref), self._open_result)
 
@@ -185,14 +185,14 @@ class MainScreen(Screen):
     def action_preview(self) -> None:
         sel = self._meeting()
         if sel is not None:
-            from .preview import PreviewScreen
+            from finsam_tui.tui.screens.preview import PreviewScreen
 
             self.app.push_screen(PreviewScreen(sel.meeting))
 
     def action_export(self) -> None:
         sel = self._meeting()
         if sel is not None:
-            from .export import ExportDialog
+            from finsam_tui.tui.screens.export import ExportDialog
 
             paragraph = sel.ref.rsplit("/", 1)[1] if sel.kind == "paragraph" and sel.ref else None
             self.app.push_screen(ExportDialog(sel.meeting, kind="extract" if paragraph else "protocol",
@@ -220,7 +220,7 @@ class MainScreen(Screen):
             return
         else:
             rel = sel.rel
-        from .history import HistoryScreen
+        from finsam_tui.tui.screens.history import HistoryScreen
 
         ref = "forbund" if rel == FORBUND_FILE else self.app.model.rel_to_ref(rel)
         self.app.push_screen(HistoryScreen(rel, ref=ref))

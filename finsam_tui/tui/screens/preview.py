@@ -18,9 +18,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, LoadingIndicator, Markdown, Static
 
-from ...export import ExportError, agenda, protocol
-from ...export.labels import Labels as ExportLabels
-from .dialog import FullScreen
+from finsam_tui.core.export import ExportError, agenda, protocol
+from finsam_tui.core.i18n.export import Labels as ExportLabels
+from finsam_tui.tui.screens.dialog import FullScreen
 
 CHUNK_LINES = 24  # source lines a chunk after the first holds (at least: chunks end between blocks)
 OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines() breaks there, markdown-it does not
@@ -119,6 +119,6 @@ class PreviewScreen(FullScreen):
         self._show_document(kind)
 
     def action_export(self) -> None:
-        from .export import ExportDialog
+        from finsam_tui.tui.screens.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.meeting, kind=self.kind))

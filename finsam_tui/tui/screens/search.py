@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from ...search import MARK_END, MARK_START, SearchError, search
-from ..lazylist import LazyList, Row
-from ..widgets import DetailPane
-from .dialog import Dialog
+from finsam_tui.core.query.search import MARK_END, MARK_START, SearchError, search
+from finsam_tui.tui.lazylist import LazyList, Row
+from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.widgets import DetailPane
 
 DEBOUNCE = 0.25
 LIMIT = 200

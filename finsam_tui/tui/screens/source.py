@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static, TextArea
 
-from .. import details
-from .dialog import FullScreen
+from finsam_tui.tui import details
+from finsam_tui.tui.screens.dialog import FullScreen
 
 
 class SourceScreen(FullScreen):

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ... import xref
-from ..lazylist import LazyList, Row
-from ..model import iso
-from ..widgets import DetailPane
-from .dialog import Dialog
+from finsam_tui.core.query import xref
+from finsam_tui.tui.lazylist import LazyList, Row
+from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.view_data import iso
+from finsam_tui.tui.widgets import DetailPane
 
 
 class XrefScreen(Dialog):

@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widget import Widget
 
-from ..lazylist import LazyList, Row
-from ..widgets import DetailPane
+from finsam_tui.tui.lazylist import LazyList, Row
+from finsam_tui.tui.widgets import DetailPane
 
 
 @dataclass(frozen=True)

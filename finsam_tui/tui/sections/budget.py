@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from ..lazylist import Row
-from ..model import kr
-from .base import ListDetailSection, Selection
+from finsam_tui.tui.lazylist import Row
+from finsam_tui.tui.sections.base import ListDetailSection, Selection
+from finsam_tui.tui.view_data import kr
 
 NAME_WIDTH = 24  # the first column; longer names are cut (the export has them in full)
 
@@ -74,9 +74,9 @@ class BudgetSection(ListDetailSection):
         if rec is None:
             note.update(Text(L.fmt("no_budget", year=year)))
             return
-        from ...export.budget import Budget
-        from ...export.common import Context
-        from ...export.labels import Labels as ExportLabels
+        from finsam_tui.core.export.budget import Budget
+        from finsam_tui.core.export.common import Context
+        from finsam_tui.core.i18n.export import Labels as ExportLabels
 
         b = Budget(Context(archive, ExportLabels(L.lang)), rec.data)
         table.add_column(Text(L["budget_row"]), key="name", width=NAME_WIDTH)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .. import details
-from ..lazylist import Row
-from ..model import iso
-from .base import ListDetailSection, Selection
-from .members import sort_key
+from finsam_tui.tui import details
+from finsam_tui.tui.lazylist import Row
+from finsam_tui.tui.sections.base import ListDetailSection, Selection
+from finsam_tui.tui.sections.members import sort_key
+from finsam_tui.tui.view_data import iso
 
 
 class InsatserSection(ListDetailSection):

@@ -13,10 +13,10 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from .. import details
-from ..model import MeetingFile
-from ..widgets import DetailPane
-from .base import Section, Selection
+from finsam_tui.tui import details
+from finsam_tui.tui.sections.base import Section, Selection
+from finsam_tui.tui.view_data import MeetingFile
+from finsam_tui.tui.widgets import DetailPane
 
 
 class MeetingTree(Tree):

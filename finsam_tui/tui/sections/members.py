@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .. import details
-from ..lazylist import Row, heading
-from .base import ListDetailSection, Selection
+from finsam_tui.tui import details
+from finsam_tui.tui.lazylist import Row, heading
+from finsam_tui.tui.sections.base import ListDetailSection, Selection
 
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from .. import details
-from ..lazylist import LazyList, Row
-from ..widgets import DetailPane
-from .base import Section, Selection
+from finsam_tui.tui import details
+from finsam_tui.tui.lazylist import LazyList, Row
+from finsam_tui.tui.sections.base import Section, Selection
+from finsam_tui.tui.widgets import DetailPane
 
 
 def finding_key(f) -> str:

@@ -16,12 +16,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
-from ...visible import visible
-from .. import details
-from ..lazylist import LazyList, Row
-from ..model import iso, xref
-from ..widgets import DetailPane
-from .base import Section, Selection
+from finsam_tui.core.text import visible
+from finsam_tui.tui import details
+from finsam_tui.tui.lazylist import LazyList, Row
+from finsam_tui.tui.sections.base import Section, Selection
+from finsam_tui.tui.view_data import iso, xref
+from finsam_tui.tui.widgets import DetailPane
 
 
 def _fold(text: str) -> str:

@@ -1,0 +1,98 @@
+"""What the commands share: exit codes, language choice, opening the records folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from finsam_tui.core.io.scan import NotARecordsFolder
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+NOT_FOLDER = {
+    "sv": ("{dir} är ingen arkivmapp för finsam (forbund.toml saknas).",
+           "Ange mappen med forbund.toml, t.ex. finsam validate records"),
+    "en": ("{dir} is not a finsam records folder (forbund.toml is missing).",
+           "Name the folder that holds forbund.toml, e.g. finsam validate records"),
+}
+
+
+def add_records_arg(parser, positional: bool = False) -> None:
+    """DIR as a positional (validate) or --records option (other commands); FINSAM_RECORDS is the default."""
+    default = os.environ.get("FINSAM_RECORDS", "records")
+    if positional:
+        parser.add_argument("dir", nargs="?", default=default,
+                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+    else:
+        parser.add_argument("--records", dest="dir", default=default, metavar="DIR",
+                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+
+
+def add_lang_arg(parser) -> None:
+    parser.add_argument("--lang", choices=("sv", "en"), help="language (default: the förbund's, else sv)")
+
+
+def forbund_settings(root) -> dict:
+    """forbund.toml's settings (for its language and name); {} when there is none or it does not parse."""
+    import tomllib
+
+    try:
+        with open(Path(root) / "forbund.toml", "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def language(args, settings: dict | None = None) -> str:
+    lang = getattr(args, "lang", None) or os.environ.get("FINSAM_LANG") or (settings or {}).get("language") or "sv"
+    return lang if lang in ("sv", "en") else "sv"
+
+
+def open_records(args, need_archive: bool = True):
+    """Validate the records folder (through the cache): a cache.Result, or None (after a message)
+    when it is not a records folder."""
+    from finsam_tui.core.check.cache import run
+
+    root = Path(args.dir)
+    try:
+        return run(root, need_archive=need_archive)
+    except NotARecordsFolder:
+        msg, hint = NOT_FOLDER[language(args)]
+        print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
+        return None
+
+
+def open_archive(args):
+    """The whole archive (records, index, findings); None (after a message) when DIR is not one."""
+    result = open_records(args, need_archive=True)
+    return result.archive if result else None
+
+
+def add_output_args(parser) -> None:
+    """--records, --format text|json and --lang: what every lookup command takes."""
+    add_records_arg(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_arg(parser)
+
+
+def print_lines(lines: list[str]) -> None:
+    """The text output of a lookup, one line per item. A line is never more than one line: a
+    newline in it comes from a one-line field of a record (a title, a name) and is escaped like
+    the other control characters, so a record cannot add a line of its own. (Multi-line text
+    is wrapped into separate items before.) The output stream escapes the rest."""
+    from finsam_tui.core.text import visible
+
+    sys.stdout.write("".join(visible(line) + "\n" for line in lines))
+
+
+def open_with_labels(args):
+    """(archive, labels of the lookup commands), or (None, None) after a message when DIR is not
+    a records folder."""
+    from finsam_tui.core.i18n.lookups import Labels
+
+    archive = open_archive(args)
+    if archive is None:
+        return None, None
+    return archive, Labels(language(args, archive.settings))

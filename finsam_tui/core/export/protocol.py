@@ -1,0 +1,59 @@
+"""The protocol (minutes) of one meeting, laid out as Swedish offices write them."""
+
+from __future__ import annotations
+
+from finsam_tui.core.export import markdown as md
+from finsam_tui.core.export import meeting as mt
+from finsam_tui.core.export.common import Context, iso
+from finsam_tui.core.i18n.export import Labels
+
+
+def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
+    """The minutes of the meeting ref (``styrelse/2023-04-14``) as Markdown.
+
+    Raises ExportError for an unknown ref and RecordsHaveErrors when the records behind
+    the meeting have errors and draft is False."""
+    ctx = Context(archive, Labels(lang), draft)
+    m = mt.find_meeting(archive, ref)
+    mt.check(ctx, m)
+    L = ctx.L
+    next_meeting = m.data.get("next_meeting")
+    blocks = [mt.title(ctx, m, "protocol"), *ctx.draft_note(),
+              *mt.header(ctx, m, extra=[(L["next_meeting"], md.inline(iso(next_meeting)))]),
+              *mt.attendance(ctx, m)]
+    for item in m.data.get("items", []):
+        blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL)
+    blocks += tasks_table(ctx, m)
+    blocks += mt.justering(ctx, m)
+    blocks += corrections(ctx, m)
+    blocks += mt.anslag(ctx, m)
+    blocks += ctx.draft_note()
+    return md.document(blocks)
+
+
+def corrections(ctx: Context, m) -> list[str]:
+    """Rättelser made after justering: date, by whom, what and why."""
+    L = ctx.L
+    rows = [[md.cell(iso(c.get("date"))), md.cell(ctx.person_name(c.get("by"))), md.cell(c.get("what", "")),
+             md.cell(c.get("why", ""))] for c in m.data.get("corrections", [])]
+    if not rows:
+        return []
+    headers = [L[k] for k in ("col_correction_date", "col_by", "col_what", "col_why")]
+    return [md.heading(2, L["corrections"]), L["corrections_note"], md.table(headers, rows)]
+
+
+def tasks_table(ctx: Context, m) -> list[str]:
+    L = ctx.L
+    rows = []
+    for item, t in mt.tasks_of(m):
+        rows.append([
+            md.cell("§ " + mt.item_number(m, item)),
+            md.cell(t.get("task", "")),
+            md.cell(ctx.person_name(t.get("responsible"))),
+            md.cell(iso(t.get("due"))) or L["no_amount"],
+            md.cell(L.task_state(str(t.get("status", "ny")))),
+        ])
+    if not rows:
+        return []
+    headers = [L[k] for k in ("col_paragraph", "col_task", "col_responsible", "col_due", "col_status")]
+    return [md.heading(2, L["tasks_given"]), md.table(headers, rows)]

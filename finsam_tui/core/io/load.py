@@ -1,0 +1,229 @@
+"""Find, read and parse the record files of a records folder.
+
+One broken file never stops the others: every problem becomes a finding and the
+file is left out of the archive (or kept with what could be used).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.io.positions import LineIndex, Locator
+from finsam_tui.core.io.scan import LINK_REASONS, NotARecordsFolder, is_records_folder, link_problem, scan_files
+from finsam_tui.core.records.layout import classify
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_LABEL = "2 MiB"
+# Tables and arrays nest at most this deep (a record needs fewer than 10 levels).
+MAX_DEPTH = 64
+_NEST_TOKEN = re.compile(r'"""|\'\'\'|["\'#\[\]{}]')
+_BASIC_END = re.compile(r'(?:[^"\\\n]|\\.)*"?')
+_LITERAL_END = re.compile(r"['\n]")
+_ML_BASIC_END = re.compile(r'(?<!\\)(?:\\\\)*"""')
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class Record:
+    kind: str
+    id: str
+    rel: str  # path relative to the records folder, "/"-separated
+    path: Path
+    _text: str | None = field(repr=False)  # None: read from disk when first needed (cached records)
+    data: dict
+    _locator: Locator | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raw = self.path.read_bytes().decode("utf-8", "replace")
+            self._text = raw[1:] if raw.startswith("\ufeff") else raw
+        return self._text
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator
+
+
+@dataclass
+class Loaded:
+    root: Path
+    records: list[Record]
+    findings: list[Finding]
+    unloaded: dict[str, str]  # rel -> text of files not loaded as records (syntax errors, misplaced)
+    files_seen: int = 0
+
+
+def read_limited(path: Path) -> bytes | None:
+    """The bytes of a regular file, or None when it holds more than MAX_BYTES.
+
+    Never blocks on a named pipe or device (opened non-blocking, then refused as not a
+    regular file) and never reads more than MAX_BYTES + 1 bytes, even if the file grows
+    after it was listed. Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        data = f.read(MAX_BYTES + 1)
+    return None if len(data) > MAX_BYTES else data
+
+
+def read_text(path: Path) -> str | None:
+    """The text of a file that is not a record, if it is small UTF-8; else None."""
+    try:
+        data = read_limited(path)
+        return None if data is None else data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _nesting_offset(text: str, limit: int) -> int | None:
+    """Where arrays and inline tables first nest deeper than ``limit`` (outside strings and
+    comments), or None. Checked before parsing: tomllib recurses once per level and would
+    hit Python's recursion limit on a file nested a few hundred levels deep."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    pos = 0
+    n = len(text)
+    while True:
+        m = _NEST_TOKEN.search(text, pos)
+        if m is None:
+            return None
+        tok, pos = m.group(), m.end()
+        if tok in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return m.start()
+        elif tok in ("]", "}"):
+            depth = max(0, depth - 1)
+        elif tok == "#":
+            end = text.find("\n", pos)
+            pos = n if end < 0 else end
+        elif tok == "'":
+            end = _LITERAL_END.search(text, pos)
+            pos = n if end is None else end.end()
+        elif tok == '"':
+            end = _BASIC_END.match(text, pos)
+            pos = end.end()
+        elif tok == "'''":
+            end = text.find("'''", pos)
+            pos = n if end < 0 else end + 3
+        else:  # """
+            end = _ML_BASIC_END.search(text, pos)
+            pos = n if end is None else end.end()
+
+
+def _data_too_deep(data: dict, limit: int) -> bool:
+    """True if the parsed tables and arrays nest deeper than ``limit`` (dotted keys and
+    table headers such as [a.b.c.…] nest without brackets)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
+
+
+def _too_deep(rel: str, body: str, offset: int | None) -> Finding:
+    """FS101 for a file nested deeper than MAX_DEPTH, at ``offset`` or at the first key path
+    that is too deep."""
+    index = LineIndex(body)
+    if offset is None:
+        loc = Locator(body)
+        deep = [off for path, off in loc.positions.items() if len(path) >= MAX_DEPTH]
+        offset = min(deep) if deep else 0
+    line, col = index.line_col(offset)
+    return Finding("FS101", rel, line=line, column=col, params={
+        "reason": {"sv": f"tabeller och listor är nästlade i mer än {MAX_DEPTH} nivåer",
+                   "en": f"tables and arrays are nested more than {MAX_DEPTH} levels deep"},
+        "text": body})
+
+
+def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | None, Finding | None]:
+    try:
+        raw = read_limited(path)
+        if raw is None:
+            size = max(path.stat().st_size, MAX_BYTES + 1)
+            return None, Finding("FS100", rel,
+                                 params={"reason": {"sv": f"{size} byte, mer än gränsen {MAX_LABEL}",
+                                                        "en": f"{size} bytes, more than the limit {MAX_LABEL}"},
+                                             "limit": MAX_LABEL})
+    except OSError as exc:
+        return None, Finding("FS100", rel, params={"reason": exc.strerror or str(exc), "limit": MAX_LABEL})
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Finding("FS100", rel, line=line, column=col,
+                             params={"reason": {"sv": f"ogiltig UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                                        "en": f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})"},
+                                             "limit": MAX_LABEL})
+    body = text[1:] if text.startswith("\ufeff") else text
+    offset = _nesting_offset(body, MAX_DEPTH)
+    if offset is not None:
+        return None, _too_deep(rel, body, offset)
+    try:
+        data = tomllib.loads(body)
+    except RecursionError:  # not expected after the nesting check; never let it escape
+        return None, _too_deep(rel, body, 0)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_POS.search(msg)
+        if m:
+            line, col = int(m.group(1)), int(m.group(2))
+        else:
+            line = body.count("\n") + 1
+            col = 1
+        reason = _TOML_POS.sub("", msg).strip()
+        return None, Finding("FS101", rel, line=line, column=col, params={"reason": reason, "text": body})
+    if _data_too_deep(data, MAX_DEPTH):
+        return None, _too_deep(rel, body, None)
+    return Record(kind, rid, rel, path, body, data), None
+
+
+def load_files(root: Path) -> Loaded:
+    root = Path(root)
+    if not is_records_folder(root):
+        raise NotARecordsFolder(str(root))
+    records: list[Record] = []
+    findings: list[Finding] = []
+    unloaded: dict[str, str] = {}
+    root_real = os.path.realpath(root)
+    files = scan_files(root)
+    for rel, (path, _size, _mtime) in files.items():
+        rec, problem, text = load_file(root_real, path, rel)
+        if problem:
+            findings.append(problem)
+        if text is not None:
+            unloaded[rel] = text
+        if rec is not None:
+            records.append(rec)
+    return Loaded(root, records, findings, unloaded, len(files))
+
+
+def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Finding | None, str | None]:
+    """One file: (record, problem, text of a file that is not loaded as a record)."""
+    path = Path(path)
+    link = link_problem(root_real, path, rel)
+    if link is not None:  # a link out of the folder, a loop, a link in a linked folder: never read
+        return None, Finding("FS110", rel, params={"reason": LINK_REASONS[link]}), None
+    kind, rid, problem = classify(tuple(rel.split("/")))
+    if problem:
+        return None, problem, read_text(path)  # still scanned for identity numbers
+    rec, problem = read_record(path, rel, kind, rid)
+    text = problem.params.pop("text") if problem is not None and problem.code == "FS101" else None
+    return rec, problem, text

@@ -1,0 +1,119 @@
+"""Which files a records folder holds: kept small, since a warm run needs nothing else.
+
+Symbolic links. A link that stays inside the records folder is followed, a folder link one
+step: a linked folder is read as if it were a copy, but the links inside it are not followed
+again, and a link to a folder it lies in itself (a loop) or round a loop of links is not
+entered: a walk always ends. A link out of the folder is never followed, whether to a file
+or a folder, and its target is never read.
+Every link that is not followed is listed all the same, under the link's own path, so that
+the loader reports it (FS110, a warning): nothing is skipped in silence.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+
+from finsam_tui.core.records.layout import FORBUND_FILE
+
+
+class NotARecordsFolder(Exception):
+    pass
+
+
+# Why a link is not followed (the params of FS110).
+LINK_REASONS = {
+    "out": {"sv": "den leder ut ur arkivmappen", "en": "it leads out of the records folder"},
+    "loop": {"sv": "den leder till en mapp som den själv ligger i (en slinga)",
+             "en": "it leads to a folder it lies in itself (a loop)"},
+    "cycle": {"sv": "den pekar runt i en slinga av länkar och leder ingenstans",
+              "en": "it points round a loop of links and leads nowhere"},
+    "nested": {"sv": "den ligger i en länkad mapp, och länkar följs bara ett steg",
+               "en": "it lies in a linked folder, and links are followed one step only"},
+}
+
+
+def is_records_folder(root) -> bool:
+    return os.path.isfile(os.path.join(root, FORBUND_FILE))
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def link_problem(root_real: str, path, rel: str) -> str | None:
+    """Why the entry at path (rel below the records folder, whose real path is root_real) is
+    a link that is not followed: "out", "loop", "cycle" or "nested" (see LINK_REASONS); None
+    when it is no link or one that is followed."""
+    path = os.fspath(path)
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a -> b -> a: resolves nowhere
+            return "cycle"
+    target = os.path.realpath(path)
+    if not _within(target, root_real):
+        return "out"
+    if not os.path.isdir(path):
+        return None  # a file inside the folder: read like any other
+    if _within(os.path.realpath(os.path.dirname(path)), target):
+        return "loop"
+    parts = rel.split("/")[:-1]
+    if any(os.path.islink(os.path.join(root_real, *parts[:i])) for i in range(1, len(parts) + 1)):
+        return "nested"
+    return None
+
+
+def scan_files(root) -> dict[str, tuple[str, int, int]]:
+    """rel -> (path, size, mtime_ns) of every *.toml below root, in sorted order, skipping
+    names that start with '.' or '_'. Links are followed as the module says; a link that is
+    not followed — to a *.toml file, to a folder, or leading out and nowhere (a folder on a
+    disk that is not there) — is listed under its own path, with the size and time of the
+    link itself. A link to another kind of file is ignored like that file would be."""
+    out = {}
+    root = str(root)
+    root_real = os.path.realpath(root)
+
+    def add(e: os.DirEntry, rel: str, follow: bool) -> None:
+        try:
+            st = e.stat(follow_symlinks=follow)
+            out[rel] = (e.path, st.st_size, st.st_mtime_ns)
+        except OSError:
+            out[rel] = (e.path, -1, -1)
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if e.name.startswith((".", "_")):
+                continue
+            rel = prefix + e.name
+            if e.is_symlink():
+                problem = link_problem(root_real, e.path, rel)
+                try:
+                    is_dir = e.is_dir()
+                except OSError:
+                    is_dir = False
+                if problem is None and is_dir:
+                    walk(e.path, rel + "/")
+                elif problem is not None and (is_dir or not os.path.exists(e.path)) or e.name.endswith(".toml"):
+                    add(e, rel, follow=problem is None)
+            elif e.is_dir(follow_symlinks=False):
+                walk(e.path, rel + "/")
+            elif e.name.endswith(".toml"):
+                add(e, rel, follow=False)
+
+    walk(root, "")
+    return out
+
+
+def record_files(root) -> list[str]:
+    """The paths of the files below root that are read as records (the links that are not
+    followed left out): what a command that rewrites files may touch."""
+    root_real = os.path.realpath(root)
+    return [path for rel, (path, _s, _m) in scan_files(root).items()
+            if rel.endswith(".toml") and link_problem(root_real, path, rel) is None]

@@ -1,0 +1,361 @@
+"""The one definition of every record kind's fields.
+
+The validator (type, required, unknown-key and enum checks), the TUI forms and the
+JSON Schema are all driven from the tables in this module. Nothing else lists fields.
+
+A record kind is a tuple of :class:`Field`. Field types:
+
+``str``     one-line text          ``text``   multi-line text
+``int``     whole number           ``amount`` whole kronor (int)
+``number``  int or float, 0..1
+``bool``    true/false             ``date``   TOML local date (2022-06-17)
+``time``    "HH:MM" string         ``enum``   one of ``choices``
+``month_day`` "MM-DD" string (a day that exists every year)
+``ref``     an id or reference string, resolved by the cross-reference rules;
+            ``ref`` names the target kind (person, org, organ, insats, meeting,
+            paragraph, budgetline, any)
+``list``    array whose items are described by ``item``
+``table``   inline or standard table with ``fields``
+``tables``  array of tables (``[[x]]``) each with ``fields``
+``amounts`` table of version-id -> amount
+``counts``  table of free key -> non-negative int (reasons for ending)
+``person_or_guest``  a person id, or an inline table {name, role}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- enumerations (values are Swedish domain terms, written as users write them) ---
+
+ORGAN_KINDS = ("styrelse", "medlemssamråd", "beredningsgrupp", "utvecklingsgrupp", "styrgrupp", "presidium", "annat")
+ORG_KINDS = ("kommun", "region", "försäkringskassan", "arbetsförmedlingen")
+ROLES = (
+    "ordförande",
+    "vice ordförande",
+    "ledamot",
+    "ersättare",
+    "förbundschef",
+    "sekreterare",
+    "administratör",
+    "ekonom",
+    "adjungerad",
+    "revisor",
+    "tjänsteperson",
+)
+# Roles that hold a member organisation's ordinary seat (and vote).
+SEAT_ROLES = ("ordförande", "vice ordförande", "ledamot")
+SUBSTITUTE_ROLES = ("ersättare",)
+MEETING_KINDS = ("ordinarie", "extra", "konstituerande", "arbetsmöte")
+MEETING_STATES = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
+ITEM_KINDS = ("information", "diskussion", "beslut", "delegationsbeslut", "val", "övrigt")
+TASK_STATES = ("ny", "pågående", "klar", "avbruten")
+NUMBERING = ("per_år", "per_möte")
+QUORUM_RULES = ("mer_än_hälften", "minst_hälften", "alla_medlemmar")
+VERSION_KINDS = ("budget", "revidering", "utfall", "prognos")
+CATEGORY_KINDS = ("individinsatser", "strukturella insatser", "administrativa kostnader", "övrigt")
+LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool = False
+    help_sv: str = ""
+    help_en: str = ""
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    item: "Field | None" = None
+    fields: tuple["Field", ...] = ()
+    minimum: int | None = None
+    default: object = None
+
+    def child(self, name: str) -> "Field | None":
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+def F(name: str, type: str, sv: str = "", en: str = "", **kw) -> Field:
+    return Field(name, type, help_sv=sv, help_en=en, **kw)
+
+
+def L(name: str, item: Field, sv: str = "", en: str = "", **kw) -> Field:
+    return Field(name, "list", help_sv=sv, help_en=en, item=item, **kw)
+
+
+def T(name: str, fields: tuple[Field, ...], sv: str = "", en: str = "", **kw) -> Field:
+    return Field(name, "table", help_sv=sv, help_en=en, fields=fields, **kw)
+
+
+def TS(name: str, fields: tuple[Field, ...], sv: str = "", en: str = "", **kw) -> Field:
+    return Field(name, "tables", help_sv=sv, help_en=en, fields=fields, **kw)
+
+
+PERSON = F("", "ref", ref="person")
+TEXT_ITEM = F("", "str")
+
+# ---------------------------------------------------------------------------
+# förbund settings: forbund.toml
+# ---------------------------------------------------------------------------
+FORBUND = (
+    F("name", "str", "Förbundets namn", "Name of the association", required=True),
+    F("org_number", "str", "Organisationsnummer (NNNNNN-NNNN)", "Organisation number", required=True),
+    F("language", "enum", "Standardspråk för rapporter", "Default language", choices=LANGUAGES, default="sv"),
+    F("paragraph_numbering", "enum", "§-numrering: per_år (löpande över året) eller per_möte",
+      "§ numbering: per calendar year or per meeting", choices=NUMBERING, required=True),
+    F("quorum", "enum", "Beslutförhet: mer_än_hälften, minst_hälften eller alla_medlemmar av ledamöterna",
+      "Quorum rule", choices=QUORUM_RULES, default="mer_än_hälften"),
+    F("adjusters_must_vote", "bool", "Justerare ska vara beslutande ledamot eller tjänstgörande ersättare",
+      "Adjusters must be voting members", default=False),
+    T("seats", (
+        F("members", "int", "Ordinarie ledamöter per medlem", "Members per member organisation", minimum=0, default=1),
+        F("substitutes", "int", "Ersättare per medlem", "Substitutes per member organisation", minimum=0,
+          default=1),
+    ), "Platser per medlemsorganisation i styrelsen", "Board seats per member organisation"),
+    T("deadlines", (
+        F("justering_days", "int", "Justering senast N dagar efter mötet", "Adjust within N days", minimum=0, default=14),
+        F("anslag_within_days", "int", "Anslag senast N dagar efter justering", "Post within N days of adjustment",
+          minimum=0, default=2),
+        F("anslag_min_days", "int", "Anslaget uppsatt minst N dagar", "Posted for at least N days", minimum=0,
+          default=21),
+        F("budget_month_day", "month_day", "Budgeten för år Y antas senast detta datum år Y-1 (MM-DD)",
+          "Budget for year Y adopted by this day of Y-1 (MM-DD)", default="11-30"),
+    ), "Frister som förbundet följer", "Deadlines the association follows"),
+    TS("organs", (
+        F("id", "str", "Id som används i mötesmappar och referenser", "Id used in meeting folders and references",
+          required=True),
+        F("name", "str", "Namn, t.ex. Styrelsen", "Display name", required=True),
+        F("kind", "enum", "Typ av organ", "Kind of organ", choices=ORGAN_KINDS, required=True),
+        F("decides", "bool", "Organet fattar beslut (beslutförhet kontrolleras)", "The organ takes decisions",
+          default=True),
+    ), "Förbundets organ", "The association's organs", required=True),
+    F("address", "str", "Postadress för kansliet", "Office address"),
+    F("storage", "str", "Förvaringsplats för protokoll (standard för anslag)", "Where minutes are kept"),
+)
+
+# ---------------------------------------------------------------------------
+# member organisations: organisationer/<id>.toml
+# ---------------------------------------------------------------------------
+ORGANISATION = (
+    F("name", "str", "Namn", "Name", required=True),
+    F("kind", "enum", "Typ av medlem", "Kind of member", choices=ORG_KINDS, required=True),
+    F("org_number", "str", "Organisationsnummer", "Organisation number"),
+    F("short", "str", "Kortnamn, t.ex. FK", "Short name"),
+    F("contribution_key", "number", "Andel av kommunernas fjärdedel (0–1), t.ex. 0.35",
+      "Share of the municipalities' quarter (0-1)"),
+    F("member_since", "date", "Medlem sedan", "Member since"),
+)
+
+# ---------------------------------------------------------------------------
+# persons and memberships: personer/<id>.toml
+# ---------------------------------------------------------------------------
+MEMBERSHIP = (
+    F("organ", "ref", "Organ (id från forbund.toml)", "Organ id", ref="organ", required=True),
+    F("role", "enum", "Roll", "Role", choices=ROLES, required=True),
+    F("on_behalf_of", "ref", "För vilken medlemsorganisation", "On behalf of which member", ref="org"),
+    F("voting", "bool", "Rösträtt (standard: ja för ledamot/ordförande)", "Voting right"),
+    F("start", "date", "Från och med", "Start date", required=True),
+    F("end", "date", "Till och med", "End date"),
+    F("call_order", "int", "Inkallelseordning för ersättare", "Call order for substitutes", minimum=1),
+)
+PERSON_KIND = (
+    F("name", "str", "Namn", "Name", required=True),
+    F("title", "str", "Titel eller befattning", "Title or position"),
+    F("organisation", "str", "Arbetsgivare eller tillhörighet (fritext)", "Employer or affiliation"),
+    F("email", "str", "E-post (arbete)", "Work e-mail"),
+    TS("memberships", MEMBERSHIP, "Uppdrag i förbundets organ över tid", "Roles in the organs over time"),
+)
+
+# ---------------------------------------------------------------------------
+# meetings: moten/<organ>/<year>/<date>[-suffix].toml
+# ---------------------------------------------------------------------------
+TASK = (
+    F("task", "text", "Uppdraget", "The task", required=True),
+    F("responsible", "ref", "Ansvarig person", "Responsible person", ref="person", required=True),
+    F("due", "date", "Ska vara klart", "Due date"),
+    F("status", "enum", "Status", "Status", choices=TASK_STATES, default="ny"),
+    F("reported", "ref", "Återrapporterat i (mötes- eller §-referens)", "Reported back at (meeting or § reference)",
+      ref="paragraph_or_meeting"),
+)
+_ITEM_COMMON = (
+    F("title", "str", "Rubrik", "Title", required=True),
+    F("kind", "enum", "Typ av ärende", "Kind of matter", choices=ITEM_KINDS, default="information"),
+    F("diarienummer", "str", "Diarienummer", "Registry number"),
+    F("background", "text", "Beskrivning av ärendet", "Background"),
+    F("proposal", "text", "Förslag till beslut", "Proposed decision"),
+    L("decision", F("", "str"), "Beslut som att-satser", "Decision clauses, each starting with \"att\""),
+    F("decision_text", "text", "Beslut i löptext (när beslutet inte skrivs som att-satser)",
+      "Decision as running text"),
+    TS("reservations", (
+        F("person", "ref", "Vem som reserverar sig", "Who dissents", ref="person", required=True),
+        F("text", "text", "Reservationens lydelse", "Text of the reservation"),
+    ), "Reservationer", "Recorded dissent"),
+    TS("jav", (
+        F("person", "ref", "Vem som anmält jäv och lämnat ärendet", "Who declared a conflict and left", ref="person",
+          required=True),
+        F("chair", "ref", "Ordförande under ärendet (om ordföranden var jävig)",
+          "Who chaired meanwhile (if the chair left)", ref="person"),
+    ), "Jäv", "Conflicts of interest"),
+    L("attachments", F("", "str"), "Bilagor", "Attachments"),
+    L("refs", F("", "ref", ref="any"), "Hänvisningar: budgetrad, insats, tidigare möte eller §",
+      "References: budget line, insats, earlier meeting or §"),
+    TS("tasks", TASK, "Uppdrag som ges i ärendet", "Tasks given under this item"),
+)
+SUBITEM = (F("letter", "str", "Bokstav: a, b, c …", "Letter", required=True),) + _ITEM_COMMON
+ITEM = (
+    F("number", "int", "Paragrafnummer", "Paragraph number", required=True, minimum=1),
+) + _ITEM_COMMON + (
+    TS("sub", SUBITEM, "Underpunkter a), b) …", "Sub-items a), b) …"),
+)
+GUEST = F("", "person_or_guest", ref="person")
+MEETING = (
+    F("organ", "ref", "Organ", "Organ", ref="organ", required=True),
+    F("kind", "enum", "Typ av möte", "Kind of meeting", choices=MEETING_KINDS, default="ordinarie"),
+    F("date", "date", "Datum", "Date", required=True),
+    F("start", "time", "Starttid HH:MM", "Start time HH:MM"),
+    F("end", "time", "Sluttid HH:MM", "End time HH:MM"),
+    F("place", "str", "Plats", "Place"),
+    F("state", "enum", "Status", "State", choices=MEETING_STATES, required=True),
+    F("diarienummer", "str", "Diarienummer", "Registry number"),
+    F("chair", "ref", "Ordförande vid mötet", "Chair of the meeting", ref="person"),
+    F("secretary", "ref", "Sekreterare", "Secretary", ref="person"),
+    L("adjusters", PERSON, "Justerare", "Adjusters"),
+    T("attendance", (
+        L("voting", PERSON, "Beslutande", "Voting members present"),
+        TS("serving", (
+            F("person", "ref", "Tjänstgörande ersättare", "Serving substitute", ref="person", required=True),
+            F("replaces", "ref", "Ersätter (frånvarande ledamot)", "Replaces (absent member)", ref="person",
+              required=True),
+        ), "Tjänstgörande ersättare", "Serving substitutes"),
+        L("substitutes", PERSON, "Ersättare (ej tjänstgörande)", "Substitutes present, not serving"),
+        L("absent", PERSON, "Anmält förhinder", "Absent with notice"),
+        L("coopted", PERSON, "Adjungerade", "Co-opted"),
+        L("others", GUEST, "Övriga närvarande: person-id eller {name, role}",
+          "Others present: person id or {name, role}"),
+    ), "Närvaro", "Attendance"),
+    T("justering", (
+        F("date", "date", "Justeringsdatum", "Date of adjustment"),
+        F("place", "str", "Plats för justering", "Place of adjustment"),
+        F("signing", "str", "Signeringsreferens (t.ex. digital signatur)", "Signature reference"),
+        F("fingerprint", "str", "Innehållets fingeravtryck vid justeringen (skrivs av finsam lock)",
+          "Content fingerprint at adjustment (written by finsam lock)"),
+    ), "Justering", "Adjustment of the minutes"),
+    T("anslag", (
+        F("posted", "date", "Anslaget uppsatt", "Posted on the notice board"),
+        F("removed", "date", "Anslaget nedtaget", "Taken down"),
+        F("storage", "str", "Förvaringsplats för protokollet", "Where the minutes are kept"),
+    ), "Anslag/bevis", "Posting of the minutes"),
+    F("next_meeting", "date", "Nästa möte", "Next meeting"),
+    F("notes", "text", "Övrigt om mötet", "Notes about the meeting"),
+    TS("items", ITEM, "Paragrafer", "Paragraphs (§)"),
+    TS("corrections", (
+        F("date", "date", "Datum för rättelsen", "Date of the correction", required=True),
+        F("by", "ref", "Vem som gjorde rättelsen", "Who made the correction", ref="person", required=True),
+        F("what", "text", "Vad som ändrades", "What was changed", required=True),
+        F("why", "text", "Varför", "Why", required=True),
+        F("fingerprint", "str", "Innehållets fingeravtryck efter rättelsen (skrivs av finsam)",
+          "Content fingerprint after the correction (written by finsam)", required=True),
+    ), "Rättelser efter justering", "Corrections after adjustment"),
+)
+
+# ---------------------------------------------------------------------------
+# budgets: budgetar/<year>.toml
+# ---------------------------------------------------------------------------
+BUDGET = (
+    F("year", "int", "Budgetår", "Budget year", required=True),
+    F("equity_start", "amount", "Eget kapital vid årets början", "Equity at the start of the year"),
+    F("note", "text", "Kommentar", "Note"),
+    TS("versions", (
+        F("id", "str", "Kort id som används i amounts, t.ex. budget, rev1, utfall-06, prognos", "Version id",
+          required=True),
+        F("kind", "enum", "Typ av version", "Kind of version", choices=VERSION_KINDS, required=True),
+        F("label", "str", "Rubrik i tabeller", "Column label"),
+        F("date", "date", "Datum (för utfall: till och med)", "Date (for outcome: up to)"),
+        F("decided_by", "ref", "Beslutande § (t.ex. styrelse/2021/§58)", "Deciding § reference", ref="paragraph"),
+    ), "Versioner: antagen budget, revideringar, utfall, prognos", "Versions", required=True),
+    TS("income", (
+        F("member", "ref", "Medlemsorganisation", "Member organisation", ref="org", required=True),
+        F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
+    ), "Medlemsbidrag per medlem", "Contributions per member"),
+    TS("other_income", (
+        F("id", "str", "Id", "Id", required=True),
+        F("name", "str", "Benämning", "Name", required=True),
+        F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
+    ), "Övriga intäkter (räntor, ESF m.m.)", "Other income"),
+    TS("categories", (
+        F("id", "str", "Id", "Id", required=True),
+        F("name", "str", "Benämning", "Name", required=True),
+        F("kind", "enum", "Kostnadsslag", "Cost category", choices=CATEGORY_KINDS, required=True),
+        F("total", "amounts", "Angiven summa per version (kontrolleras)", "Stated total per version (checked)"),
+        TS("lines", (
+            F("id", "str", "Radens id (unikt i budgeten)", "Line id (unique in the budget)", required=True),
+            F("name", "str", "Benämning", "Name", required=True),
+            F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
+            F("note", "str", "Kommentar", "Note"),
+        ), "Kostnadsrader", "Cost lines", required=True),
+    ), "Kostnadskategorier med rader", "Cost categories with lines", required=True),
+    T("totals", (
+        F("income", "amounts", "Summa intäkter per version", "Total income per version"),
+        F("costs", "amounts", "Summa kostnader per version", "Total costs per version"),
+        F("result", "amounts", "Resultat per version", "Result per version"),
+    ), "Angivna summor (kontrolleras mot raderna)", "Stated totals (checked against the lines)"),
+)
+
+# ---------------------------------------------------------------------------
+# insatser: insatser/<id>.toml
+# ---------------------------------------------------------------------------
+INSATS = (
+    F("name", "str", "Namn", "Name", required=True),
+    F("description", "text", "Beskrivning", "Description"),
+    F("start", "date", "Startdatum", "Start date", required=True),
+    F("end", "date", "Slutdatum", "End date"),
+    F("owner", "ref", "Huvudman (medlemsorganisation)", "Owner (member organisation)", ref="org", required=True),
+    L("budget_lines", F("", "ref", ref="budgetline"), "Budgetrader, t.ex. budget/2022/samordningsteamet",
+      "Budget lines"),
+    L("steering_group", PERSON, "Styrgrupp (person-id)", "Steering group"),
+    F("decided_by", "ref", "Beslut om insatsen (§-referens)", "Deciding §", ref="paragraph"),
+    TS("statistics", (
+        F("year", "int", "År", "Year", required=True),
+        F("women", "int", "Kvinnor (deltagare under året)", "Women", required=True),
+        F("men", "int", "Män (deltagare under året)", "Men", required=True),
+        F("new", "int", "Nya under året", "New during the year"),
+        F("ended", "int", "Avslutade under året", "Ended during the year"),
+        F("ended_reasons", "counts", "Avslutsorsaker: arbete, studier, …", "Reasons for ending"),
+    ), "Aggregerad deltagarstatistik per år (aldrig personuppgifter)", "Aggregated statistics per year"),
+)
+
+KINDS: dict[str, tuple[Field, ...]] = {
+    "forbund": FORBUND,
+    "organisation": ORGANISATION,
+    "person": PERSON_KIND,
+    "meeting": MEETING,
+    "budget": BUDGET,
+    "insats": INSATS,
+}
+
+
+
+def root_field(kind: str) -> Field:
+    """The record kind as one table field (handy for generic walkers)."""
+    return Field(kind, "table", fields=KINDS[kind])
+
+
+def field_at(kind: str, path: tuple) -> Field | None:
+    """The field definition at a key path such as ("items", 0, "decision")."""
+    cur: Field | None = root_field(kind)
+    for part in path:
+        if cur is None:
+            return None
+        if isinstance(part, int):
+            if cur.type == "list":
+                cur = cur.item
+            elif cur.type == "tables":
+                cur = Field(cur.name, "table", fields=cur.fields)
+            else:
+                return None
+        else:
+            cur = cur.child(part)
+    return cur

@@ -1,0 +1,158 @@
+"""What the views show, derived once per load: the file list (cheap, known first), the
+archive and its findings (after validation), and small indexes the views share.
+
+Nothing here imports Textual; the views read a Model and never the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from finsam_tui.core.records.layout import FORBUND_FILE, classify_rel
+
+
+def fingerprint(files: dict) -> str:
+    """The stat fingerprint of a scan_files() result: changes when any file is added,
+    removed, resized or touched."""
+    h = hashlib.sha256()
+    for rel, (_path, size, mtime) in sorted(files.items()):
+        h.update(f"{rel}|{size}|{mtime}\n".encode())
+    return h.hexdigest()
+
+
+def quick_settings(root: Path) -> dict:
+    """forbund.toml read on its own (before validation): name, language and organs.
+    Anything unreadable gives an empty dict."""
+    try:
+        data = tomllib.loads((Path(root) / FORBUND_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@dataclass(frozen=True)
+class MeetingFile:
+    organ: str
+    year: str
+    stem: str
+    rel: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.organ}/{self.stem}"
+
+
+def meeting_files(files: dict) -> dict[str, dict[str, list[MeetingFile]]]:
+    """organ -> year -> meeting files (sorted by stem, i.e. by date), from the file list alone."""
+    out: dict[str, dict[str, list[MeetingFile]]] = defaultdict(lambda: defaultdict(list))
+    for rel in files:
+        kind, mid, _problem = classify_rel(rel)
+        if kind == "meeting":
+            organ, stem = mid.split("/", 1)
+            out[organ][stem[:4]].append(MeetingFile(organ, stem[:4], stem, rel))
+    for years in out.values():
+        for lst in years.values():
+            lst.sort(key=lambda m: m.stem)
+    return out
+
+
+class Model:
+    """The records folder as the views see it. archive is None until validation finished."""
+
+    def __init__(self, root: Path, files: dict, settings: dict, result=None) -> None:
+        self.root = root
+        self.files = files
+        self.result = result
+        self.archive = result.archive if result is not None else None
+        self.findings = list(result.findings) if result is not None else []
+        self.settings = self.archive.settings if self.archive is not None else settings
+        self.meeting_files = meeting_files(files)
+        self.problems_by_file: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for f in self.findings:
+            self.problems_by_file[f.file][0 if f.severity == "error" else 1] += 1
+        self.errors = sum(1 for f in self.findings if f.severity == "error")
+        self.warnings = len(self.findings) - self.errors
+
+    @property
+    def loaded(self) -> bool:
+        return self.archive is not None
+
+    # -- names --------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        name = self.settings.get("name")
+        return name if isinstance(name, str) else ""
+
+    def organ_name(self, organ: str) -> str:
+        if self.archive is not None:
+            return str(self.archive.organ_name(organ))
+        for o in self.settings.get("organs", []) or []:
+            if isinstance(o, dict) and o.get("id") == organ and isinstance(o.get("name"), str):
+                return o["name"]
+        return organ
+
+    def organ_order(self) -> list[str]:
+        """The organs in the order of forbund.toml, then any other organ that has meetings."""
+        order = [o["id"] for o in self.settings.get("organs", []) or []
+                 if isinstance(o, dict) and isinstance(o.get("id"), str)]
+        extra = sorted(o for o in self.meeting_files if o not in order)
+        return [o for o in order if o in self.meeting_files] + extra + [o for o in order if o not in self.meeting_files]
+
+    def problems(self, rel: str) -> tuple[int, int]:
+        """(errors, warnings) in one file."""
+        if rel in self.problems_by_file:
+            e, w = self.problems_by_file[rel]
+            return e, w
+        return 0, 0
+
+    def rel_to_ref(self, rel: str) -> str | None:
+        """The reference of the record in a file (meeting id, person/x, org/x, insats/x, budget/Y)."""
+        if self.archive is None:
+            return None
+        rec = self.archive.by_rel.get(rel)
+        if rec is None:
+            return None
+        return {"meeting": rec.id, "person": f"person/{rec.id}", "organisation": f"org/{rec.id}",
+                "insats": f"insats/{rec.id}", "budget": f"budget/{rec.id}"}.get(rec.kind)
+
+
+def iso(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def period(start, end) -> str:
+    if not start and not end:
+        return ""
+    return f"{iso(start)}–{iso(end)}"
+
+
+def kr(amount) -> str:
+    """Whole kronor with ordinary spaces: 1 600 000 (negative with a minus sign)."""
+    if not isinstance(amount, int) or isinstance(amount, bool):
+        return "–"
+    sign = "−" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", " ")
+
+
+class LazyModule:
+    """A core module imported on first use: the first paint of the meeting list needs none
+    of the lookups, and the worker thread imports them anyway while validating."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        module = importlib.import_module(self._name)
+        return getattr(module, attr)
+
+
+xref = LazyModule("finsam_tui.core.query.xref")
