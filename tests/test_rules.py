@@ -239,3 +239,24 @@ def test_cli_not_a_records_folder(tmp_path: Path, capsys, fmt: str):
     err = capsys.readouterr().err
     assert rc == 2
     assert "forbund.toml" in err
+
+
+def test_every_rule_function_registers_itself_once():
+    """A check_* function in the rules package runs only if it is decorated with @local or
+    @cross: one forgotten decorator would silently switch a rule off."""
+    import inspect
+
+    from finsam_tui.core.check import rules
+
+    registered = [rule for kind_rules in rules.LOCAL.values() for rule in kind_rules] + list(rules.CROSS)
+    modules = [rules.identity, rules.references, rules.numbering, rules.budgets, rules.meetings,
+               rules.memberships, rules.insatser]
+    defined = [fn for m in modules for name, fn in inspect.getmembers(m, inspect.isfunction)
+               if name.startswith("check_") and fn.__module__ == m.__name__]
+    assert sorted(fn.__qualname__ for fn in defined) == sorted({fn.__qualname__ for fn in registered})
+    assert len(rules.CROSS) == len(set(rules.CROSS))
+    for kind_rules in rules.LOCAL.values():
+        assert len(kind_rules) == len(set(kind_rules))
+    pkg = Path(rules.__file__).parent
+    on_disk = {p.stem for p in pkg.glob("*.py")} - {"__init__", "registry", "personal_data"}
+    assert on_disk == {m.__name__.rsplit(".", 1)[1] for m in modules}, "import every rule module in rules/__init__.py"

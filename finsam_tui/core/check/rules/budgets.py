@@ -7,6 +7,7 @@ from collections import defaultdict
 from fractions import Fraction
 
 from finsam_tui.core.check.findings import Finding, Place
+from finsam_tui.core.check.rules.registry import cross, local
 from finsam_tui.core.check.schema_check import suggestion
 from finsam_tui.core.records.refs import resolve
 from finsam_tui.core.text import kr, share
@@ -34,6 +35,7 @@ def _amount_tables(b):
         yield ("totals", key), d.get("totals", {}).get(key, {})
 
 
+@local("budget")
 def check_budget_versions(ctx, b):
     year = int(b.id)
     d = b.data
@@ -50,6 +52,7 @@ def check_budget_versions(ctx, b):
             yield Finding("FS506", b.rel, path=("versions", i), params={"version": v.get("id"), "kind": v["kind"]})
 
 
+@cross
 def check_deciding_paragraphs(index):
     """A version's deciding § lies before the version's date; the budget is adopted in time."""
     month, day = (int(x) for x in index.settings.get("deadlines", {}).get("budget_month_day", "11-30").split("-"))
@@ -75,6 +78,7 @@ def _sum(tables, version: str) -> int:
     return sum(t.get(version, 0) for t in tables)
 
 
+@local("budget")
 def check_budget_sums(ctx, b):
     d = b.data
     all_lines = []
@@ -111,6 +115,7 @@ GROUPS = (({"sv": "staten (FK + AF)", "en": "the state (FK + AF)"}, ("försäkri
       ({"sv": "kommunerna", "en": "the municipalities"}, ("kommun",), Fraction(1, 4)))
 
 
+@local("budget")
 def check_income_split(ctx, b):
     income = b.data.get("income", [])
     per_version: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -137,6 +142,7 @@ def check_income_split(ctx, b):
                     "expected": f"{kr(round(expected))} ({fraction})"})
 
 
+@local("budget")
 def check_duplicate_lines(ctx, b):
     places: dict[str, list[tuple]] = {}
     for i, cat in enumerate(b.data.get("categories", [])):

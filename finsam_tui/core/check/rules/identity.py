@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, Place
+from finsam_tui.core.check.rules.registry import cross, local
 from finsam_tui.core.records.layout import FORBUND_FILE, ID_RE
 
 _ID_ALLOWED = {"sv": "små bokstäver a–z, siffror och bindestreck, t.ex. styrelse eller rev1",
                "en": "lowercase a–z, digits and hyphens, e.g. styrelse or rev1"}
 
 
+@cross
 def check_settings(index):
     if not index.forbund_present:
         yield Finding("FS109", FORBUND_FILE)
@@ -28,10 +30,12 @@ def _dupes(record, array_key: str, id_key: str):
             seen[value] = path
 
 
+@local("forbund")
 def check_duplicate_organs(ctx, forbund):
     yield from _dupes(forbund, "organs", "id")
 
 
+@local("budget")
 def check_duplicate_budget_ids(ctx, b):
     yield from _dupes(b, "versions", "id")
     yield from _dupes(b, "categories", "id")
@@ -56,10 +60,12 @@ def _ids(data, array_key: str, id_key: str = "id", base: tuple = ()):
             yield base + (array_key, i, id_key), entry.get(id_key)
 
 
+@local("forbund")
 def check_organ_ids(ctx, forbund):
     yield from _malformed_ids(forbund, _ids(forbund.data, "organs"))
 
 
+@local("budget")
 def check_budget_ids(ctx, b):
     entries = [*_ids(b.data, "versions"), *_ids(b.data, "categories"), *_ids(b.data, "other_income")]
     for i, cat in enumerate(b.data.get("categories", [])):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.rules.registry import local
 
 
+@local("insats")
 def check_statistics(ctx, ins):
     d = ins.data
     start, end = d.get("start"), d.get("end")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.rules.registry import local
 from finsam_tui.core.records.schema import SEAT_ROLES
 
 GROUPS = (
@@ -51,6 +52,7 @@ def meeting_date(d: dict) -> dt.date | None:
     return d.get("date") if isinstance(d.get("date"), dt.date) else None
 
 
+@local("meeting")
 def check_meeting_file(ctx, m):
     d = m.data
     date = meeting_date(d)
@@ -80,6 +82,7 @@ def check_meeting_file(ctx, m):
             yield Finding("FS313", m.rel, path=("state",), params={"state": d["state"], "missing": what})
 
 
+@local("meeting")
 def check_attendance(ctx, m):
     d = m.data
     date = meeting_date(d)
@@ -147,6 +150,7 @@ def _votes(membership: dict) -> bool:
     return membership.get("role") in SEAT_ROLES
 
 
+@local("meeting")
 def check_dates(ctx, m):
     deadlines = ctx.settings.get("deadlines", {})
     d = m.data
@@ -196,6 +200,7 @@ def _items(d: dict):
             yield sub, ("items", i, "sub", j), n, sub.get("letter")
 
 
+@local("meeting")
 def check_items(ctx, m):
     d = m.data
     date = meeting_date(d)
@@ -283,6 +288,7 @@ def _needed(rule: str, seats: int) -> int:
     return seats // 2 + 1
 
 
+@local("meeting")
 def check_quorum(ctx, m):
     rule = ctx.settings.get("quorum", "mer_än_hälften")
     d = m.data

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.rules.registry import local
 
 
+@local("person")
 def check_membership_periods(ctx, p):
     by_organ: dict[str, list[tuple[int, dict]]] = {}
     for i, m in enumerate(p.data.get("memberships", [])):
@@ -28,6 +30,7 @@ def check_membership_periods(ctx, p):
                     "second": f"{b.get('role')} {b['start']}–{b.get('end') or ''}"})
 
 
+@local("meeting")
 def check_seats(ctx, m):
     """Every member organisation has its ledamot and ersättare in the board on each meeting date."""
     organ = m.id.split("/")[0]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, Place
+from finsam_tui.core.check.rules.registry import cross
 
 
+@cross
 def check_paragraph_numbers(index):
     per_year = index.settings.get("paragraph_numbering") != "per_möte"
     scope = ({"sv": "per kalenderår och organ", "en": "per calendar year and organ"} if per_year

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.rules.registry import cross
 from finsam_tui.core.check.schema_check import suggestion
 from finsam_tui.core.records.refs import TARGET_NAMES, parse_ref, resolve
 
@@ -27,6 +28,7 @@ def points_at_unloaded(index, target: str, value: str) -> bool:
     return (kind, ref.id) in index.unloaded_ids
 
 
+@cross
 def check_references(index):
     everything_loaded = index.forbund_present and not index.unloaded_ids
     for rel, path, target, value in index.iter_refs():
