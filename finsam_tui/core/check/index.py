@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from finsam_tui.core.records.meetings import items
+
 
 class Target(NamedTuple):
     """Something a reference can point at."""
@@ -37,16 +39,7 @@ def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
     out: dict = {"refs": refs}
     if kind == "meeting":
         out["date"] = data.get("date") if isinstance(data.get("date"), dt.date) else None
-        paras = []
-        for i, item in enumerate(data.get("items", [])):
-            n = item.get("number")
-            if not isinstance(n, int):
-                continue
-            paras.append((n, None, ("items", i)))
-            for j, sub in enumerate(item.get("sub", [])):
-                if isinstance(sub.get("letter"), str):
-                    paras.append((n, sub["letter"], ("items", i, "sub", j)))
-        out["paras"] = paras
+        out["paras"] = [(e.number, e.letter, e.path) for e in items(data, referable=True)]
     elif kind == "budget":
         out["lines"] = [(line["id"], ("categories", i, "lines", j))
                         for i, cat in enumerate(data.get("categories", []))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check import cache
+from finsam_tui.core.records.meetings import items
 
 _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -82,20 +83,15 @@ def _documents(kind: str, rid: str, data: dict, names: dict[str, str]):
         date = data.get("date")
         date_s = date.isoformat() if isinstance(date, dt.date) else stem[:10]
         year = date_s[:4]
-        for item in data.get("items", []):
-            n = item.get("number")
-            if not isinstance(n, int):
-                continue
-            subs = [(None, item)] + [(s.get("letter"), s) for s in item.get("sub", []) if isinstance(s.get("letter"), str)]
-            for letter, it in subs:
-                body = _join(
-                    it.get("background"), it.get("proposal"), it.get("decision", []), it.get("decision_text"),
-                    [r.get("text", "") + " " + name(r.get("person")) for r in it.get("reservations", [])],
-                    [t.get("task", "") + " " + name(t.get("responsible")) for t in it.get("tasks", [])],
-                    [name(j.get("person")) for j in it.get("jav", [])], it.get("attachments", []),
-                    it.get("diarienummer"))
-                yield (f"{rid}/§{n}{letter or ''}", it.get("kind", "information"), organ, year, date_s,
-                       it.get("title", ""), body)
+        for _path, n, letter, it in items(data, referable=True):
+            body = _join(
+                it.get("background"), it.get("proposal"), it.get("decision", []), it.get("decision_text"),
+                [r.get("text", "") + " " + name(r.get("person")) for r in it.get("reservations", [])],
+                [t.get("task", "") + " " + name(t.get("responsible")) for t in it.get("tasks", [])],
+                [name(j.get("person")) for j in it.get("jav", [])], it.get("attachments", []),
+                it.get("diarienummer"))
+            yield (f"{rid}/§{n}{letter or ''}", it.get("kind", "information"), organ, year, date_s,
+                   it.get("title", ""), body)
     elif kind == "person":
         roles = [f"{m.get('role', '')} {m.get('organ', '')}" for m in data.get("memberships", [])]
         yield (f"person/{rid}", "person", "", "", "", data.get("name", rid),

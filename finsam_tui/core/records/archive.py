@@ -15,6 +15,7 @@ from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.index import Index
 from finsam_tui.core.io.load import Record
 from finsam_tui.core.records.context import Context
+from finsam_tui.core.records.meetings import items
 
 
 @dataclass
@@ -87,11 +88,6 @@ class Archive:
 
     @staticmethod
     def paragraphs_of(m: Record):
-        for i, item in enumerate(m.data.get("items", [])):
-            n = item.get("number")
-            if not isinstance(n, int):
-                continue
-            yield Paragraph(m, ("items", i), n, None, item)
-            for j, sub in enumerate(item.get("sub", [])):
-                if isinstance(sub.get("letter"), str):
-                    yield Paragraph(m, ("items", i, "sub", j), n, sub["letter"], sub)
+        """The §§ and sub-items of a meeting that a reference can name, in order."""
+        for e in items(m.data, referable=True):
+            yield Paragraph(m, e.path, e.number, e.letter, e.item)

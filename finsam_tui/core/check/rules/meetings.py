@@ -6,6 +6,7 @@ import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.rules.registry import local
+from finsam_tui.core.records.meetings import items
 from finsam_tui.core.records.schema import SEAT_ROLES
 
 GROUPS = (
@@ -191,15 +192,6 @@ def check_dates(ctx, m):
                     "days": (removed - posted).days, "limit": deadlines.get("anslag_min_days", 21)})
 
 
-def _items(d: dict):
-    """Yield (item dict, path, number, letter) for items and their sub-items."""
-    for i, item in enumerate(d.get("items", [])):
-        n = item.get("number", "?")
-        yield item, ("items", i), n, None
-        for j, sub in enumerate(item.get("sub", [])):
-            yield sub, ("items", i, "sub", j), n, sub.get("letter")
-
-
 @local("meeting")
 def check_items(ctx, m):
     d = m.data
@@ -215,8 +207,8 @@ def check_items(ctx, m):
                 yield Finding("FS325", m.rel, path=("items", i, "sub", j, "letter"),
                               params={"letter": letter, "number": item.get("number", "?")})
             letters.add(letter)
-    for item, path, n, letter in _items(d):
-        label = f"{n}{letter or ''}"
+    for path, n, letter, item in items(d):
+        label = f"{'?' if n is None else n}{letter or ''}"
         clauses = item.get("decision", [])
         for k, clause in enumerate(clauses):
             words = clause.strip().split(maxsplit=1)
