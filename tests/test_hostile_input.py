@@ -13,7 +13,7 @@ mutated byte-wise (BOM, CRLF, NUL bytes, invalid UTF-8, truncation, bidi and zer
 characters); random bytes; random text; tables and arrays nested up to thousands deep
 (bracketed, dotted keys, table headers); strings of megabytes. Plus a 10 MB file, and
 fixed cases with exact findings. Every input goes through load_archive or the cache,
-lookups (xref), search and export (protocol, agenda, budget, decisions, ``export all``);
+lookups (core/query), search and export (protocol, agenda, budget, decisions, ``export all``);
 every tenth also through the command line. The count tried is printed and repeated in
 the test summary.
 """
@@ -53,7 +53,7 @@ from finsam_tui.core.export import (
     write_bundle,
 )
 from finsam_tui.core.io.load import MAX_BYTES, MAX_DEPTH
-from finsam_tui.core.query import xref
+from finsam_tui.core.query import backlinks, lookup, person, registers, views
 from finsam_tui.core.query.search import SearchError, search
 from finsam_tui.core.records.layout import FOLDERS
 from finsam_tui.core.records.schema import KINDS, Field
@@ -216,18 +216,18 @@ def drive(root: Path, rel: str, data: bytes, kind: str) -> None:
         refs = _refs_for(rel) + [BASE_REFS[n % len(BASE_REFS)]]
         for ref in refs:
             try:
-                q = xref.lookup(archive, ref)
-            except xref.RefError:
+                q = lookup.lookup(archive, ref)
+            except lookup.RefError:
                 continue
-            xref.show(archive, q)
-            xref.backlinks(archive, q)
+            views.show(archive, q)
+            backlinks.backlinks(archive, q)
         for pid in [r.split("/", 1)[1] for r in refs if r.startswith("person/")]:
             try:
-                xref.person_report(archive, pid)
-            except xref.RefError:
+                person.person_report(archive, pid)
+            except lookup.RefError:
                 pass
-        xref.decisions(archive, query="att")
-        xref.uppdrag(archive, open_only=bool(n % 2))
+        registers.decisions(archive, query="att")
+        registers.uppdrag(archive, open_only=bool(n % 2))
 
         # search (through the cache and its full-text index)
         if n % 4 == 0:

@@ -16,7 +16,7 @@ from finsam_tui.cli import COMMANDS
 from finsam_tui.cli.main import build_parser, main
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.i18n.lookups import EN, SV
-from finsam_tui.core.query import xref
+from finsam_tui.core.query import backlinks, lookup, person, registers, results, views
 
 from .conftest import RECORDS, ROOT
 
@@ -389,7 +389,7 @@ def test_decisions_register(capsys):
 def test_decisions_reuses_the_export_register(archive):
     from finsam_tui.core.export.decisions import decision_entries
     refs = [f"{m.id}/§{n}{letter or ''}" for m, n, letter, _ in decision_entries(archive, 2023)]
-    assert [d["ref"] for d in xref.decisions(archive, 2023)] == refs
+    assert [d["ref"] for d in registers.decisions(archive, 2023)] == refs
 
 
 def test_empty_register_exits_1(capsys):
@@ -447,23 +447,23 @@ def test_lookups_work_on_records_with_errors(capsys, records_copy):
 
 # --- the core, directly ----------------------------------------------------------------------
 def test_core_functions_return_plain_data(archive):
-    q = xref.lookup(archive, "styrelse/2023/§17")
-    assert q == xref.Query("paragraph", "styrelse/2023-04-14/§17", "styrelse/2023-04-14", 17, None)
-    links = xref.backlinks(archive, q)
+    q = lookup.lookup(archive, "styrelse/2023/§17")
+    assert q == lookup.Query("paragraph", "styrelse/2023-04-14/§17", "styrelse/2023-04-14", 17, None)
+    links = backlinks.backlinks(archive, q)
     assert [(b.source, b.role) for b in links] == [("styrelse/2022-11-18/§39", "task_reported"),
                                                    ("beredningsgrupp/2023-05-12/§4", "ref"),
                                                    ("styrelse/2023-06-09/§28", "ref")]
-    with pytest.raises(xref.RefError) as exc:
-        xref.lookup(archive, "person/margareta-ekolm")
+    with pytest.raises(lookup.RefError) as exc:
+        lookup.lookup(archive, "person/margareta-ekolm")
     assert (exc.value.code, exc.value.nearest) == ("unknown", "person/margareta-ekholm")
-    with pytest.raises(xref.RefError) as exc:
-        xref.lookup(archive, "not a ref")
+    with pytest.raises(lookup.RefError) as exc:
+        lookup.lookup(archive, "not a ref")
     assert exc.value.code == "malformed"
-    tasks = xref.uppdrag(archive, open_only=True)
+    tasks = registers.uppdrag(archive, open_only=True)
     assert [(t.ref, t.responsible, t.due.isoformat()) for t in tasks] == [
         ("styrelse/2023-11-17/§40", "annika-berglof", "2024-04-19")]
-    json.dumps(xref.plain(xref.person_report(archive, "margareta-ekholm")))
-    json.dumps(xref.plain(xref.show(archive, "budget/2023")))
+    json.dumps(results.plain(person.person_report(archive, "margareta-ekholm")))
+    json.dumps(results.plain(views.show(archive, "budget/2023")))
 
 
 def test_every_role_and_group_has_words_in_both_languages():
@@ -471,7 +471,7 @@ def test_every_role_and_group_has_words_in_both_languages():
         assert set(SV[key]) == set(EN[key]), key
     plain_keys = {k for k, v in SV.items() if isinstance(v, str)}
     assert plain_keys == {k for k, v in EN.items() if isinstance(v, str)}
-    roles = set(xref._MEETING_ROLES.values()) | set(xref._ITEM_ROLES.values()) | set(xref._OTHER_ROLES.values())
+    roles = set(backlinks._MEETING_ROLES.values()) | set(backlinks._ITEM_ROLES.values()) | set(backlinks._OTHER_ROLES.values())
     assert roles <= set(SV["roles"])
 
 

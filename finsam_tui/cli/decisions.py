@@ -12,8 +12,8 @@ from finsam_tui.cli.common import (
     open_with_labels,
     print_lines,
 )
-from finsam_tui.core.i18n.lookups import dump_json, iso, table, wrap
-from finsam_tui.core.text import visible
+from finsam_tui.core.i18n.lookups import dump_json, table, wrap
+from finsam_tui.core.text import iso, visible
 
 NAME = "decisions"
 HELP = "the register of decisions, by year and organ"
@@ -57,7 +57,8 @@ def check_organ(archive, organ, L, command: str) -> bool:
 
 
 def run(args) -> int:
-    from finsam_tui.core.query.xref import decisions, plain
+    from finsam_tui.core.query.registers import decisions
+    from finsam_tui.core.query.results import plain
 
     archive, L = open_with_labels(args)
     if archive is None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
-from finsam_tui.core.i18n.lookups import dump_json, fields, iso, ref_error, table, wrap
+from finsam_tui.core.i18n.lookups import dump_json, fields, ref_error, table, wrap
+from finsam_tui.core.text import iso
 
 NAME = "person"
 HELP = "a person's roles over time, meetings present/absent, adjuster duties, reservations, uppdrag"
@@ -31,7 +32,9 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
-    from finsam_tui.core.query.xref import RefError, lookup, person_report, plain
+    from finsam_tui.core.query.lookup import RefError, lookup
+    from finsam_tui.core.query.person import person_report
+    from finsam_tui.core.query.results import plain
 
     archive, L = open_with_labels(args)
     if archive is None:

@@ -42,7 +42,9 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
-    from finsam_tui.core.query.xref import RefError, backlinks, lookup, plain, title_of
+    from finsam_tui.core.query.backlinks import backlinks
+    from finsam_tui.core.query.lookup import RefError, lookup
+    from finsam_tui.core.query.results import plain, title_of
 
     archive, L = open_with_labels(args)
     if archive is None:

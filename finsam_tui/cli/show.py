@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
-from finsam_tui.core.i18n.lookups import WIDTH, clip, dump_json, fields, iso, kr, ref_error, table, wrap
+from finsam_tui.core.i18n.lookups import WIDTH, clip, dump_json, fields, ref_error, table, wrap
+from finsam_tui.core.text import iso, kr
 
 NAME = "show"
 HELP = "show a record or § in readable form, with its references resolved to names"
@@ -30,7 +31,9 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
-    from finsam_tui.core.query.xref import RefError, lookup, plain, show
+    from finsam_tui.core.query.lookup import RefError, lookup
+    from finsam_tui.core.query.results import plain
+    from finsam_tui.core.query.views import show
 
     archive, L = open_with_labels(args)
     if archive is None:
@@ -220,7 +223,7 @@ def render_insats(d: dict, L) -> list[str]:
 
 def amount_layout(rows: list[tuple[str, list]], headers: list[str], indent: int = 2) -> tuple[int, list[int]]:
     """Column widths shared by every amount table of a budget: (name width, amount widths)."""
-    widths = [max([len(h)] + [len(kr(amounts[i])) for _, amounts in rows]) for i, h in enumerate(headers)]
+    widths = [max([len(h)] + [len(kr(amounts[i], plain=True)) for _, amounts in rows]) for i, h in enumerate(headers)]
     room = WIDTH - indent - sum(w + 2 for w in widths)
     return min(max([len(n) for n, _ in rows] + [0]), max(room, 16)), widths
 
@@ -232,13 +235,13 @@ def amount_table(rows: list[tuple[str, list]], headers: list[str], layout: tuple
     out = [" " * indent + " " * name_w + "".join("  " + h.rjust(w) for h, w in zip(headers, widths))]
     for name, amounts in rows:
         out.append(" " * indent + clip(name, name_w).ljust(name_w)
-                   + "".join("  " + kr(a).rjust(w) for a, w in zip(amounts, widths)))
+                   + "".join("  " + kr(a, plain=True).rjust(w) for a, w in zip(amounts, widths)))
     return [line.rstrip() for line in out]
 
 
 def render_budget(d: dict, L) -> list[str]:
     out = [f"{d['ref']}  {L['budget']} {d['year']}"]
-    out += fields([(L["equity_start"], kr(d["equity_start"]) if d["equity_start"] is not None else ""),
+    out += fields([(L["equity_start"], kr(d["equity_start"], plain=True) if d["equity_start"] is not None else ""),
                    (L["file"], d["file"])])
     out += _section(L["note"], wrap(d["note"]))
     out += _section(L["versions"], table([[v["id"], L.value(v["version_kind"]), iso(v["date"]),
@@ -266,8 +269,9 @@ def render_budget_line(d: dict, L) -> list[str]:
     out = head(d["ref"], d["name"])
     out += fields([(L["budget"], d["budget"]), (L["category"], d["category"]["name"]), (L["note"], d["note"]),
                    (L["file"], _where(d))])
-    out += _section(L["amounts"], table([[a["version"], L.value(a["version_kind"]), kr(a["amount"]).rjust(12),
-                                          a["label"]] for a in d["amounts"]], indent=2))
+    out += _section(L["amounts"], table([[a["version"], L.value(a["version_kind"]),
+                                          kr(a["amount"], plain=True).rjust(12), a["label"]]
+                                         for a in d["amounts"]], indent=2))
     return out
 
 

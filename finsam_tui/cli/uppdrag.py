@@ -12,8 +12,8 @@ from finsam_tui.cli.common import (
     open_with_labels,
     print_lines,
 )
-from finsam_tui.core.i18n.lookups import dump_json, iso, ref_error, table, wrap
-from finsam_tui.core.text import visible
+from finsam_tui.core.i18n.lookups import dump_json, ref_error, table, wrap
+from finsam_tui.core.text import iso, visible
 
 NAME = "uppdrag"
 HELP = "the register of uppdrag (tasks): open or all, by person, organ and year"
@@ -40,7 +40,9 @@ def register(parser) -> None:
 
 def run(args) -> int:
     from finsam_tui.cli.decisions import check_organ, filters_text
-    from finsam_tui.core.query.xref import RefError, lookup, plain, uppdrag
+    from finsam_tui.core.query.lookup import RefError, lookup
+    from finsam_tui.core.query.registers import uppdrag
+    from finsam_tui.core.query.results import plain
 
     archive, L = open_with_labels(args)
     if archive is None:

@@ -1,7 +1,8 @@
-"""Text as finsam writes it: Swedish amounts and shares, and terminal-safe record text.
+"""Text as finsam writes it: Swedish amounts and shares, ISO dates, terminal-safe record text.
 
-Amounts and shares: ``kr(10996000)`` is ``10 996 000 kr`` (no-break spaces), ``share(1, 4)``
-is ``25,0 %``.
+Amounts and shares: ``kr(10996000)`` is ``10 996 000 kr`` (no-break spaces; ``kr(…, plain=True)``
+``10 996 000`` for a terminal column), ``share(1, 4)`` is ``25,0 %``, ``iso(date)`` is
+``2023-04-14`` (and '' for None).
 
 Control characters made visible:
 
@@ -144,10 +145,23 @@ def escaped_output(form: str = "text"):
         sys.stdout, sys.stderr = out, err
 
 
-def kr(amount: int) -> str:
-    """An amount in kronor the Swedish way: ``−1 200 kr`` (no-break spaces, a real minus)."""
+def kr(amount, plain: bool = False) -> str:
+    """An amount in kronor the Swedish way: ``−1 200 kr`` (no-break spaces, a real minus).
+
+    plain=True, for columns in a terminal: ordinary spaces and no unit (``−1 200``), and an
+    en dash for anything that is not a whole amount (None, text, a boolean)."""
+    if plain and (not isinstance(amount, int) or isinstance(amount, bool)):
+        return "–"
     sign = "−" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", "\u00a0") + "\u00a0kr"
+    space = " " if plain else "\u00a0"
+    return f"{sign}{abs(amount):,}".replace(",", space) + ("" if plain else "\u00a0kr")
+
+
+def iso(value) -> str:
+    """A date (or time) as ISO text (``2023-04-14``); '' for None; anything else as str()."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def share(part: int, whole: int) -> str:

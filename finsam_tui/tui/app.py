@@ -32,7 +32,7 @@ from finsam_tui.tui.messages import ArchiveFailed, ArchiveLoaded, FilesChanged, 
 from finsam_tui.tui.palette import FinsamCommands
 from finsam_tui.tui.screens.main import MainScreen
 from finsam_tui.tui.sections import SECTIONS
-from finsam_tui.tui.view_data import Model, fingerprint, quick_settings, xref
+from finsam_tui.tui.view_data import Model, fingerprint, lookup, quick_settings, results
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -122,11 +122,11 @@ class FinsamApp(App):
         archive = self.archive
         if archive is not None:
             try:
-                query = xref.lookup(archive, ref)
+                query = lookup.lookup(archive, ref)
                 ref = query.ref
                 if query.kind == "meeting" and line:
                     ref = self._paragraph_at_line(query.id, line) or ref
-            except xref.RefError:
+            except lookup.RefError:
                 pass
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -143,7 +143,7 @@ class FinsamApp(App):
             return None
         best = None
         for p in self.archive.paragraphs_of(rec):
-            start = xref.line_of(rec, p.path)
+            start = results.line_of(rec, p.path)
             if start is not None and start <= line:
                 best = p.ref
         return best

@@ -1,5 +1,5 @@
 """The detail panes: a record or § as Rich renderables built from the lookups in
-``finsam_tui/core/query/xref.py``.
+``finsam_tui/core/query/`` (views, results, person, registers).
 
 Every piece of user text goes into a ``rich.text.Text`` as plain text, never through
 markup, so a title like ``[bold]x[/bold]`` is shown as written.
@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finsam_tui.core.i18n.tui import Labels
-from finsam_tui.tui.view_data import Model, iso, kr, period, xref
+from finsam_tui.tui.view_data import Model, iso, lookup, period, person, registers, results, views
 
 MAX_LIST = 8  # rows of a long list (meetings chaired, …) shown in a pane
 
@@ -75,12 +75,12 @@ def _group(parts: list) -> Group:
 def _record_detail(model: Model, kind: str, rid: str, L: Labels,
                    body: Callable[[dict, Labels], list]) -> RenderableType:
     """The pane of an organisation or insats (kind: org, insats): its name and ref, body()
-    of what ``xref.show_<kind>`` tells of it, the problems of its file. While the archive
+    of what ``views.show_<kind>`` tells of it, the problems of its file. While the archive
     loads, or for an unknown ref, a pane that says so."""
     archive = model.archive
     if archive is None:
         return _group(title(rid, L["loading"]))
-    records, show = (archive.orgs, xref.show_org) if kind == "org" else (archive.insatser, xref.show_insats)
+    records, show = (archive.orgs, views.show_org) if kind == "org" else (archive.insatser, views.show_insats)
     rec = records.get(rid)
     if rec is None:
         return _group(title(rid, L.fmt("unknown_ref", ref=f"{kind}/{rid}")))
@@ -92,7 +92,7 @@ def _paragraph_title(archive, m, number: int, letter: str | None, item: dict) ->
     """A §'s title and, below it, its ref and meeting."""
     item_title = item.get("title") if isinstance(item.get("title"), str) else ""
     number_text = f"§{number}{letter or ''}"
-    return title(f"{number_text} {item_title}", f"{m.id}/{number_text} · {xref.meeting_title(archive, m)}")
+    return title(f"{number_text} {item_title}", f"{m.id}/{number_text} · {results.meeting_title(archive, m)}")
 
 
 def _decision_lines(item: dict) -> list[Text]:
@@ -137,7 +137,7 @@ def meeting_detail(model: Model, meeting_id: str, rel: str, L: Labels) -> Render
     rec = archive.meetings.get(meeting_id)
     if rec is None:
         return _group(title(meeting_id, L["unreadable"]) + problems_line(model, rel, L))
-    d = xref.show_meeting(archive, rec)
+    d = views.show_meeting(archive, rec)
     time = "–".join(x for x in (d["start"], d["end"]) if x)
     just = d["justering"]
     ans = d["anslag"]
@@ -195,7 +195,7 @@ def paragraph_detail(model: Model, ref: str, L: Labels) -> RenderableType:
     mid, _, tail = ref.rpartition("/§")
     number = int("".join(c for c in tail if c.isdigit()) or 0)
     letter = "".join(c for c in tail if c.isalpha()) or None
-    p = xref.find_paragraph(archive, mid, number, letter)
+    p = results.find_paragraph(archive, mid, number, letter)
     if p is None:
         return _group(title(ref, L.fmt("unknown_ref", ref=ref)))
     item = p.item
@@ -236,7 +236,7 @@ def paragraph_detail(model: Model, ref: str, L: Labels) -> RenderableType:
     if refs:
         parts.append(heading(L["refs"]))
         for r in refs:
-            link = xref.link(archive, r)
+            link = results.link(archive, r)
             line = Text(r, style="bold")
             target = link.title or ""
             if link.context:
@@ -283,8 +283,8 @@ def person_detail(model: Model, pid: str, L: Labels) -> RenderableType:
     if archive is None:
         return _group(title(pid, L["loading"]))
     try:
-        r = xref.person_report(archive, pid)
-    except xref.RefError:
+        r = person.person_report(archive, pid)
+    except lookup.RefError:
         return _group(title(pid, L.fmt("unknown_ref", ref=f"person/{pid}")))
     sub = " · ".join(x for x in (r["ref"], r["title"], r["organisation"]) if x)
     parts: list = title(r["name"], sub)
@@ -386,7 +386,7 @@ def decision_detail(model: Model, entry: tuple, L: Labels) -> RenderableType:
     return _group(_paragraph_title(model.archive, m, number, letter, item) + _decision_lines(item))
 
 
-def uppdrag_detail(model: Model, u: xref.Uppdrag, L: Labels) -> RenderableType:
+def uppdrag_detail(model: Model, u: registers.Uppdrag, L: Labels) -> RenderableType:
     parts: list = title(u.task or "–", f"{u.ref} · {u.paragraph_title}")
     reported = ""
     if u.reported is not None:
@@ -419,7 +419,6 @@ __all__ = [
     "decision_detail",
     "finding_detail",
     "insats_detail",
-    "kr",
     "meeting_detail",
     "org_detail",
     "organ_detail",

@@ -6,14 +6,15 @@ Nothing here imports Textual; the views read a Model and never the disk.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from finsam_tui.core.records.layout import FORBUND_FILE, classify_rel
+from finsam_tui.core.check.findings import counts
+from finsam_tui.core.records.layout import FORBUND_FILE, classify_rel, ref_of
+from finsam_tui.core.text import iso
 
 
 def fingerprint(files: dict) -> str:
@@ -72,11 +73,12 @@ class Model:
         self.findings = list(result.findings) if result is not None else []
         self.settings = self.archive.settings if self.archive is not None else settings
         self.meeting_files = meeting_files(files)
-        self.problems_by_file: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        by_file: dict[str, list] = defaultdict(list)
         for f in self.findings:
-            self.problems_by_file[f.file][0 if f.severity == "error" else 1] += 1
-        self.errors = sum(1 for f in self.findings if f.severity == "error")
-        self.warnings = len(self.findings) - self.errors
+            by_file[f.file].append(f)
+        self.problems_by_file = {rel: counts(found) for rel, found in by_file.items()}
+        total = counts(self.findings)
+        self.errors, self.warnings = total["errors"], total["warnings"]
 
     @property
     def loaded(self) -> bool:
@@ -105,10 +107,8 @@ class Model:
 
     def problems(self, rel: str) -> tuple[int, int]:
         """(errors, warnings) in one file."""
-        if rel in self.problems_by_file:
-            e, w = self.problems_by_file[rel]
-            return e, w
-        return 0, 0
+        c = self.problems_by_file.get(rel)
+        return (c["errors"], c["warnings"]) if c else (0, 0)
 
     def rel_to_ref(self, rel: str) -> str | None:
         """The reference of the record in a file (meeting id, person/x, org/x, insats/x, budget/Y)."""
@@ -117,28 +117,13 @@ class Model:
         rec = self.archive.by_rel.get(rel)
         if rec is None:
             return None
-        return {"meeting": rec.id, "person": f"person/{rec.id}", "organisation": f"org/{rec.id}",
-                "insats": f"insats/{rec.id}", "budget": f"budget/{rec.id}"}.get(rec.kind)
-
-
-def iso(value) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return "" if value is None else str(value)
+        return ref_of(rec.kind, rec.id) if rec.kind != "forbund" else None
 
 
 def period(start, end) -> str:
     if not start and not end:
         return ""
     return f"{iso(start)}–{iso(end)}"
-
-
-def kr(amount) -> str:
-    """Whole kronor with ordinary spaces: 1 600 000 (negative with a minus sign)."""
-    if not isinstance(amount, int) or isinstance(amount, bool):
-        return "–"
-    sign = "−" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", " ")
 
 
 class LazyModule:
@@ -155,4 +140,8 @@ class LazyModule:
         return getattr(module, attr)
 
 
-xref = LazyModule("finsam_tui.core.query.xref")
+lookup = LazyModule("finsam_tui.core.query.lookup")
+results = LazyModule("finsam_tui.core.query.results")
+views = LazyModule("finsam_tui.core.query.views")
+registers = LazyModule("finsam_tui.core.query.registers")
+person = LazyModule("finsam_tui.core.query.person")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
-from finsam_tui.core.export.common import Context, iso
+from finsam_tui.core.export.common import Context
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.records.archive import Archive
+from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.records.schema import ROLES, SEAT_ROLES
+from finsam_tui.core.text import iso
 
 GROUPS = ("called_members", "called_substitutes", "called_coopted", "called_others")
 
@@ -15,10 +17,10 @@ GROUPS = ("called_members", "called_substitutes", "called_coopted", "called_othe
 def agenda(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     """The notice and agenda of the meeting ref as Markdown (see protocol() for the errors)."""
     ctx = Context(archive, Labels(lang), draft)
-    m = mt.find_meeting(archive, ref)
+    m = mt.meeting_to_export(archive, ref)
     mt.check(ctx, m)
     L = ctx.L
-    organ = mt.organ_of(m)
+    organ = organ_of(m)
     blocks = [mt.title(ctx, m, "agenda"), *ctx.draft_note(), *mt.header(ctx, m),
               L.fmt("agenda_intro", organ=md.inline(ctx.organ_name(organ)))]
     blocks += called(ctx, m)
@@ -32,7 +34,7 @@ def agenda(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
 def called(ctx: Context, m) -> list[str]:
     """Who is called: the persons in the meeting's attendance, or, when it has none (a planned
     meeting), everyone holding a membership in the organ on the date; grouped by role."""
-    archive, organ, date = ctx.archive, mt.organ_of(m), Archive.meeting_date(m)
+    archive, organ, date = ctx.archive, organ_of(m), Archive.meeting_date(m)
     att = m.data.get("attendance", {})
     voting = [p for p in att.get("voting", []) if isinstance(p, str)]
     serving = [s.get("person") for s in att.get("serving", []) if isinstance(s.get("person"), str)]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.export import markdown as md
-from finsam_tui.core.export.common import Context, ExportError, iso
-from finsam_tui.core.export.meeting import organ_of
+from finsam_tui.core.export.common import Context, ExportError
 from finsam_tui.core.i18n.export import Labels
+from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.records.refs import resolve
-from finsam_tui.core.text import kr, share
+from finsam_tui.core.text import iso, kr, share
 
 
 def budget(archive, year: int, lang: str = "sv", draft: bool = False) -> str:

@@ -16,11 +16,13 @@ from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
 from finsam_tui.core.export.agenda import agenda
 from finsam_tui.core.export.budget import budget
-from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, iso, meeting_key
+from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.export.decisions import decisions
 from finsam_tui.core.export.protocol import protocol
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.io.load import Record
+from finsam_tui.core.records.meetings import organ_of
+from finsam_tui.core.text import iso
 
 HELD = ("genomförd", "justerad", "anslagen")  # a protocol exists only for a meeting that was held
 INDEX = "index.md"
@@ -50,7 +52,7 @@ def budget_path(year: int) -> str:
 def _meetings(archive) -> list[Record]:
     order = {oid: i for i, oid in enumerate(archive.organs)}
     return sorted(archive.meetings.values(),
-                  key=lambda m: (order.get(mt.organ_of(m), len(order)), mt.organ_of(m), meeting_key(archive, m)))
+                  key=lambda m: (order.get(organ_of(m), len(order)), organ_of(m), meeting_key(archive, m)))
 
 
 def bundle(archive, lang: str = "sv", draft: bool = False) -> dict[str, str]:
@@ -83,7 +85,7 @@ def index(ctx: Context, held: list[Record], meetings: list[Record], years: list[
     L = ctx.L
 
     def meeting_link(m: Record, path: str) -> str:
-        text = f"{md.inline(ctx.organ_name(mt.organ_of(m)))} {md.inline(iso(m.data.get('date')))}"
+        text = f"{md.inline(ctx.organ_name(organ_of(m)))} {md.inline(iso(m.data.get('date')))}"
         if m.id.split("/", 1)[1] != iso(m.data.get("date")):
             text += f" ({md.inline(m.id)})"
         return md.link(text, path)

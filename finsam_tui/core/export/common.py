@@ -113,12 +113,6 @@ class Context:
         return [f"{md.strong(self.L['draft'] + ':')} {text}"]
 
 
-def iso(value: object) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
 def meeting_key(archive: Archive, m: Record) -> tuple:
     return (archive.meeting_date(m) or dt.date.min, m.id)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from finsam_tui.core.export import markdown as md
-from finsam_tui.core.export.common import Context, ExportError, iso
-from finsam_tui.core.export.meeting import organ_of
+from finsam_tui.core.export.common import Context, ExportError
 from finsam_tui.core.i18n.export import Labels
-from finsam_tui.core.query.xref import decision_entries
+from finsam_tui.core.query.registers import decision_entries
+from finsam_tui.core.records.meetings import organ_of
+from finsam_tui.core.text import iso
 
 
 def decisions(archive, year: int | None = None, organ: str | None = None, lang: str = "sv",

@@ -6,8 +6,10 @@ import re
 
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
-from finsam_tui.core.export.common import Context, ExportError, iso, number_label
+from finsam_tui.core.export.common import Context, ExportError, number_label
 from finsam_tui.core.i18n.export import Labels
+from finsam_tui.core.records.meetings import organ_of
+from finsam_tui.core.text import iso
 
 _PARA = re.compile(r"^§?\s*(\d+)\s*([a-z])?$")
 
@@ -25,7 +27,7 @@ def extract(archive, ref: str, paragraphs: list[str], lang: str = "sv", draft: b
 
     A § that is not in the meeting raises ExportError naming it (exit 2)."""
     ctx = Context(archive, Labels(lang), draft)
-    m = mt.find_meeting(archive, ref)
+    m = mt.meeting_to_export(archive, ref)
     wanted = [parse_paragraph(p) for p in paragraphs]
     items = m.data.get("items", [])
     for number, letter in wanted:
@@ -50,7 +52,7 @@ def extract(archive, ref: str, paragraphs: list[str], lang: str = "sv", draft: b
     for item, subs, body in chosen:
         blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL, subs=subs, body=body)
     secretary = m.data.get("secretary")
-    who = (ctx.describe(secretary, mt.organ_of(m), archive.meeting_date(m)) if isinstance(secretary, str)
+    who = (ctx.describe(secretary, organ_of(m), archive.meeting_date(m)) if isinstance(secretary, str)
            else L["certify_unknown"])
     blocks += [md.heading(2, L["certify"]), who]
     blocks += ctx.draft_note()

@@ -4,33 +4,34 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.export import markdown as md
-from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, iso, meeting_key
+from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.io.load import Record
-from finsam_tui.core.query.xref import nearest_meeting
+from finsam_tui.core.query.lookup import RefError, find_meeting
 from finsam_tui.core.records.archive import Archive
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
-from finsam_tui.core.records.refs import parse_ref, resolve
+from finsam_tui.core.records.meetings import items, organ_of
+from finsam_tui.core.records.refs import resolve
+from finsam_tui.core.text import iso
 
 PROTOCOL, AGENDA = "protocol", "agenda"
 
 
 # -- finding the meeting -----------------------------------------------------------------
-def find_meeting(archive: Archive, ref: str) -> Record:
-    """The meeting named by ref (``styrelse/2023-04-14``); ExportError naming the nearest one."""
-    res = resolve(archive.index, ref, want="meeting")
-    if res.targets:
-        return archive.meetings[res.targets[0].id]
-    parsed = parse_ref(ref)
-    if parsed is None or parsed.kind != "meeting":
-        raise ExportError("msg_bad_ref", ref=ref)
-    rel = rel_of("meeting", parsed.id)
-    broken = [f for f in archive.findings if f.file == rel and f.severity == "error"]
-    if broken:  # the file is there but could not be read: show why
-        raise RecordsHaveErrors(ref, broken)
-    nearest = nearest_meeting(archive, parsed.id)
-    if nearest is None:
-        raise ExportError("msg_unknown_meeting", hint="msg_no_meetings", ref=ref)
-    raise ExportError("msg_unknown_meeting", hint="msg_nearest", ref=ref, nearest=nearest)
+def meeting_to_export(archive: Archive, ref: str) -> Record:
+    """The meeting named by ref (``styrelse/2023-04-14``, found by lookup.find_meeting), or the
+    export's errors: ExportError naming the nearest meeting, RecordsHaveErrors for a file
+    that is there but could not be read (showing why)."""
+    try:
+        return find_meeting(archive, ref)
+    except RefError as err:
+        if err.code == "unreadable":
+            raise RecordsHaveErrors(ref, [f for f in archive.findings
+                                          if f.file == err.rel and f.severity == "error"]) from None
+        if err.code != "unknown":
+            raise ExportError("msg_bad_ref", ref=ref) from None
+        if err.nearest is None:
+            raise ExportError("msg_unknown_meeting", hint="msg_no_meetings", ref=ref) from None
+        raise ExportError("msg_unknown_meeting", hint="msg_nearest", ref=ref, nearest=err.nearest) from None
 
 
 # -- errors behind a meeting document ---------------------------------------------------------
@@ -54,7 +55,7 @@ def persons_of(m: Record) -> set[str]:
     for s in att.get("serving", []):
         add(s.get("person"))
         add(s.get("replaces"))
-    for item in _all_items(d):
+    for _path, _number, _letter, item in items(d):
         for r in item.get("reservations", []):
             add(r.get("person"))
         for j in item.get("jav", []):
@@ -63,12 +64,6 @@ def persons_of(m: Record) -> set[str]:
         for t in item.get("tasks", []):
             add(t.get("responsible"))
     return out
-
-
-def _all_items(data: dict):
-    for item in data.get("items", []):
-        yield item
-        yield from item.get("sub", [])
 
 
 def errors_behind(archive: Archive, m: Record) -> list[Finding]:
@@ -89,11 +84,6 @@ def check(ctx: Context, m: Record) -> None:
 def title(ctx: Context, m: Record, key: str) -> str:
     name = md.inline(ctx.organ_name(organ_of(m)))
     return ctx.title(f"{ctx.L[key]} — {name} {md.inline(iso(m.data.get('date')))}")
-
-
-def organ_of(m: Record) -> str:
-    organ = m.data.get("organ")
-    return organ if isinstance(organ, str) else m.id.split("/")[0]
 
 
 def time_range(m: Record) -> str:
@@ -237,7 +227,7 @@ def task_line(ctx: Context, t: dict) -> str:
 
 def tasks_of(m: Record) -> list[tuple[dict, dict]]:
     """(item or sub-item, task) for every uppdrag given at the meeting, in order."""
-    return [(item, t) for item in _all_items(m.data) for t in item.get("tasks", []) if isinstance(t, dict)]
+    return [(e.item, t) for e in items(m.data) for t in e.item.get("tasks", []) if isinstance(t, dict)]
 
 
 def given_at(ctx: Context, m: Record, item: dict, parent: dict | None = None) -> str:
@@ -297,7 +287,7 @@ def justering(ctx: Context, m: Record) -> list[str]:
         statement = L["justering_pending"]
     pairs = [(L["chair"], md.inline(ctx.person_name(d.get("chair"))))]
     stand_ins: dict[str, list[str]] = {}
-    for item in _all_items(d):
+    for _path, _number, _letter, item in items(d):
         for jv in item.get("jav", []):
             if isinstance(jv.get("chair"), str):
                 stand_ins.setdefault(jv["chair"], []).append(item_number(m, item))

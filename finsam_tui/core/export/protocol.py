@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
-from finsam_tui.core.export.common import Context, iso
+from finsam_tui.core.export.common import Context
 from finsam_tui.core.i18n.export import Labels
+from finsam_tui.core.text import iso
 
 
 def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
@@ -14,7 +15,7 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     Raises ExportError for an unknown ref and RecordsHaveErrors when the records behind
     the meeting have errors and draft is False."""
     ctx = Context(archive, Labels(lang), draft)
-    m = mt.find_meeting(archive, ref)
+    m = mt.meeting_to_export(archive, ref)
     mt.check(ctx, m)
     L = ctx.L
     next_meeting = m.data.get("next_meeting")

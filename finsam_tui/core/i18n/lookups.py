@@ -2,7 +2,7 @@
 catalogue per language, and the few layout helpers they share (80-column tables,
 wrapped text, JSON, error messages).
 
-The data comes from ``finsam_tui/core/query/xref.py`` with keys (roles, groups, kinds); this module
+The data comes from ``finsam_tui/core/query/`` with keys (roles, groups, kinds); this module
 turns them into Swedish (the default and the fallback) or English. Domain values written
 in the records (roles, states, kinds) are shown as written in Swedish and translated in
 English. Nothing here imports Textual.
@@ -19,7 +19,7 @@ from finsam_tui.core.i18n.catalogue import Catalogue
 WIDTH = 80
 
 SV: dict[str, object] = {
-    # --- roles of a link (xref.Backlink.role) -----------------------------------------
+    # --- roles of a link (backlinks.Backlink.role) -----------------------------------------
     "roles": {
         "chair": "ordförande", "secretary": "sekreterare", "adjuster": "justerare", "organ": "möte i organet",
         "voting": "beslutande", "serving": "tjänstgörande ersättare", "replaced": "ersatt av ersättare",
@@ -417,18 +417,6 @@ def fields(pairs: list[tuple[str, str]], indent: int = 0, width: int = WIDTH, ga
 
 def dump_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
-
-
-def kr(amount) -> str:
-    """Whole kronor the Swedish way, with ordinary spaces (readable in any terminal): 1 600 000."""
-    if not isinstance(amount, int) or isinstance(amount, bool):
-        return "–"
-    sign = "−" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", " ")
-
-
-def iso(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else "")
 
 
 def print_lines(lines: list[str], out=None) -> None:

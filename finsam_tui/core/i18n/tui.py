@@ -446,7 +446,7 @@ class Labels(Catalogue):
         return self._lookup.value(value) if value else value
 
     def role(self, key: str) -> str:
-        """The role of a cross-reference (xref.Backlink.role) in the language."""
+        """The role of a cross-reference (backlinks.Backlink.role) in the language."""
         return self._lookup.role(key)
 
     def kind(self, key: str) -> str:

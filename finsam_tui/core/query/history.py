@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
-from finsam_tui.core.records.refs import parse_ref
 
 # What the history says, for both front ends (finsam history and the TUI's history screen).
 WORDS = {
@@ -42,7 +41,6 @@ WORDS = {
            "malformed": "{ref!r} is not a reference; e.g. styrelse/2023-04-14, person/<id>, budget/2023."},
 }
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RS, _US = "\x1e", "\x1f"
 
 
@@ -96,27 +94,28 @@ def record_path(root: Path, ref: str) -> Path:
         raise HistoryError("unknown", ref)
     if text in ("forbund", "forbund.toml"):
         return Path(FORBUND_FILE)
-    if text.startswith("organ/") or (_ID.match(text) and _is_organ(root, text)):
-        return Path(FORBUND_FILE)
-    if _ID.match(text) and not text.isdigit():
-        for kind in ("person", "organisation", "insats"):
-            rel = Path(rel_of(kind, text))
-            if (root / rel).exists():
-                return rel
-        for kind in ("person", "organisation", "insats"):  # a record that was deleted
-            rel = Path(rel_of(kind, text))
-            if _ever_existed(root, rel):
-                return rel
-        raise HistoryError("unknown", ref)
-    parsed = parse_ref(text)
-    if parsed is None:
+    from finsam_tui.core.query.lookup import homes, read  # (here: the TUI's labels import this module)
+
+    typed = read(text)  # read as lookup reads it: organ/<id>, a bare id or a reference
+    if typed is None:
         raise HistoryError("malformed", ref)
-    if parsed.kind in ("budget", "budgetline"):
-        return Path(rel_of("budget", str(parsed.year)))
-    if parsed.by_year:
+    if typed.form == "organ":
+        return Path(FORBUND_FILE)
+    if typed.form == "ref" and typed.ref.by_year:
         return _year_paragraph_file(root, text)
-    kind = {"org": "organisation", "paragraph": "meeting"}.get(parsed.kind, parsed.kind)
-    return Path(rel_of(kind, parsed.id))
+    candidates = homes(typed)  # one for a reference; for a bare id: person, organisation, organ, insats
+    if typed.form == "ref":
+        _kind, record_kind, rid = candidates[0]
+        return Path(rel_of(record_kind, rid))
+    for _kind, record_kind, rid in candidates:  # the record there now
+        if record_kind == "forbund" and _is_organ(root, text):
+            return Path(FORBUND_FILE)
+        if record_kind != "forbund" and (root / rel_of(record_kind, rid)).exists():
+            return Path(rel_of(record_kind, rid))
+    for _kind, record_kind, rid in candidates:  # a record that was deleted
+        if record_kind != "forbund" and _ever_existed(root, Path(rel_of(record_kind, rid))):
+            return Path(rel_of(record_kind, rid))
+    raise HistoryError("unknown", ref)
 
 
 def _is_organ(root: Path, text: str) -> bool:
@@ -132,7 +131,7 @@ def _is_organ(root: Path, text: str) -> bool:
 
 def _year_paragraph_file(root: Path, text: str) -> Path:
     from finsam_tui.core.check.cache import run
-    from finsam_tui.core.query.xref import RefError, lookup
+    from finsam_tui.core.query.lookup import RefError, lookup
 
     result = run(root, need_archive=True)
     try:

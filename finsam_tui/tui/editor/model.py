@@ -154,11 +154,6 @@ def target_path(f: Finding) -> tuple:
     return tuple(f.path)
 
 
-def counts(findings: list[Finding]) -> tuple[int, int]:
-    errors = sum(1 for f in findings if f.severity == "error")
-    return errors, len(findings) - errors
-
-
 # -- choices for the pickers -------------------------------------------------------------------
 
 

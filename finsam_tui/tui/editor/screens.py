@@ -27,6 +27,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from finsam_tui.core.check.findings import counts
 from finsam_tui.core.check.protocol_lock import (
     EDITABLE_AFTER_LOCK,
     content_changed,
@@ -47,7 +48,6 @@ from finsam_tui.tui.editor.dialogs import ChoiceDialog
 from finsam_tui.tui.editor.fields import FieldBox, RecordForm, TablesField, bind, plain
 from finsam_tui.tui.editor.model import (
     Place,
-    counts,
     describe_changes,
     entry_summary,
     get_at,
@@ -185,7 +185,8 @@ class _RecordScreen(Screen):
         self.query_one("#edit-title", Line).text = text
 
     def update_status(self) -> None:
-        errors, warnings = counts(self.session.findings)
+        c = counts(self.session.findings)
+        errors, warnings = c["errors"], c["warnings"]
         if errors or warnings:
             text = t("edit.counts", self.lang, errors=errors, warnings=warnings)
         else:
@@ -482,7 +483,8 @@ class EditScreen(_RecordScreen):
             for form in list(s.forms):
                 form.refresh_values()
         self.validate_now()
-        errors, warnings = counts(s.findings)
+        c = counts(s.findings)
+        errors, warnings = c["errors"], c["warnings"]
         summary = t("edit.counts", self.lang, errors=errors, warnings=warnings) if errors or warnings else ""
         if moved is not None:
             msg = moved_text(*moved, s.rel, self.lang)
@@ -918,7 +920,7 @@ def backlink_count(archive, place: Place) -> int:
     if archive is None or place.kind == "forbund":
         return 0
     try:
-        from finsam_tui.core.query.xref import backlinks
+        from finsam_tui.core.query.backlinks import backlinks
 
         return len([b for b in backlinks(archive, reference_of(place))
                     if getattr(b, "source", None) != place.id])

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from finsam_tui.core.query import xref
+from finsam_tui.core.query import backlinks, lookup, results
 from finsam_tui.tui.lazylist import LazyList, Row
 from finsam_tui.tui.screens.dialog import Dialog
 from finsam_tui.tui.view_data import iso
@@ -27,7 +27,7 @@ class XrefScreen(Dialog):
     def __init__(self, ref: str) -> None:
         super().__init__()
         self.ref = ref
-        self.backlinks: list[xref.Backlink] = []
+        self.backlinks: list[backlinks.Backlink] = []
 
     def compose(self) -> ComposeResult:
         L = self.app.L
@@ -45,10 +45,10 @@ class XrefScreen(Dialog):
     @work(thread=True, exclusive=True, group="xref", exit_on_error=False)
     def _load(self, archive, ref: str) -> None:
         try:
-            query = xref.lookup(archive, ref)
-            found = xref.backlinks(archive, query)
-            head = xref.title_of(archive, query)
-        except xref.RefError:
+            query = lookup.lookup(archive, ref)
+            found = backlinks.backlinks(archive, query)
+            head = results.title_of(archive, query)
+        except lookup.RefError:
             found, head = [], ""
         self.app.call_from_thread(self._show, found, head)
 
@@ -62,7 +62,7 @@ class XrefScreen(Dialog):
         self.query_one(LazyList).set_rows([Row(f"{b.source}#{i}", lambda b=b: self._text(b), b)
                                            for i, b in enumerate(found)])
 
-    def _text(self, b: xref.Backlink) -> Text:
+    def _text(self, b: backlinks.Backlink) -> Text:
         return Text.assemble((iso(b.date) or "–", "dim"), " ", (b.source, "bold"), " ",
                              (self.app.L.role(b.role), "italic"), " ", b.title)
 

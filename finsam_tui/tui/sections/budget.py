@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from finsam_tui.core.text import kr
 from finsam_tui.tui.lazylist import Row
 from finsam_tui.tui.sections.base import ListDetailSection, Selection
-from finsam_tui.tui.view_data import kr
 
 NAME_WIDTH = 24  # the first column; longer names are cut (the export has them in full)
 
@@ -92,11 +92,12 @@ class BudgetSection(ListDetailSection):
             cells = [Text(name, style=style)]
             blank = amounts is None
             amounts = amounts or {}
-            cells += [Text("" if blank else kr(amounts.get(i)) if amounts.get(i) is not None else "–",
+            cells += [Text("" if blank else kr(amounts.get(i), plain=True) if amounts.get(i) is not None else "–",
                            justify="right", style=style) for i in b.ids]
             if b.base is not None:
                 dev = None if blank else b.deviation(amounts)
-                cells.append(Text("" if blank else kr(dev) if dev is not None else "–", justify="right", style=style))
+                cells.append(Text("" if blank else kr(dev, plain=True) if dev is not None else "–", justify="right",
+                                  style=style))
             table.add_row(*cells, key=key)
 
         income_rows = []

@@ -16,11 +16,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
+from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.text import visible
 from finsam_tui.tui import details
 from finsam_tui.tui.lazylist import LazyList, Row
 from finsam_tui.tui.sections.base import Section, Selection
-from finsam_tui.tui.view_data import iso, xref
+from finsam_tui.tui.view_data import iso, registers
 from finsam_tui.tui.widgets import DetailPane
 
 
@@ -40,7 +41,7 @@ def register_choices(archive) -> tuple[list[int], list[tuple[str, str]]]:
         date = archive.meeting_date(m)
         if date is not None:
             years.add(date.year)
-        organs.setdefault(xref.organ_of(m), None)
+        organs.setdefault(organ_of(m), None)
     return sorted(years, reverse=True), [(o, archive.organ_name(o)) for o in organs]
 
 
@@ -179,14 +180,14 @@ class DecisionsSection(FilteredRegister):
             self.list.set_rows([])
             return
         self.filters.set_choices(self.L, archive)
-        self._entries = xref.decision_entries(archive)
+        self._entries = registers.decision_entries(archive)
         self._haystack = []
         self._facets = []
         for m, _n, _letter, item in self._entries:
             clauses = [c for c in item.get("decision", []) if isinstance(c, str)]
             self._haystack.append(_fold(" ".join([str(item.get("title", "")), str(item.get("decision_text", "")),
                                                   *clauses])))
-            self._facets.append((archive.meeting_date(m), xref.organ_of(m)))
+            self._facets.append((archive.meeting_date(m), organ_of(m)))
         self._apply_filter()
 
     def _filter_state(self) -> tuple:
@@ -217,7 +218,7 @@ class DecisionsSection(FilteredRegister):
         archive = self.model.archive
         date = archive.meeting_date(m)
         return Text.assemble((iso(date) if date else m.id.split("/", 1)[1], "bold"), " ",
-                             (f"{xref.organ_of(m)} §{number}{letter or ''}", "dim"), " ",
+                             (f"{organ_of(m)} §{number}{letter or ''}", "dim"), " ",
                              str(item.get("title", "")))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -242,7 +243,7 @@ class DecisionsSection(FilteredRegister):
         if row is None:
             return None
         m = row.data[0]
-        return Selection("paragraph", row.key, m.rel, "meeting", meeting=m.id, organ=xref.organ_of(m))
+        return Selection("paragraph", row.key, m.rel, "meeting", meeting=m.id, organ=organ_of(m))
 
     def select_ref(self, ref: str) -> bool:
         return self.list.select_key(ref)
@@ -289,7 +290,7 @@ class UppdragSection(FilteredRegister):
 
     @work(thread=True, exclusive=True, group="uppdrag")
     def _load(self, archive, open_only: bool, generation: int) -> None:
-        tasks = xref.uppdrag(archive, open_only=open_only)
+        tasks = registers.uppdrag(archive, open_only=open_only)
         self.app.call_from_thread(self._show, tasks, generation)
 
     def _show(self, tasks: list, generation: int) -> None:
