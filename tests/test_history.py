@@ -66,6 +66,16 @@ def test_references_resolve_to_their_files(repo):
     assert [c.commit for c in history(root, "person/ulf-nordmark")] == [commits[2], commits[1], commits[0]]
 
 
+def test_a_deleted_record_by_its_bare_id(repo):
+    """The resolver's reading of typed text (lookup.read/homes), with no archive: the file of a
+    record that is gone is found in the history."""
+    root, commits = repo
+    assert not (root / "personer" / "ulf-nordmark.toml").exists()
+    assert record_path(root, "ulf-nordmark").as_posix() == "personer/ulf-nordmark.toml"
+    assert record_path(root, "ulf-nordmarck").as_posix() == "personer/ulf-nordmarck.toml"  # the one there now
+    assert [c.commit for c in history(root, "ulf-nordmark")] == [commits[2], commits[1], commits[0]]
+
+
 def test_cli_text_and_json(repo, capsys):
     root, commits = repo
     assert main(["history", "person/ulf-nordmarck", "--records", str(root)]) == 0
