@@ -80,6 +80,7 @@ class _Missing(str):
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:
+    """How many errors and warnings findings hold, and in how many files (the one count of them)."""
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = sum(1 for f in findings if f.severity == "warning")
     return {"errors": errors, "warnings": warnings, "files": len({f.file for f in findings})}
