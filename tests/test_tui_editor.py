@@ -21,17 +21,19 @@ from finsam_tui.core.check import cache
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.io.tomledit import new_meeting
 from finsam_tui.tui.editor import open_editor
-from finsam_tui.tui.editor.dialogs import ChoiceDialog
-from finsam_tui.tui.editor.fields import EntryList
+from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import MultiPickerScreen, PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen, EntryScreen, NewRecordScreen
+from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
+from finsam_tui.tui.unsaved import AsksBeforeQuit
 
 MEETING = "moten/styrelse/2023/2023-11-17.toml"
 PERSON = "personer/kjell-ivarsson.toml"
 
 
-class Harness(App):
-    """A minimal app: what the editor needs (records_root, archive) and a record of RecordSaved."""
+class Harness(AsksBeforeQuit, App):
+    """A minimal app: what the editor needs (records_root, archive, a quit that asks the editor
+    about unsaved changes first) and a record of RecordSaved."""
 
     def __init__(self, root: Path, action: str, kind: str | None = None, rel: str | None = None, **kw) -> None:
         super().__init__()

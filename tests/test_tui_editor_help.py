@@ -1,5 +1,5 @@
 """The editor's keys on the app's help screen (? or F1), in Swedish and English, from the same
-definitions (``editor/keys.py``) the editor binds: the two cannot drift apart."""
+definitions (``tui/keys.py``) the editor binds: the two cannot drift apart."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from finsam_tui.tui.editor import keys as K
-from finsam_tui.tui.editor.fields import EntryList, PickButton
+from finsam_tui.tui import keys as K
+from finsam_tui.tui.editor.fields.choices import PickButton
+from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen
 from finsam_tui.tui.keys import key_names
@@ -55,10 +56,10 @@ def test_the_help_screen_lists_the_editors_keys(records_copy, lang, words):
         for w in words:
             assert any(line.strip() == w for line in lines), w
         # every key the help defines for the editor is there, with its text, after the other groups
-        start = lines.index(K.help_title(lang))
+        start = lines.index(K.editor_help_title(lang))
         assert start > lines.index("I dialoger" if lang == "sv" else "In dialogs")
         shown = lines[start:]
-        for heading, rows in K.help_sections(lang):
+        for heading, rows in K.editor_help_sections(lang):
             if heading:
                 assert heading in (line.strip() for line in shown)
             for keys, label in rows:
@@ -69,8 +70,13 @@ def test_the_help_screen_lists_the_editors_keys(records_copy, lang, words):
 
 
 def bound(node, key: str) -> list[str]:
-    """The actions node binds to key itself."""
-    return [b.action for b in node._bindings.key_to_bindings.get(key, [])]
+    """The actions node binds to key itself: its class's BINDINGS, else the nearest base class's
+    that binds the key (as Textual merges them)."""
+    for cls in type(node).__mro__:
+        actions = [b.action for b in cls.__dict__.get("BINDINGS", []) if key in b.key.split(",")]
+        if actions:
+            return actions
+    return []
 
 
 def test_the_editor_binds_what_the_help_lists(records_copy):
@@ -81,25 +87,42 @@ def test_the_editor_binds_what_the_help_lists(records_copy):
         screen = pilot.app.screen
         assert isinstance(screen, EditScreen)
         for k in K.RECORD + (K.CORRECT,):
-            assert bound(screen, k.keys) == [k.action], k
+            assert bound(screen, k.key) == [k.action], k
         entries = await focus(pilot, "#f-items EntryList")
         assert isinstance(entries, EntryList)
         for k in K.ENTRY_LIST + (K.MOVE_TO,):
-            for key in k.keys.split(","):
+            for key in k.key.split(","):
                 assert bound(entries, key) == [k.action], (k, key)
         footer = {b.binding.description for b in pilot.app.active_bindings.values()}
         assert {"Spara", "Tillbaka", "Lägg till", "Ta bort", "Flytta till…"} <= footer
-        assert key_names(K.MOVE_TO.keys) == "m"
+        assert key_names(K.MOVE_TO.key) == "m"
         # a picker field, and its list
         chair = pilot.app.screen.query_one("#f-chair PickButton", PickButton)
         for k in K.PICK_FIELD:
-            assert bound(chair, k.keys.split(",")[0]) == [k.action]
+            assert bound(chair, k.key.split(",")[0]) == [k.action]
         chair.focus()
         await pilot.press("enter")
         await settle(pilot)
         picker = pilot.app.screen
         assert isinstance(picker, PickerScreen)
         assert bound(picker, "escape") == [K.PICKER_CANCEL.action]
-        assert [bound(picker, k.keys) for k in K.PICKER_NAV] == [[k.action] for k in K.PICKER_NAV]
+        assert [bound(picker, k.key) for k in K.PICKER_NAV] == [[k.action] for k in K.PICKER_NAV]
 
     run_editor(app, scenario)
+
+
+def test_the_footers_say_the_keys_in_the_apps_language(records_copy):
+    """The descriptions are looked up by binding id when the footer asks (keys.LocalizedKeys):
+    the editor's keys in its words, the app's and the dialogs' in the app's."""
+    def footer(app) -> set[str]:
+        return {b.binding.description for b in app.active_bindings.values() if b.binding.show}
+
+    async def scenario(app, pilot):
+        assert {"Search", "Edit"} <= footer(app) and "Sök" not in footer(app)
+        await press(app, pilot, "e")  # the latest meeting
+        assert isinstance(app.screen, EditScreen)
+        assert {"Save", "Back", "Help"} <= footer(app) and not {"Spara", "Hjälp"} & footer(app)
+        await press(app, pilot, "escape", "slash")
+        assert "Close" in footer(app) and "Stäng" not in footer(app)
+
+    run(records_copy, scenario, lang="en")

@@ -16,11 +16,11 @@ from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.ops.canonical import format_text
 from finsam_tui.core.records.schema import ITEM, Field
 from finsam_tui.tui.editor import model
-from finsam_tui.tui.editor.dialogs import ChoiceDialog
-from finsam_tui.tui.editor.fields import EntryList
+from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.model import OWN, MoveRefused, move_choices, move_to, place_label
 from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen, EntryScreen
+from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 
 from .test_tui_editor import Harness, comments, discard_unsaved, focus, quick_validation, run, settle, unlock
 

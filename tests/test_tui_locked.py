@@ -17,10 +17,10 @@ from finsam_tui.cli.main import main
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.check.protocol_lock import fingerprint
 from finsam_tui.tui.editor.correction import CorrectionDialog
-from finsam_tui.tui.editor.dialogs import ChoiceDialog
-from finsam_tui.tui.editor.fields import EntryList
+from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.editor.screens import EditScreen, EntryScreen
+from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 
 from .conftest import relock
 from .test_tui_editor import Harness, clear_and_type, comments, focus, paste, quick_validation, run, settle, unlock

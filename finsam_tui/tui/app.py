@@ -8,6 +8,7 @@ For the editor (``finsam_tui/tui/editor/``):
 - ``app.reload(select_rel=None)`` — validate again and refresh every view,
 - post ``RecordSaved(rel)`` (``finsam_tui.tui.messages``) after writing a file: the app
   reloads and selects that record,
+- quitting (ctrl+q, q) asks an editor with unsaved changes first (``unsaved.AsksBeforeQuit``),
 - ``open_editor(app, action, kind=..., rel=...)`` in ``finsam_tui/tui/editor/__init__.py``
   is called by :meth:`FinsamApp.editor` with action ``"edit"`` (e), ``"new"`` (n; rel: the
   selected record of that kind, if any), ``"new_from_previous"`` (N; kind ``"meeting"``,
@@ -27,11 +28,12 @@ from textual.app import App
 from finsam_tui.core.check import cache
 from finsam_tui.core.i18n.tui import Labels, choose_language
 from finsam_tui.core.io.scan import scan_files
-from finsam_tui.tui.keys import APP_BINDINGS, localize_bindings
+from finsam_tui.tui.keys import APP_BINDINGS
 from finsam_tui.tui.messages import ArchiveFailed, ArchiveLoaded, FilesChanged, FolderScanned, RecordSaved
 from finsam_tui.tui.palette import FinsamCommands
 from finsam_tui.tui.screens.main import MainScreen
 from finsam_tui.tui.sections import SECTIONS
+from finsam_tui.tui.unsaved import AsksBeforeQuit
 from finsam_tui.tui.view_data import Model, fingerprint, lookup, quick_settings, results
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -49,7 +51,7 @@ def section_of(ref: str) -> int:
     return ids.index("meetings")
 
 
-class FinsamApp(App):
+class FinsamApp(AsksBeforeQuit, App):
     """The records of one förbund in the terminal."""
 
     TITLE = "finsam"
@@ -172,7 +174,6 @@ class FinsamApp(App):
 
     def on_mount(self) -> None:
         self.theme = self._initial_theme
-        localize_bindings(self, self.L)
 
     def start(self) -> None:
         """Begin loading and watching the folder (the main screen calls this once it is mounted)."""
@@ -288,10 +289,7 @@ class FinsamApp(App):
         self.set_language("en" if self.lang == "sv" else "sv")
 
     def set_language(self, lang: str) -> None:
-        self.L = Labels(lang)
-        localize_bindings(self, self.L)
-        for screen in self.screen_stack:
-            localize_bindings(screen, self.L)
+        self.L = Labels(lang)  # (the footers say the keys in app.lang: keys.LocalizedKeys)
         if self.model.loaded:
             self.sub_title = self.L.fmt("status", files=len(self.model.files), errors=self.model.errors,
                                         warnings=self.model.warnings)

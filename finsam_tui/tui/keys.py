@@ -1,18 +1,22 @@
-"""The key bindings, in one place: what the footer shows, what the help screen lists.
+"""The key bindings of the app and the editor, in one place: what the screens bind, what the
+footer shows, what the help screen lists.
 
-Every binding has an ``id``; its description in the footer is the label ``key_<id>`` of
-:mod:`finsam_tui.core.i18n.tui`, put in by :func:`localize_bindings` when a screen or the
-language changes. No key needs a mouse, and none is one that terminals or SSH cannot
-send (no ctrl+enter, no ctrl+shift combinations).
+Every binding has an ``id``; its description in the footer is looked up by that id when the
+footer asks for the active bindings (:class:`LocalizedKeys`, a mixin of every screen): the
+label ``key_<id>`` of :mod:`finsam_tui.core.i18n.tui`, or for the editor's keys the word that
+:data:`EDITOR_WORDS` names in :mod:`finsam_tui.core.i18n.editor`. No key needs a mouse, and
+none is one that terminals or SSH cannot send (no ctrl+enter, no ctrl+shift combinations).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 
-from finsam_tui.core.i18n.tui import SV, Labels
+from finsam_tui.core.i18n.editor import t
+from finsam_tui.core.i18n.tui import Labels
 
 # App: active on every screen.
 APP_BINDINGS = [
@@ -60,6 +64,79 @@ NAVIGATION_HELP = [
     ("key_quit", "Ctrl+Q"),
 ]
 
+# -- the editor ------------------------------------------------------------------------------------
+# binding id -> (the footer's word, the help screen's word or None for the same), words of
+# core/i18n/editor.py
+EDITOR_WORDS: dict[str, tuple[str, str | None]] = {}
+
+
+def _editor(keys: str, action: str, id: str, label: str = "", help: str | None = None, *,
+            show: bool = True, priority: bool = False) -> Binding:
+    """A binding of the editor: shown in the footer when it has a label (and show)."""
+    EDITOR_WORDS[id] = (label, help)
+    return Binding(keys, action, t(label) if label else "", show=show and bool(label), priority=priority, id=id)
+
+
+# the record's screens (EditScreen, EntryScreen)
+SAVE = _editor("ctrl+s", "save", "editor.save", "key.save", "help.save")
+BACK = _editor("escape", "back", "editor.back", "key.back", "help.back")
+RECORD = (SAVE, BACK)
+# a locked (justerad) meeting: start a rättelse; priority, before an Input's own ctrl+k
+CORRECT = _editor("ctrl+k", "correct", "editor.correct", "key.correct", "help.correct", priority=True)
+FIELDS = ("tab,shift+tab", "help.fields")  # (a row of the help screen only: Textual's own keys)
+
+# a list of entries (§§, sub-items, memberships, versions …: fields.entries.EntryList)
+ENTRY_LIST = (
+    _editor("enter", "open_entry", "editor.open_entry", "key.open"),
+    _editor("a,insert,plus", "add_entry", "editor.add_entry", "key.add", "help.add"),
+    _editor("delete,x", "remove_entry", "editor.remove_entry", "key.remove", "help.remove"),
+    _editor("ctrl+up,shift+up,alt+up", "move_entry(-1)", "editor.entry_up", "key.up", "help.up"),
+    _editor("ctrl+down,shift+down,alt+down", "move_entry(1)", "editor.entry_down", "key.down", "help.down"),
+)
+# §§ and sub-items only: to another §, or a sub-item out as a § of its own
+MOVE_TO = _editor("m", "move_to", "editor.move_to", "key.move_to", "help.move_to")
+
+# choosing from a list (fields.choices.PickButton, pickers.PickerScreen, MultiPickerScreen)
+PICK_FIELD = (
+    _editor("enter,space", "pick", "editor.pick", "key.choose", "help.pick"),
+    _editor("delete,backspace", "clear", "editor.clear", "key.clear", "help.clear"),
+)
+PICK_BY_TYPING = ("a–ö", "help.pick_typing")
+PICKER_NAV = (
+    _editor("up", "cursor(-1)", "editor.picker_up", show=False),
+    _editor("down", "cursor(1)", "editor.picker_down", show=False),
+    _editor("pageup", "page(-1)", "editor.picker_page_up", show=False),
+    _editor("pagedown", "page(1)", "editor.picker_page_down", show=False),
+)
+PICKER_FILTER = ("a–ö", "help.picker_filter")
+PICKER_MOVE = ("up,down,pageup,pagedown", "help.picker_move")
+PICKER_ENTER = ("enter", "help.picker_enter")
+PICKER_CANCEL = _editor("escape", "cancel", "editor.picker_cancel", "key.cancel", "help.picker_cancel")
+MULTI_PICKER_DONE = _editor("escape", "done", "editor.picker_done", "key.done")
+
+# questions (screens.dialogs.questions.ChoiceDialog), the new record's and the rättelse's forms
+QUESTION = (
+    _editor("escape", "cancel", "question.cancel", help="help.dialog_cancel", show=False),
+    _editor("left", "app.focus_previous", "question.left", help="help.dialog_buttons", show=False),
+    _editor("right", "app.focus_next", "question.right", help="help.dialog_buttons", show=False),
+)
+QUESTION_BUTTONS = ("left,right,tab", "help.dialog_buttons")
+QUESTION_PRESS = ("enter", "help.dialog_press")
+NEW_RECORD = (_editor("escape", "cancel", "editor.new_cancel", "key.cancel"),
+              _editor("ctrl+s", "create", "editor.create", "key.create", "help.create"))
+CORRECTION = (_editor("escape", "cancel", "editor.correction_cancel", "key.cancel"),
+              _editor("ctrl+s", "confirm", "editor.correction_save", "correct.save"))
+
+# The editor's part of the help screen: (sub-heading or None, rows), in this order; a row is a
+# binding above or (keys, word) for a key that Textual's widgets handle themselves.
+EDITOR_HELP: tuple[tuple[str | None, tuple[Binding | tuple[str, str], ...]], ...] = (
+    (None, (SAVE, BACK, CORRECT, FIELDS)),
+    ("help.entries", ENTRY_LIST + (MOVE_TO,)),
+    ("help.pickers", PICK_FIELD + (PICK_BY_TYPING, PICKER_FILTER, PICKER_MOVE, PICKER_ENTER, PICKER_CANCEL)),
+    ("help.dialogs", (QUESTION_BUTTONS, QUESTION_PRESS, QUESTION[0], NEW_RECORD[1])),
+)
+
+# -- how keys are written and labelled ----------------------------------------------------------------
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "f1": "F1", "tab": "Tab",
              "space": "Space", "delete": "Delete", "backspace": "Backspace", "insert": "Insert", "plus": "+",
@@ -83,14 +160,56 @@ def key_text(binding: Binding) -> str:
     return key_names(binding.key)
 
 
-def localize_bindings(node, L: Labels) -> None:
-    """Put the descriptions of the node's bindings (by id) into the language of L.
+@lru_cache(maxsize=4)
+def labels(lang: str) -> Labels:
+    return Labels(lang)
 
-    Textual keeps a per-instance copy of the merged bindings; the footer reads the
-    description from there, so replacing the Binding objects relabels the footer."""
-    bindings = getattr(node, "_bindings", None)
-    if bindings is None:
-        return
-    for key, items in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [
-            replace(b, description=L[f"key_{b.id}"]) if b.id and f"key_{b.id}" in SV else b for b in items]
+
+def description(binding: Binding, lang: str) -> str:
+    """The binding's description in the footer, in lang: by its id, else the one it was made with."""
+    words = EDITOR_WORDS.get(binding.id or "")
+    if words is not None:
+        return t(words[0], lang) if words[0] else ""
+    if binding.id and f"key_{binding.id}" in Labels.CATALOGUE["sv"]:
+        return labels(lang)[f"key_{binding.id}"]
+    return binding.description
+
+
+def editor_help_title(lang: str) -> str:
+    return t("help.editor", lang)
+
+
+def editor_help_sections(lang: str) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """The editor's rows of the help screen: [(sub-heading or None, [(keys as shown, what they do)])]."""
+    out = []
+    for heading, rows in EDITOR_HELP:
+        shown = []
+        for row in rows:
+            if isinstance(row, Binding):
+                label, help_ = EDITOR_WORDS[row.id]
+                shown.append((key_text(row), t(help_ or label, lang)))
+            else:
+                keys, word = row
+                shown.append((key_names(keys), t(word, lang)))
+        out.append((t(heading, lang) if heading else None, shown))
+    return out
+
+
+class LocalizedKeys:
+    """Mixin for a Screen: its active bindings (what the footer shows) carry their descriptions
+    in the right language, looked up by binding id: the editor's keys in the screen's ``lang``
+    (an edit session's), the app's keys in the app's ``lang``; Swedish without either."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        own, app = getattr(self, "lang", None), getattr(self.app, "lang", None)
+        editor_lang = own if own in ("sv", "en") else app if app in ("sv", "en") else "sv"
+        app_lang = app if app in ("sv", "en") else editor_lang
+        out = {}
+        for key, active in super().active_bindings.items():
+            binding = active.binding
+            text = description(binding, editor_lang if binding.id in EDITOR_WORDS else app_lang)
+            if text != binding.description:
+                active = active._replace(binding=replace(binding, description=text))
+            out[key] = active
+        return out

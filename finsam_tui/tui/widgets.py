@@ -1,4 +1,5 @@
-"""Small widgets the sections share: the sidebar of sections and the detail pane."""
+"""Small widgets and helpers the screens share: the sidebar of sections, the footer, the
+detail pane, and user text shown as plain content (``plain``, ``update_static``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,28 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 NARROW = 100  # below this many columns the sidebar shrinks to its number keys
+
+
+def plain(text) -> Content:
+    """User text as content that is never read as markup."""
+    return Content(str(text))
+
+
+def update_static(widget: Static, content, shown: bool | None = None) -> None:
+    """Update a Static only when its content (or shown state) changes: every update of a
+    Static re-lays out the screen, which is what makes typing slow in a big form."""
+    key = str(content)
+    if getattr(widget, "_shown_text", None) != key:
+        widget._shown_text = key
+        widget.update(content)
+    if shown is not None and widget.has_class("-shown") != shown:
+        widget.set_class(shown, "-shown")
 
 
 def number_key(label: Text) -> Text:

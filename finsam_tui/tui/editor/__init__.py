@@ -14,8 +14,11 @@ Entry point for the app shell::
 context of validation and new meetings); both are read with getattr, so a minimal app works.
 After a save or delete the editor posts ``messages.RecordSaved(rel)`` to the app.
 
-Keys (the footer shows those of the focused field; all are defined in ``keys.py``, which the
-app's help screen also lists):
+An app that runs the editor mixes in ``finsam_tui.tui.unsaved.AsksBeforeQuit`` (the FinsamApp
+does): its quit then asks an editor with unsaved changes first.
+
+Keys (the footer shows those of the focused field; all are defined in ``finsam_tui/tui/keys.py``,
+which the app's help screen also lists):
 
 - ctrl+s save (also from an entry's screen); escape back — with unsaved changes it asks
   Spara / Kasta ändringarna / Avbryt; ctrl+q (the app's quit) asks the same first
@@ -49,7 +52,6 @@ from finsam_tui.tui.editor.screens import (
     EntryScreen,
     NewRecordScreen,
     confirm_delete,
-    install_quit_guard,
     unsaved_editors,
 )
 from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
@@ -126,6 +128,5 @@ __all__ = [
     "EntryScreen",
     "NewRecordScreen",
     "has_unsaved_changes",
-    "install_quit_guard",
     "open_editor",
 ]

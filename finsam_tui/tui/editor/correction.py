@@ -18,9 +18,11 @@ from textual.widgets import Button, Input, Label, Static
 
 from finsam_tui.core.dates import DateError, parse_date
 from finsam_tui.core.i18n.editor import WEEKDAYS, t
-from finsam_tui.tui.editor import keys as K
-from finsam_tui.tui.editor.fields import PickButton, bind, plain, update_static
+from finsam_tui.tui.editor.fields.choices import PickButton
 from finsam_tui.tui.editor.model import label_of, person_choices
+from finsam_tui.tui.editor.pickers import PickerScreen
+from finsam_tui.tui.keys import CORRECTION, LocalizedKeys
+from finsam_tui.tui.widgets import plain, update_static
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Correction:
     why: str
 
 
-class CorrectionDialog(ModalScreen):
+class CorrectionDialog(LocalizedKeys, ModalScreen):
     """Ask for the rättelse's date (default today), by whom (a person), what and why (both
     required). Dismisses with a :class:`Correction`, or None when cancelled."""
 
@@ -53,6 +55,7 @@ class CorrectionDialog(ModalScreen):
     CorrectionDialog #corr-buttons { height: auto; align: center middle; margin: 1 0 0 0; }
     CorrectionDialog #corr-buttons > Button { margin: 0 1; }
     """
+    BINDINGS = list(CORRECTION)
 
     def __init__(self, ref: str, archive, lang: str = "sv", by: str | None = None,
                  changes: list[str] | None = None, today: dt.date | None = None) -> None:
@@ -63,7 +66,6 @@ class CorrectionDialog(ModalScreen):
         self.by = by if isinstance(by, str) and by else None
         self.changes = list(changes or [])
         self.today = today or dt.date.today()
-        bind(self, lang, K.CORRECTION)
 
     def compose(self):
         lang = self.lang
@@ -98,8 +100,6 @@ class CorrectionDialog(ModalScreen):
 
     # -- the person (PickButton's owner)
     def open_picker(self, initial: str) -> None:
-        from finsam_tui.tui.editor.pickers import PickerScreen
-
         screen = PickerScreen(t("correct.by", self.lang), person_choices(self.archive), self.by, self.lang,
                               initial=initial)
         self.app.push_screen(screen, self.picked)

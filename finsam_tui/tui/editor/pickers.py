@@ -12,9 +12,9 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from finsam_tui.core.i18n.editor import t
-from finsam_tui.tui.editor import keys as K
-from finsam_tui.tui.editor.fields import bind, plain
 from finsam_tui.tui.editor.model import Choice, fold, short_name
+from finsam_tui.tui.keys import MULTI_PICKER_DONE, PICKER_CANCEL, PICKER_NAV, LocalizedKeys
+from finsam_tui.tui.widgets import plain
 
 LIMIT = 200  # options shown at a time; typing narrows the rest
 
@@ -29,7 +29,9 @@ PICKER_CSS = """
 """
 
 
-class _Picker(ModalScreen):
+class _Picker(LocalizedKeys, ModalScreen):
+    BINDINGS = list(PICKER_NAV)
+
     def __init__(self, title: str, choices: list[Choice], lang: str, initial: str = "", note: str | None = None):
         super().__init__()
         self.title_text = title
@@ -38,7 +40,6 @@ class _Picker(ModalScreen):
         self.initial = initial
         self.note = note
         self.shown: list[Choice] = []
-        bind(self, lang, K.PICKER_NAV)
 
     def filtered(self, query: str) -> list[Choice]:
         words = fold(query).split()
@@ -91,13 +92,13 @@ class _Picker(ModalScreen):
 class PickerScreen(_Picker):
     """Choose one value; dismisses with the value, or None when cancelled."""
 
+    BINDINGS = [PICKER_CANCEL]
     DEFAULT_CSS = PICKER_CSS.format(cls="PickerScreen")
 
     def __init__(self, title: str, choices: list[Choice], current: str | None, lang: str, initial: str = "",
                  note: str | None = None):
         super().__init__(title, choices, lang, initial, note)
         self.current = current
-        bind(self, lang, [K.PICKER_CANCEL])
 
     def compose(self):
         with Vertical(id="picker"):
@@ -138,6 +139,7 @@ class PickerScreen(_Picker):
 class MultiPickerScreen(_Picker):
     """Choose several values (in the order chosen); escape is done and gives the list."""
 
+    BINDINGS = [MULTI_PICKER_DONE]
     DEFAULT_CSS = PICKER_CSS.format(cls="MultiPickerScreen")
 
     def __init__(self, title: str, choices: list[Choice], selected: list[str], lang: str, initial: str = "",
@@ -149,7 +151,6 @@ class MultiPickerScreen(_Picker):
         self.selected: list[str] = list(selected)
         self.ref = ref
         self.archive = archive
-        bind(self, lang, [K.MULTI_PICKER_DONE])
 
     def compose(self):
         with Vertical(id="picker"):

@@ -15,7 +15,6 @@ date or organ is offered a move of its file to its new place (``saving.move_reco
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 
 from rich.text import Text
@@ -42,10 +41,10 @@ from finsam_tui.core.io.saving import SaveConflict, delete_record, move_record, 
 from finsam_tui.core.io.tomledit import new_meeting, next_meeting_date, parse_text, previous_meeting
 from finsam_tui.core.ops import move as moving
 from finsam_tui.core.records.schema import KINDS, Field
-from finsam_tui.tui.editor import keys as K
 from finsam_tui.tui.editor.correction import Correction, CorrectionDialog
-from finsam_tui.tui.editor.dialogs import ChoiceDialog
-from finsam_tui.tui.editor.fields import FieldBox, RecordForm, TablesField, bind, plain
+from finsam_tui.tui.editor.fields.base import FieldBox
+from finsam_tui.tui.editor.fields.entries import TablesField
+from finsam_tui.tui.editor.fields.form import RecordForm
 from finsam_tui.tui.editor.model import (
     Place,
     describe_changes,
@@ -61,7 +60,11 @@ from finsam_tui.tui.editor.model import (
     valid_id,
 )
 from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
+from finsam_tui.tui.keys import BACK, CORRECT, NEW_RECORD, SAVE, LocalizedKeys
 from finsam_tui.tui.messages import RecordSaved
+from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
+from finsam_tui.tui.unsaved import HoldsUnsavedChanges
+from finsam_tui.tui.widgets import plain
 
 NEW_TITLES = {
     "sv": {"meeting": "Nytt möte", "person": "Ny person", "organisation": "Ny medlemsorganisation",
@@ -85,8 +88,12 @@ class Line(Widget):
         return plain(self.text)
 
 
-class _RecordScreen(Screen):
+class _RecordScreen(LocalizedKeys, Screen):
     """Title line, the form in a scroll, a status line with the findings, the footer."""
+
+    # CORRECT: priority, before a focused Input's or TextArea's own ctrl+k (delete to the end);
+    # check_action lets the key through to them when no rättelse can be started
+    BINDINGS = [CORRECT, SAVE]
 
     DEFAULT_CSS = """
     _RecordScreen { layout: vertical; }
@@ -103,9 +110,6 @@ class _RecordScreen(Screen):
         super().__init__()
         self.session = session
         self.focus_path = focus_path
-        # priority: before a focused Input's or TextArea's own ctrl+k (delete to the end);
-        # check_action lets the key through to them when no rättelse can be started
-        bind(self, session.lang, [K.CORRECT])
 
     @property
     def lang(self) -> str:
@@ -124,6 +128,11 @@ class _RecordScreen(Screen):
 
     def make_form(self) -> RecordForm:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def open_entry(self, box: TablesField, i: int) -> None:
+        """Edit entry i of the list box on a screen of its own (the form's open_entry)."""
+        self.app.push_screen(EntryScreen(self.session, box.field, box.path + (i,), box.field.name),
+                             lambda _=None: box.entry_closed(i))
 
     def on_mount(self) -> None:
         # (Textual calls on_mount of every class in the MRO: subclasses override setup())
@@ -246,18 +255,18 @@ class _RecordScreen(Screen):
             owner.save()
 
 
-class EditScreen(_RecordScreen):
+class EditScreen(HoldsUnsavedChanges, _RecordScreen):
     """Edit one record (existing or new). ctrl+s saves, escape goes back (asking about unsaved changes)."""
 
+    BINDINGS = [BACK]
     VALIDATE_DELAY = 0.15
 
     def __init__(self, session: EditSession, focus_path: tuple | None = None) -> None:
         super().__init__(session, focus_path)
         self._timer = None
-        bind(self, session.lang, K.RECORD)
 
     def make_form(self) -> RecordForm:
-        return RecordForm(self.session, KINDS[self.session.kind], (), self.session.kind)
+        return RecordForm(self.session, KINDS[self.session.kind], (), self.session.kind, open_entry=self.open_entry)
 
     def title_text(self) -> str:
         kind = self.session.kind
@@ -274,7 +283,6 @@ class EditScreen(_RecordScreen):
 
     def setup(self) -> None:
         super().setup()
-        install_quit_guard(self.app)
         self.validate_now()
 
     def session_event(self, what: str = "changed") -> None:
@@ -602,6 +610,15 @@ class EditScreen(_RecordScreen):
         ask_unsaved(self, lambda choice: (self.save(then=done) if choice == "save"
                                           else done() if choice == "discard" else None))
 
+    # -- quitting (unsaved.HoldsUnsavedChanges: the app's quit asks first)
+    def has_unsaved_changes(self) -> bool:
+        return self.session.dirty
+
+    def ask_before_quit(self, again, quit_now) -> None:
+        """Spara / Kasta ändringarna / Avbryt; after saving the app asks again (other editors)."""
+        ask_unsaved(self, lambda choice: (self.save(then=again) if choice == "save"
+                                          else quit_now() if choice == "discard" else None))
+
     def close(self) -> None:
         if self._timer is not None:
             self._timer.stop()
@@ -615,16 +632,17 @@ class EditScreen(_RecordScreen):
 class EntryScreen(_RecordScreen):
     """One entry of an array of tables (a §, a sub-item, a membership, a budget line …)."""
 
+    BINDINGS = [BACK]
+
     def __init__(self, session: EditSession, field: Field, base: tuple, parent: str,
                  focus_path: tuple | None = None) -> None:
         super().__init__(session, focus_path)
         self.field = field
         self.base = base
         self.parent_name = parent
-        bind(self, session.lang, K.RECORD)
 
     def make_form(self) -> RecordForm:
-        return RecordForm(self.session, self.field.fields, self.base, self.parent_name)
+        return RecordForm(self.session, self.field.fields, self.base, self.parent_name, open_entry=self.open_entry)
 
     def title_text(self) -> str:
         owner = self.owner()
@@ -663,47 +681,13 @@ def unsaved_editors(app) -> list[EditScreen]:
     return [s for s in app.screen_stack if isinstance(s, EditScreen) and s.session.dirty]
 
 
-def install_quit_guard(app) -> None:
-    """Make the app's quit action ask about unsaved changes first (installed once per app).
-
-    The app's own action_quit (whatever it does) runs once no editor has unsaved changes."""
-    if getattr(app, "_finsam_editor_quit_guard", False):
-        return
-    original = app.action_quit
-
-    async def guarded_quit() -> None:
-        dirty = unsaved_editors(app)
-        if not dirty:
-            result = original()
-            if inspect.isawaitable(result):
-                await result
-            return
-        screen = dirty[-1]
-
-        async def quit_now() -> None:
-            result = original()
-            if inspect.isawaitable(result):
-                await result
-
-        def answer(choice: str | None) -> None:
-            if choice == "save":
-                screen.save(then=lambda: app.call_later(guarded_quit))
-            elif choice == "discard":
-                app.call_later(quit_now)
-
-        ask_unsaved(screen, answer)
-
-    app.action_quit = guarded_quit
-    app._finsam_editor_quit_guard = True
-
-
 # -- creating ------------------------------------------------------------------------------------
 
 _SUFFIX_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NEW_KINDS = ("meeting", "person", "organisation", "insats", "budget")
 
 
-class NewRecordScreen(ModalScreen):
+class NewRecordScreen(LocalizedKeys, ModalScreen):
     """Ask what identifies a new record (name, year, or organ and date), then edit it.
 
     A person "Anna Lindqvist" becomes personer/anna-lindqvist.toml; a meeting of an organ on
@@ -723,6 +707,7 @@ class NewRecordScreen(ModalScreen):
     NewRecordScreen #new-buttons { height: auto; align: center middle; margin: 1 0 0 0; }
     NewRecordScreen #new-buttons > Button { margin: 0 1; }
     """
+    BINDINGS = list(NEW_RECORD)
 
     def __init__(self, kind: str | None = None, from_previous: bool = False, lang: str = "sv",
                  organ: str | None = None, date: dt.date | None = None) -> None:
@@ -735,7 +720,6 @@ class NewRecordScreen(ModalScreen):
         self.organ = organ
         self.date = date
         self.suggested = ""  # the date put in from the previous meeting's next_meeting, as text
-        bind(self, lang, K.NEW_RECORD)
 
     @property
     def archive(self):
@@ -1009,6 +993,5 @@ __all__ = [
     "NewRecordScreen",
     "app_lang",
     "confirm_delete",
-    "install_quit_guard",
     "unsaved_editors",
 ]

@@ -16,8 +16,8 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from finsam_tui.core.export import ExportError, RecordsHaveErrors, agenda, extract, protocol
 from finsam_tui.core.i18n.export import Labels as ExportLabels
-from finsam_tui.tui.screens.confirm import ConfirmScreen
-from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.screens.dialogs.base import Dialog
+from finsam_tui.tui.screens.dialogs.questions import YesNoDialog
 
 KINDS = ("agenda", "protocol", "extract")
 
@@ -79,7 +79,6 @@ class ExportDialog(Dialog):
                 yield Button(L["cancel"], id="export-cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_paragraphs()
         self.query_one("#export-file", Input).focus()
 
@@ -132,7 +131,7 @@ class ExportDialog(Dialog):
                 if yes:
                     self.export(draft=True)
 
-            app.push_screen(ConfirmScreen(L.fmt("export_has_errors", ref=self.meeting, count=len(err.findings)),
+            app.push_screen(YesNoDialog(L.fmt("export_has_errors", ref=self.meeting, count=len(err.findings)),
                                           L["yes_draft"], L["cancel"]), answered)
             return
         except ExportError as err:

@@ -1,5 +1,5 @@
 """The help screen: every key, grouped, in the app's language (? or F1); the editor's keys come
-from the definitions its screens bind (``editor/keys.py``)."""
+from the same definitions its screens bind (``keys.EDITOR_HELP``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from finsam_tui.core.i18n.tui import Labels
-from finsam_tui.tui.editor.keys import help_sections, help_title
-from finsam_tui.tui.keys import APP_BINDINGS, CLOSE_BINDINGS, MAIN_BINDINGS, NAVIGATION_HELP, key_text
-from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.keys import (
+    APP_BINDINGS,
+    CLOSE_BINDINGS,
+    MAIN_BINDINGS,
+    NAVIGATION_HELP,
+    editor_help_sections,
+    editor_help_title,
+    key_text,
+)
+from finsam_tui.tui.screens.dialogs.base import Dialog
 from finsam_tui.tui.screens.preview import PreviewScreen
 from finsam_tui.tui.screens.source import SourceScreen
 from finsam_tui.tui.sections.registers import UppdragSection
@@ -45,11 +52,11 @@ def help_table(L: Labels) -> Table:
     group(L["help_dialogs"], rows_of(CLOSE_BINDINGS) + rows_of(SourceScreen.BINDINGS)
           + rows_of(PreviewScreen.BINDINGS))
     editor: list[tuple[str, str] | Text] = []
-    for heading, rows in help_sections(L.lang):
+    for heading, rows in editor_help_sections(L.lang):
         if heading:
             editor.append(Text(heading, style="italic"))
         editor += rows
-    group(help_title(L.lang), editor)
+    group(editor_help_title(L.lang), editor)
     table.add_row(Text(""), Text(L["help_footer"], style="dim"))
     return table
 

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from finsam_tui.core.query.history import Change, HistoryError, change_diff, have_git, history, uncommitted
 from finsam_tui.core.text import visible, visible_text
-from finsam_tui.tui.screens.dialog import Dialog, FullScreen
+from finsam_tui.tui.screens.dialogs.base import Dialog, FullScreen
 from finsam_tui.tui.widgets import DetailPane
 
 
@@ -67,7 +67,6 @@ class HistoryScreen(Dialog):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         L = self.app.L
         table = self.query_one(DataTable)
         for key in ("history_date", "history_author", "history_message", "history_commit"):
@@ -196,7 +195,6 @@ class DiffScreen(FullScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#diff-scroll").focus()
         self._load(Path(self.app.records_root), self.change.commit, self.paths)
 

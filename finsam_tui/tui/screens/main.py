@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 
 from finsam_tui.core.records.layout import FORBUND_FILE
-from finsam_tui.tui.keys import HELP_FIRST, MAIN_BINDINGS, localize_bindings
+from finsam_tui.tui.keys import HELP_FIRST, MAIN_BINDINGS, LocalizedKeys
 from finsam_tui.tui.sections import SECTIONS
 from finsam_tui.tui.sections.base import Section, Selection
 from finsam_tui.tui.widgets import DetailPane, KeyFooter, Sidebar
@@ -21,7 +21,7 @@ from finsam_tui.tui.widgets import DetailPane, KeyFooter, Sidebar
 REFERABLE = ("person", "org", "organ", "meeting", "paragraph", "budget", "budgetline", "insats")
 
 
-class MainScreen(Screen):
+class MainScreen(LocalizedKeys, Screen):
     BINDINGS = [HELP_FIRST, *MAIN_BINDINGS, Binding("escape", "back", "Tillbaka", show=False, id="back")]
     DEFAULT_CSS = """
     MainScreen #body { height: 1fr; }
@@ -38,9 +38,6 @@ class MainScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.app.L)
-        for section in self.sections:
-            localize_bindings(section, self.app.L)
         self.relabel_sidebar()
         self.sidebar.highlighted = 0
         self.current_section.focus_list()
@@ -97,9 +94,6 @@ class MainScreen(Screen):
 
     def relabel(self) -> None:
         """After a language change: bindings, sidebar and every section in the new words."""
-        localize_bindings(self, self.app.L)
-        for section in self.sections:
-            localize_bindings(section, self.app.L)
         self.relabel_sidebar()
         for section in self.sections:
             section.model_changed()

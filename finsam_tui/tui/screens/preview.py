@@ -20,7 +20,7 @@ from textual.widgets import Footer, LoadingIndicator, Markdown, Static
 
 from finsam_tui.core.export import ExportError, agenda, protocol
 from finsam_tui.core.i18n.export import Labels as ExportLabels
-from finsam_tui.tui.screens.dialog import FullScreen
+from finsam_tui.tui.screens.dialogs.base import FullScreen
 
 CHUNK_LINES = 24  # source lines a chunk after the first holds (at least: chunks end between blocks)
 OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines() breaks there, markdown-it does not
@@ -88,7 +88,6 @@ class PreviewScreen(FullScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         # focused while still empty: restyling a focused container's few children is cheap
         self.query_one("#preview-scroll").focus()
         self._show_document(self.kind)  # the text is made in a thread while the screen is painted

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from finsam_tui.core.query.search import MARK_END, MARK_START, SearchError, search
 from finsam_tui.tui.lazylist import LazyList, Row
-from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.screens.dialogs.base import Dialog
 from finsam_tui.tui.widgets import DetailPane
 
 DEBOUNCE = 0.25
@@ -57,7 +57,6 @@ class SearchScreen(Dialog):
             yield DetailPane(id="search-detail")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(Input).focus()
         if self.initial.strip():
             self.run_search(self.initial)

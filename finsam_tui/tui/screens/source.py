@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static, TextArea
 
 from finsam_tui.tui import details
-from finsam_tui.tui.screens.dialog import FullScreen
+from finsam_tui.tui.screens.dialogs.base import FullScreen
 
 
 class SourceScreen(FullScreen):
@@ -43,7 +43,6 @@ class SourceScreen(FullScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         area = self.query_one(TextArea)
         try:
             text = (Path(self.app.records_root) / self.rel).read_bytes().decode("utf-8", "replace")

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from finsam_tui.core.query import backlinks, lookup, results
 from finsam_tui.tui.lazylist import LazyList, Row
-from finsam_tui.tui.screens.dialog import Dialog
+from finsam_tui.tui.screens.dialogs.base import Dialog
 from finsam_tui.tui.view_data import iso
 from finsam_tui.tui.widgets import DetailPane
 
@@ -38,7 +38,6 @@ class XrefScreen(Dialog):
             yield DetailPane(id="xref-detail")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one(LazyList).focus()
         self._load(self.app.archive, self.ref)
 

@@ -1,17 +1,27 @@
-"""Small dialogs: a question with buttons (unsaved changes, conflict on save, delete,
-remove an entry). Keyboard: tab / ← → between the buttons, enter to press, escape cancels."""
+"""The dialogs that ask a question and dismiss with the answer.
+
+- :class:`ChoiceDialog`: a question with buttons (unsaved changes, a conflict on save,
+  delete, remove an entry, lock, move). Keyboard: tab / ← → between the buttons, enter
+  presses, escape cancels.
+- :class:`YesNoDialog`: a yes/no question (writing a draft of a meeting with errors);
+  y / n answer too.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from finsam_tui.tui.editor.fields import plain
-from finsam_tui.tui.editor.keys import DIALOG
+from finsam_tui.tui.keys import QUESTION, LocalizedKeys
+from finsam_tui.tui.screens.dialogs.base import Dialog
+from finsam_tui.tui.widgets import plain
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(LocalizedKeys, ModalScreen[str]):
     """Dismisses with the id of the pressed button, or cancel_id on escape."""
 
     DEFAULT_CSS = """
@@ -24,7 +34,7 @@ class ChoiceDialog(ModalScreen[str]):
     ChoiceDialog #dialog-buttons > Button { margin: 0 1; }
     """
 
-    BINDINGS = [(k.keys, k.action, "") for k in DIALOG]
+    BINDINGS = list(QUESTION)
 
     def __init__(self, title: str, body: str, buttons: list[tuple[str, str, str]], default: str | None = None,
                  cancel_id: str = "cancel") -> None:
@@ -52,3 +62,36 @@ class ChoiceDialog(ModalScreen[str]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.cancel_id)
+
+
+class YesNoDialog(Dialog):
+    """Dismisses with True (yes, y) or False (no, n, escape)."""
+
+    BINDINGS = [Binding("y", "yes", "Ja", show=False), Binding("n", "close", "Nej", show=False)]
+    DEFAULT_CSS = """
+    YesNoDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
+    YesNoDialog Button { margin-left: 1; }
+    """
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(Text(self.question))
+            with Horizontal():
+                yield Button(self.yes, variant="warning", id="yes")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        self.dismiss(False)

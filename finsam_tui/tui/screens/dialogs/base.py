@@ -1,21 +1,14 @@
-"""What the dialogs share: Escape closes, bindings in the app's language."""
+"""What the dialogs share: a modal Dialog and a FullScreen over the main one; Escape closes
+them, and their footers say the keys in the app's language (``keys.LocalizedKeys``)."""
 
 from __future__ import annotations
 
 from textual.screen import ModalScreen, Screen
 
-from finsam_tui.tui.keys import CLOSE_BINDINGS, localize_bindings
+from finsam_tui.tui.keys import CLOSE_BINDINGS, LocalizedKeys
 
 
-class Localized:
-    """Mixin: the screen's bindings are relabelled to the app's language when mounted."""
-
-    def on_mount(self) -> None:
-        localize_bindings(self, self.app.L)
-        self.refresh_bindings()
-
-
-class Dialog(Localized, ModalScreen):
+class Dialog(LocalizedKeys, ModalScreen):
     """A modal dialog; Escape dismisses it with None."""
 
     BINDINGS = CLOSE_BINDINGS
@@ -32,7 +25,7 @@ class Dialog(Localized, ModalScreen):
         self.dismiss(None)
 
 
-class FullScreen(Localized, Screen):
+class FullScreen(LocalizedKeys, Screen):
     """A full screen over the main one (source, preview); Escape returns."""
 
     BINDINGS = CLOSE_BINDINGS
