@@ -6,7 +6,7 @@ asks for a label by key (``L["section_meetings"]``) or a filled-in template
 states, kinds) and the roles of cross-references are translated by
 :mod:`finsam_tui.core.i18n.lookups` (``L.domain(value)``, ``L.role(key)``), so the CLI and the
 TUI say the same thing. Key descriptions of the bindings live here too, under
-``key_<binding id>``: :func:`finsam_tui.tui.keys.localize_bindings` puts them into the footer.
+``key_<binding id>``: :class:`finsam_tui.tui.keys.LocalizedKeys` puts them into the footer.
 """
 
 from __future__ import annotations
