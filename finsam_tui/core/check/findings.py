@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from finsam_tui.core.check.codes import RULES
 from finsam_tui.core.i18n.catalogue import counted
+from finsam_tui.core.i18n.findings import Phrase, said
 
 
 @dataclass
@@ -34,10 +35,9 @@ class Finding:
         return RULES[self.code].severity
 
     def _params(self, lang: str) -> "_Safe":
-        """Params in the language: a value may be {"sv": …, "en": …}; counts say their noun
-        ({n:fil|filer}, see catalogues.Count)."""
-        return _Safe(counted({k: (v.get(lang, v["sv"]) if isinstance(v, dict) and "sv" in v else v)
-                              for k, v in self.params.items()}))
+        """Params in the language: a value may be a Phrase (words of core/i18n/findings.py);
+        counts say their noun ({n:fil|filer}, see core/i18n/catalogue.Count)."""
+        return _Safe(counted({k: said(v, lang) for k, v in self.params.items()}))
 
     def message(self, lang: str = "sv") -> str:
         return RULES[self.code].text(lang, "message").format_map(self._params(lang))
@@ -46,7 +46,7 @@ class Finding:
         text = RULES[self.code].text(lang, "hint").format_map(self._params(lang))
         close = self.params.get("suggest")
         if close:
-            text = (f'Did you mean "{close}"? ' if lang == "en" else f'Menade du "{close}"? ') + text
+            text = Phrase("did_you_mean", close=close).text(lang) + text
         return text
 
     def sort_key(self) -> tuple:

@@ -12,6 +12,7 @@ import difflib
 import re
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.i18n.findings import FieldHelp, Phrase
 from finsam_tui.core.records.schema import SEAT_ROLES, Field
 
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -28,31 +29,24 @@ def valid_month_day(text: str) -> bool:
         return False
     return True
 
-def _t(sv: str, en: str) -> dict:
-    return {"sv": sv, "en": en}
-
-
-# type -> (description, example) for FS103
+# type -> (description, example) for FS103; the descriptions are words of core/i18n/findings.py
 _EXPECTED = {
-    "str": (_t("text", "text"), '"…"'), "text": (_t("text", "text"), '"""…"""'),
-    "int": (_t("ett heltal", "a whole number"), "3"),
-    "amount": (_t("ett belopp i hela kronor", "an amount in whole kronor"), "1500000"),
-    "number": (_t("ett tal", "a number"), "0.25"), "bool": (_t("true eller false", "true or false"), "true"),
-    "date": (_t("ett datum", "a date"), "2023-06-09"), "time": (_t('en tid "HH:MM"', 'a time "HH:MM"'), '"09:00"'),
-    "month_day": (_t('en dag "MM-DD"', 'a day "MM-DD"'), '"11-30"'),
-    "enum": (_t("text", "text"), '"…"'), "ref": (_t("ett id", "an id"), '"anna-lindqvist"'),
-    "list": (_t("en lista", "a list"), '["…"]'), "table": (_t("en tabell", "a table"), "{ … }"),
-    "tables": (_t("en lista av tabeller", "an array of tables"), "[[…]]"),
-    "amounts": (_t("en tabell version = belopp", "a table version = amount"), "{ budget = 1500000 }"),
-    "counts": (_t("en tabell orsak = antal", "a table reason = count"), "{ arbete = 3 }"),
-    "person_or_guest": (_t('ett person-id eller { name = "…", role = "…" }',
-                           'a person id or { name = "…", role = "…" }'), '"anna-lindqvist"'),
+    "str": (Phrase("type_text"), '"…"'), "text": (Phrase("type_text"), '"""…"""'),
+    "int": (Phrase("type_int"), "3"), "amount": (Phrase("type_amount"), "1500000"),
+    "number": (Phrase("type_number"), "0.25"), "bool": (Phrase("type_bool"), "true"),
+    "date": (Phrase("type_date"), "2023-06-09"), "time": (Phrase("type_time"), '"09:00"'),
+    "month_day": (Phrase("type_month_day"), '"11-30"'),
+    "enum": (Phrase("type_text"), '"…"'), "ref": (Phrase("type_id"), '"anna-lindqvist"'),
+    "list": (Phrase("type_list"), '["…"]'), "table": (Phrase("type_table"), "{ … }"),
+    "tables": (Phrase("type_tables"), "[[…]]"),
+    "amounts": (Phrase("type_amounts"), "{ budget = 1500000 }"),
+    "counts": (Phrase("type_counts"), "{ arbete = 3 }"),
+    "person_or_guest": (Phrase("type_person_or_guest"), '"anna-lindqvist"'),
 }
 _ACTUAL = {
-    bool: _t("true/false", "true/false"), int: _t("ett heltal", "a whole number"),
-    float: _t("ett decimaltal", "a decimal number"), str: _t("text", "text"), list: _t("en lista", "a list"),
-    dict: _t("en tabell", "a table"), dt.date: _t("ett datum", "a date"),
-    dt.datetime: _t("datum och tid", "a date and time"), dt.time: _t("en tid", "a time"),
+    bool: Phrase("value_bool"), int: Phrase("type_int"), float: Phrase("value_float"), str: Phrase("type_text"),
+    list: Phrase("type_list"), dict: Phrase("type_table"), dt.date: Phrase("type_date"),
+    dt.datetime: Phrase("value_datetime"), dt.time: Phrase("value_time"),
 }
 
 
@@ -67,13 +61,13 @@ def suggestion(word: str, options) -> str | None:
     return close[0] if close else None
 
 
-def _actual(value) -> dict:
+def _actual(value) -> Phrase | str:
     if isinstance(value, dt.datetime):
         return _ACTUAL[dt.datetime]
     for t, name in _ACTUAL.items():
         if type(value) is t:
             return name
-    return _t(type(value).__name__, type(value).__name__)
+    return type(value).__name__
 
 
 def _type_ok(f: Field, v) -> bool:
@@ -123,7 +117,7 @@ class SchemaChecker:
                 dropped.add(key)
         for f in fields:
             if f.required and f.name not in data and f.name not in dropped:
-                self.emit("FS104", path, key=_label(path + (f.name,)), help=_t(f.help_sv, f.help_en))
+                self.emit("FS104", path, key=_label(path + (f.name,)), help=FieldHelp(f.help_sv, f.help_en))
 
     def check_value(self, parent, key, f: Field, path: tuple) -> bool:
         """Check parent[key] against f; return False when the value must be dropped."""
@@ -138,11 +132,11 @@ class SchemaChecker:
                       allowed=", ".join(f.choices))
             return False
         if t == "time" and not TIME_RE.match(v):
-            self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t('HH:MM, t.ex. "09:00"', 'HH:MM, e.g. "09:00"'))
+            self.emit("FS105", path, key=_label(path), value=repr(v), allowed=Phrase("allowed_time"))
             return False
         if t == "month_day" and not valid_month_day(v):
             self.emit("FS105", path, key=_label(path), value=repr(v),
-                      allowed=_t('MM-DD, t.ex. "11-30"', 'MM-DD, e.g. "11-30"'))
+                      allowed=Phrase("allowed_month_day"))
             return False
         if t in ("int",) and f.minimum is not None and v < f.minimum:
             self.emit("FS105", path, key=_label(path), value=repr(v), allowed=f">= {f.minimum}")
@@ -152,7 +146,7 @@ class SchemaChecker:
             return False
         if t == "ref":
             if not v.strip():
-                self.emit("FS105", path, key=_label(path), value=repr(v), allowed=_t("ett id", "an id"))
+                self.emit("FS105", path, key=_label(path), value=repr(v), allowed=Phrase("type_id"))
                 return False
             self.refs.append((path, f.ref or "any", v))
         elif t == "table":

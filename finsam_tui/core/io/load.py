@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex, Locator
 from finsam_tui.core.io.scan import LINK_REASONS, NotARecordsFolder, is_records_folder, link_problem, scan_files
 from finsam_tui.core.records.layout import classify
@@ -147,8 +148,7 @@ def _too_deep(rel: str, body: str, offset: int | None) -> Finding:
         offset = min(deep) if deep else 0
     line, col = index.line_col(offset)
     return Finding("FS101", rel, line=line, column=col, params={
-        "reason": {"sv": f"tabeller och listor är nästlade i mer än {MAX_DEPTH} nivåer",
-                   "en": f"tables and arrays are nested more than {MAX_DEPTH} levels deep"},
+        "reason": Phrase("too_deep", depth=MAX_DEPTH),
         "text": body})
 
 
@@ -158,9 +158,8 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
         if raw is None:
             size = max(path.stat().st_size, MAX_BYTES + 1)
             return None, Finding("FS100", rel,
-                                 params={"reason": {"sv": f"{size} byte, mer än gränsen {MAX_LABEL}",
-                                                        "en": f"{size} bytes, more than the limit {MAX_LABEL}"},
-                                             "limit": MAX_LABEL})
+                                 params={"reason": Phrase("too_big", size=size, limit=MAX_LABEL),
+                                         "limit": MAX_LABEL})
     except OSError as exc:
         return None, Finding("FS100", rel, params={"reason": exc.strerror or str(exc), "limit": MAX_LABEL})
     try:
@@ -169,9 +168,7 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, Finding("FS100", rel, line=line, column=col,
-                             params={"reason": {"sv": f"ogiltig UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                                        "en": f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})"},
-                                             "limit": MAX_LABEL})
+                             params={"reason": Phrase("bad_utf8", byte=raw[exc.start]), "limit": MAX_LABEL})
     body = text[1:] if text.startswith("\ufeff") else text
     offset = _nesting_offset(body, MAX_DEPTH)
     if offset is not None:

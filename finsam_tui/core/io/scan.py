@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.layout import FORBUND_FILE
 
 
@@ -22,15 +23,7 @@ class NotARecordsFolder(Exception):
 
 
 # Why a link is not followed (the params of FS110).
-LINK_REASONS = {
-    "out": {"sv": "den leder ut ur arkivmappen", "en": "it leads out of the records folder"},
-    "loop": {"sv": "den leder till en mapp som den själv ligger i (en slinga)",
-             "en": "it leads to a folder it lies in itself (a loop)"},
-    "cycle": {"sv": "den pekar runt i en slinga av länkar och leder ingenstans",
-              "en": "it points round a loop of links and leads nowhere"},
-    "nested": {"sv": "den ligger i en länkad mapp, och länkar följs bara ett steg",
-               "en": "it lies in a linked folder, and links are followed one step only"},
-}
+LINK_REASONS = {reason: Phrase(f"link_{reason}") for reason in ("out", "loop", "cycle", "nested")}
 
 
 def is_records_folder(root) -> bool:

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.i18n.findings import Phrase
 
 FORBUND_FILE = "forbund.toml"  # marks a records folder
 
@@ -88,8 +89,7 @@ def classify(rel_parts: tuple[str, ...]) -> tuple[str | None, str | None, Findin
         return "forbund", "forbund", None
     top = rel_parts[0]
     kind = _KIND_BY_FOLDER.get(top)
-    expected = {"sv": "organisationer/, personer/, insatser/, budgetar/ eller moten/<organ>/<år>/",
-                "en": "organisationer/, personer/, insatser/, budgetar/ or moten/<organ>/<year>/"}
+    expected = Phrase("expected_place")
     if kind is None:
         return None, None, Finding("FS108", rel, params={"expected": expected})
     if kind == "meeting":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from finsam_tui.core.check.index import Index, Target
 from finsam_tui.core.check.schema_check import suggestion
+from finsam_tui.core.i18n.findings import Phrase
 
 _ID = r"[a-z0-9][a-z0-9-]*"
 _STEM = r"\d{4}-\d{2}-\d{2}(?:-[a-z0-9][a-z0-9-]*)?"
@@ -59,16 +60,9 @@ def parse_ref(text: str) -> Ref | None:
     return Ref("paragraph", text, id=g["organ"], year=int(g["year"]), number=number, letter=letter, by_year=True)
 
 
-TARGET_NAMES = {
-    "person": {"sv": "person", "en": "person"},
-    "org": {"sv": "medlemsorganisation", "en": "member organisation"},
-    "organ": {"sv": "organ", "en": "organ"},
-    "insats": {"sv": "insats", "en": "insats"},
-    "budget": {"sv": "budget", "en": "budget"},
-    "budgetline": {"sv": "budgetrad", "en": "budget line"},
-    "meeting": {"sv": "möte", "en": "meeting"},
-    "paragraph": {"sv": "paragraf", "en": "paragraph"},
-}
+# What a reference names, in the words of FS201 (core/i18n/findings.py).
+TARGET_NAMES = {kind: Phrase(f"target_{kind}")
+                for kind in ("person", "org", "organ", "insats", "budget", "budgetline", "meeting", "paragraph")}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from fractions import Fraction
 from finsam_tui.core.check.findings import Finding, Place
 from finsam_tui.core.check.rules.registry import cross, local
 from finsam_tui.core.check.schema_check import suggestion
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.refs import resolve
 from finsam_tui.core.text import kr, share
 
@@ -93,7 +94,7 @@ def check_budget_sums(ctx, b):
                     "stated": kr(stated), "diff": kr(stated - total)})
     incomes = [x.get("amounts", {}) for x in d.get("income", []) + d.get("other_income", [])]
     totals = d.get("totals", {})
-    labels = {"income": {"sv": "intäkter", "en": "income"}, "costs": {"sv": "kostnader", "en": "costs"}}
+    labels = {"income": Phrase("total_income"), "costs": Phrase("total_costs")}
     for key, tables in (("income", incomes), ("costs", all_lines)):
         for version, stated in totals.get(key, {}).items():
             computed = _sum(tables, version)
@@ -109,10 +110,9 @@ def check_budget_sums(ctx, b):
                 "version": version, "stated": kr(stated), "computed": kr(income - costs)})
 
 
-GROUPS = (({"sv": "staten (FK + AF)", "en": "the state (FK + AF)"}, ("försäkringskassan", "arbetsförmedlingen"),
-       Fraction(1, 2)),
-      ({"sv": "regionen", "en": "the region"}, ("region",), Fraction(1, 4)),
-      ({"sv": "kommunerna", "en": "the municipalities"}, ("kommun",), Fraction(1, 4)))
+GROUPS = ((Phrase("share_state"), ("försäkringskassan", "arbetsförmedlingen"), Fraction(1, 2)),
+          (Phrase("share_region"), ("region",), Fraction(1, 4)),
+          (Phrase("share_municipalities"), ("kommun",), Fraction(1, 4)))
 
 
 @local("budget")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, Place
 from finsam_tui.core.check.rules.registry import cross, local
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.layout import FORBUND_FILE, ID_RE
 
-_ID_ALLOWED = {"sv": "små bokstäver a–z, siffror och bindestreck, t.ex. styrelse eller rev1",
-               "en": "lowercase a–z, digits and hyphens, e.g. styrelse or rev1"}
+_ID_ALLOWED = Phrase("allowed_id")
 
 
 @cross

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.rules.registry import local
+from finsam_tui.core.i18n.findings import Phrase
 
 
 @local("insats")
@@ -32,18 +33,14 @@ def check_statistics(ctx, ins):
         total = s.get("women", 0) + s.get("men", 0)
         if "ended" in s and s["ended"] > total:
             yield Finding("FS602", ins.rel, path=path + ("ended",), params={
-                "year": year, "what": {"sv": f"avslutade {s['ended']} > deltagare {total}",
-                                   "en": f"ended {s['ended']} > participants {total}"}})
+                "year": year, "what": Phrase("ended_over_total", ended=s["ended"], total=total)})
         if "new" in s and s["new"] > total:
             yield Finding("FS602", ins.rel, path=path + ("new",), params={
-                "year": year, "what": {"sv": f"nya {s['new']} > deltagare {total}",
-                                   "en": f"new {s['new']} > participants {total}"}})
+                "year": year, "what": Phrase("new_over_total", new=s["new"], total=total)})
         reasons = s.get("ended_reasons")
         if reasons and sum(reasons.values()) != s.get("ended", 0):
             yield Finding("FS602", ins.rel, path=path + ("ended_reasons",), params={
-                "year": year, "what": {
-                    "sv": f"avslutsorsaker {sum(reasons.values())} ≠ avslutade {s.get('ended', 0)}",
-                    "en": f"reasons for ending {sum(reasons.values())} ≠ ended {s.get('ended', 0)}"}})
+                "year": year, "what": Phrase("reasons_not_ended", reasons=sum(reasons.values()), ended=s.get("ended", 0))})
         if isinstance(year, int) and start and (year < start.year or (end and year > end.year)):
             yield Finding("FS603", ins.rel, path=path + ("year",), params={
                 "year": year, "start": start, "end": end or ""})

@@ -6,17 +6,12 @@ import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.rules.registry import local
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.meetings import items
 from finsam_tui.core.records.schema import SEAT_ROLES
 
-GROUPS = (
-    ("voting", {"sv": "beslutande", "en": "voting member"}),
-    ("serving", {"sv": "tjänstgörande ersättare", "en": "serving substitute"}),
-    ("substitutes", {"sv": "ersättare", "en": "substitute"}),
-    ("absent", {"sv": "anmält förhinder", "en": "absent with notice"}),
-    ("coopted", {"sv": "adjungerad", "en": "co-opted"}),
-    ("others", {"sv": "övrig närvarande", "en": "other attendee"}),
-)
+GROUPS = tuple((group, Phrase(f"group_{group}"))
+               for group in ("voting", "serving", "substitutes", "absent", "coopted", "others"))
 GROUP_NAMES = dict(GROUPS)
 STATE_ORDER = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
 
@@ -132,14 +127,11 @@ def _check_roles(ctx, m, d, date: dt.date, organ: str):
         rep_roles = [r for r in ctx.memberships_on(rep, organ, date) if r.get("role") in SEAT_ROLES]
         sub_roles = [r for r in ctx.memberships_on(sub, organ, date) if r.get("role") == "ersättare"]
         if rep not in absent:
-            reason = {"sv": "den ersatta står inte under anmält förhinder (absent)",
-                      "en": "the replaced member is not listed as absent"}
+            reason = Phrase("replaced_not_absent")
         elif not rep_roles:
-            reason = {"sv": f"den ersatta är inte ordinarie ledamot i {organ_name} den {date}",
-                      "en": f"the replaced person is not an ordinary member of {organ_name} on {date}"}
+            reason = Phrase("replaced_not_member", organ=organ_name, date=date)
         elif sub_roles and not {r.get("on_behalf_of") for r in rep_roles} & {r.get("on_behalf_of") for r in sub_roles}:
-            reason = {"sv": "de företräder olika medlemsorganisationer",
-                      "en": "they represent different member organisations"}
+            reason = Phrase("replaced_other_member")
         if reason:
             yield Finding("FS305", m.rel, path=("attendance", "serving", i, "replaces"), params={
                 "person": ctx.person_name(sub), "replaces": ctx.person_name(rep), "reason": reason})
@@ -164,9 +156,8 @@ def check_dates(ctx, m):
     if j:
         if j < date:
             yield Finding("FS309", m.rel, path=("justering", "date"), params={
-                "what": {"sv": f"justering {j} före mötet {date}", "en": f"adjusted {j}, before the meeting {date}"},
-                "hint_detail": {"sv": "justering sker på eller efter mötesdagen",
-                                "en": "adjustment happens on or after the meeting day"}})
+                "what": Phrase("adjusted_before_meeting", adjusted=j, date=date),
+                "hint_detail": Phrase("adjusted_before_meeting_hint")})
         elif (j - date).days > deadlines.get("justering_days", 14):
             yield Finding("FS310", m.rel, path=("justering", "date"), params={
                 "days": (j - date).days, "limit": deadlines.get("justering_days", 14)})
@@ -174,19 +165,17 @@ def check_dates(ctx, m):
         after = j or date
         if posted < after:
             yield Finding("FS309", m.rel, path=("anslag", "posted"), params={
-                "what": {"sv": f"anslaget {posted} före {'justeringen' if j else 'mötet'} {after}",
-                         "en": f"posted {posted}, before the {'adjustment' if j else 'meeting'} {after}"},
-                "hint_detail": {"sv": "protokollet anslås först när det är justerat",
-                                "en": "the minutes are posted only once adjusted"}})
+                "what": Phrase("posted_before_adjustment" if j else "posted_before_meeting", posted=posted,
+                               after=after),
+                "hint_detail": Phrase("posted_before_hint")})
         elif j and (posted - j).days > deadlines.get("anslag_within_days", 2):
             yield Finding("FS311", m.rel, path=("anslag", "posted"), params={
                 "days": (posted - j).days, "limit": deadlines.get("anslag_within_days", 2)})
         if removed:
             if removed < posted:
                 yield Finding("FS309", m.rel, path=("anslag", "removed"), params={
-                    "what": {"sv": f"nedtaget {removed} före uppsatt {posted}",
-                             "en": f"taken down {removed}, before posted {posted}"},
-                    "hint_detail": {"sv": "nedtaget kommer efter uppsatt", "en": "taken down comes after posted"}})
+                    "what": Phrase("removed_before_posted", removed=removed, posted=posted),
+                    "hint_detail": Phrase("removed_before_posted_hint")})
             elif (removed - posted).days < deadlines.get("anslag_min_days", 21):
                 yield Finding("FS312", m.rel, path=("anslag", "removed"), params={
                     "days": (removed - posted).days, "limit": deadlines.get("anslag_min_days", 21)})
@@ -229,9 +218,7 @@ def check_items(ctx, m):
             if pid not in present:
                 yield Finding("FS316", m.rel, path=path + ("jav", k, "person"), params={
                     "person": ctx.person_name(pid), "number": label,
-                    "what": {"sv": "var inte närvarande vid mötet", "en": "was not present at the meeting"},
-                    "fix": {"sv": "Den som anmäler jäv måste ha varit på mötet; kontrollera närvaron.",
-                            "en": "Whoever declares a conflict must have attended; check the attendance."}})
+                    "what": Phrase("jav_not_present"), "fix": Phrase("jav_not_present_fix")})
             stand_in = jav.get("chair")
             if pid == d.get("chair") and not stand_in:
                 yield Finding("FS317", m.rel, path=path + ("jav", k), params={
@@ -239,22 +226,18 @@ def check_items(ctx, m):
             if stand_in and stand_in not in deciding:
                 yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
                     "person": ctx.person_name(stand_in), "number": label,
-                    "what": {"sv": "var inte beslutande vid mötet", "en": "was not a voting member at the meeting"},
-                    "fix": {"sv": "Den som leder mötet under ärendet ska vara beslutande vid mötet.",
-                            "en": "Whoever chairs during the item must be a voting member at the meeting."}})
+                    "what": Phrase("jav_chair_not_voting"), "fix": Phrase("jav_chair_not_voting_fix")})
         for k, jav in enumerate(item.get("jav", [])):
             if jav.get("chair") in jav_people:
                 yield Finding("FS315", m.rel, path=path + ("jav", k, "chair"), params={
                     "person": ctx.person_name(jav["chair"]), "number": label,
-                    "how": {"sv": "leder ärendet som ordförande", "en": "chairs the item"},
-                    "how_fix": {"sv": "chair i jav-posten", "en": "chair in the jav entry"}})
+                    "how": Phrase("jav_chairs"), "how_fix": Phrase("jav_chairs_fix")})
         for k, res in enumerate(item.get("reservations", [])):
             pid = res.get("person")
             if pid in jav_people:
                 yield Finding("FS315", m.rel, path=path + ("reservations", k, "person"), params={
                     "person": ctx.person_name(pid), "number": label,
-                    "how": {"sv": "har reserverat sig mot beslutet", "en": "registered dissent"},
-                    "how_fix": {"sv": "reservationerna", "en": "the reservations"}})
+                    "how": Phrase("jav_dissents"), "how_fix": Phrase("jav_dissents_fix")})
             elif pid is not None and pid not in deciding:
                 yield Finding("FS324", m.rel, path=path + ("reservations", k, "person"), params={
                     "person": ctx.person_name(pid), "number": label})
@@ -269,7 +252,7 @@ def _short(text: str, n: int = 50) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-QUORUM_EN = {"mer_än_hälften": "more than half", "minst_hälften": "at least half", "alla_medlemmar": "all members"}
+QUORUM_RULES = ("mer_än_hälften", "minst_hälften", "alla_medlemmar")
 
 
 def _needed(rule: str, seats: int) -> int:
@@ -302,5 +285,5 @@ def check_quorum(ctx, m):
     if present < needed:
         yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
             "organ": ctx.organ_name(organ), "present": present, "seats": seats, "needed": needed,
-            "rule": {"sv": rule.replace("_", " "), "en": QUORUM_EN.get(rule, rule)}})
+            "rule": Phrase(f"quorum_{rule}") if rule in QUORUM_RULES else rule})
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, Place
 from finsam_tui.core.check.rules.registry import cross
+from finsam_tui.core.i18n.findings import Phrase
 
 
 @cross
 def check_paragraph_numbers(index):
     per_year = index.settings.get("paragraph_numbering") != "per_möte"
-    scope = ({"sv": "per kalenderår och organ", "en": "per calendar year and organ"} if per_year
-             else {"sv": "inom mötet", "en": "within the meeting"})
+    scope = Phrase("scope_year" if per_year else "scope_meeting")
     unreadable_years = {i[: i.index("/") + 5] for k, i in index.unloaded_ids if k == "meeting"}
     for organ, meetings in index.meetings_by_organ.items():
         expected = 1

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.personnummer import find_identity_numbers
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex
 
-KIND_NAMES = {
-    "personnummer": {"sv": "personnummer", "en": "personal identity number (personnummer)"},
-    "samordningsnummer": {"sv": "samordningsnummer", "en": "coordination number (samordningsnummer)"},
-}
+KIND_NAMES = {kind: Phrase(kind) for kind in ("personnummer", "samordningsnummer")}
 
 
 def scan_text(rel: str, text: str):
