@@ -137,8 +137,8 @@ def _templates():
                       history.WORDS[lang], validate_command.WORDS[lang], search_command.WORDS[lang],
                       fmt_command.WORDS[lang], init_command.WORDS[lang]):
             yield from (v for v in table.values() if isinstance(v, str))
-    for pair in editor_labels.UI.values():
-        yield from pair
+    for lang in ("sv", "en"):
+        yield from editor_labels.UI[lang].values()
     for rule in catalog.RULES.values():
         yield from (*rule.sv, *rule.en)
 

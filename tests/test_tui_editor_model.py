@@ -101,7 +101,7 @@ def test_choices_of_the_pickers():
 
 
 def test_labels_exist_in_both_languages():
-    assert all(len(pair) == 2 and all(pair) for pair in UI.values())
+    assert set(UI["sv"]) == set(UI["en"]) and all(UI["sv"].values()) and all(UI["en"].values())
     assert t("conflict.title") == "Filen har ändrats på disken"
     assert t("conflict.reload", "en") == "Reload"
     title = MEETING[[f.name for f in MEETING].index("start")]

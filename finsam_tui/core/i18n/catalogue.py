@@ -1,8 +1,10 @@
 """Looking up words in a per-language catalogue: one mechanism for every label table.
 
-A catalogue is ``{"sv": {key: text or {value: text}}, "en": {...}}``; Swedish is complete
-and the fallback for missing English entries. A template says the noun after a count in
-the right number with ``{n} {n:fil|filer}`` (see :class:`Count`).
+A catalogue is ``{"sv": {key: text or {value: text}}, "en": {...}}``, one module per area
+in ``finsam_tui/core/i18n/``; Swedish is the default, and both languages have every key
+(tests/test_i18n.py). Code reads a table through a :class:`Catalogue`: ``L[key]``,
+``L.fmt(key, **params)``, ``L.mapped(table, key)``. A template says the noun after a
+count in the right number with ``{n} {n:fil|filer}`` (see :class:`Count`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ class Count(int):
 def counted(params: dict) -> dict:
     """params with every int (not bool) wrapped in Count, for templates with plural specs."""
     return {k: Count(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in params.items()}
+
+
+def merged(*catalogues: dict) -> dict[str, dict]:
+    """One catalogue of several tables (an area split over modules); a key in two of them is a mistake."""
+    out: dict[str, dict] = {}
+    for catalogue in catalogues:
+        for lang, table in catalogue.items():
+            into = out.setdefault(lang, {})
+            twice = set(into) & set(table)
+            assert not twice, f"keys in two tables: {sorted(twice)}"
+            into.update(table)
+    return out
 
 
 class Catalogue:
