@@ -1,4 +1,5 @@
-"""Packaging basics: finsam --version, and every command's help lists examples."""
+"""Packaging basics: finsam --version, and every command's help lists examples (in Swedish by
+default, in English with --lang en or FINSAM_LANG=en)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 import finsam_tui
 from finsam_tui.cli import COMMANDS
 from finsam_tui.cli.main import main
+from finsam_tui.core.i18n.cli import Labels
 
 from .conftest import ROOT
 
@@ -24,22 +26,46 @@ def test_version(capsys):
     assert pyproject["project"]["scripts"]["finsam"] == "finsam_tui.cli.main:main"
 
 
-def test_top_level_help_lists_examples_and_every_command(capsys):
-    assert main(["--help"]) == 0
+EXAMPLES = {"sv": "exempel:", "en": "examples:"}
+LANG_ARGS = {"sv": [], "en": ["--lang", "en"]}  # Swedish when nothing is set
+
+
+@pytest.fixture(autouse=True)
+def _no_language_set(monkeypatch):
+    monkeypatch.delenv("FINSAM_LANG", raising=False)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_top_level_help_lists_examples_and_every_command(lang, capsys):
+    assert main(["--help", *LANG_ARGS[lang]]) == 0
     out = capsys.readouterr().out
-    assert "examples:" in out
+    assert EXAMPLES[lang] in out
     for module in COMMANDS:
         assert module.NAME in out
+        assert " ".join(Labels(lang)[f"{module.NAME}:help"].split()[:3]) in " ".join(out.split())
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("module", COMMANDS, ids=lambda m: m.NAME)
-def test_every_command_help_lists_examples(module, capsys):
-    assert main([module.NAME, "--help"]) == 0
+def test_every_command_help_lists_examples(module, lang, capsys):
+    assert main([module.NAME, "--help", *LANG_ARGS[lang]]) == 0
     out = capsys.readouterr().out
-    assert "examples:" in out
-    examples = out.split("examples:", 1)[1]
+    assert EXAMPLES[lang] in out
+    examples = out.split(EXAMPLES[lang], 1)[1]
     assert f"finsam {module.NAME}" in examples
-    assert module.HELP and module.DESCRIPTION
+    L = Labels(lang)
+    assert L[f"{module.NAME}:help"] and L[f"{module.NAME}:description"]
+
+
+def test_the_language_of_help_is_lang_then_finsam_lang_then_swedish(monkeypatch, capsys):
+    assert main(["validate", "--help"]) == 0
+    assert "användning: finsam validate" in capsys.readouterr().out
+    monkeypatch.setenv("FINSAM_LANG", "en")
+    assert main(["validate", "--help"]) == 0
+    assert "usage: finsam validate" in capsys.readouterr().out
+    assert main(["validate", "--lang", "sv", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "användning: finsam validate" in out and "visa den här hjälpen och avsluta" in out
 
 
 def test_the_package_runs_as_a_module():

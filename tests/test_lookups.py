@@ -15,6 +15,7 @@ import pytest
 from finsam_tui.cli import COMMANDS
 from finsam_tui.cli.main import build_parser, main
 from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.i18n.lookups import EN, SV
 from finsam_tui.core.query import backlinks, lookup, person, registers, results, views
 
@@ -476,14 +477,16 @@ def test_every_role_and_group_has_words_in_both_languages():
 
 
 # --- help and imports ------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, heading", [("sv", "exempel:"), ("en", "examples:")])
 @pytest.mark.parametrize("name", LOOKUPS)
-def test_help_ends_with_examples(name):
-    module = next(m for m in COMMANDS if m.NAME == name)
-    parser = build_parser()
+def test_help_ends_with_examples(name, lang, heading):
+    assert any(m.NAME == name for m in COMMANDS)
+    parser = build_parser(lang)
     sub = next(a for a in parser._actions if a.dest == "command").choices[name]
     text = sub.format_help()
-    assert text.rstrip().endswith(module.EXAMPLES.rstrip())
-    assert module.EXAMPLES.startswith("examples:\n  finsam " + name)
+    examples = Labels(lang)[f"{name}:examples"]
+    assert text.rstrip().endswith(examples.rstrip())
+    assert examples.startswith(heading + "\n  finsam " + name)
 
 
 @pytest.mark.parametrize("args", [

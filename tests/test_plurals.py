@@ -4,20 +4,15 @@ import re
 
 import pytest
 
-from finsam_tui.cli import fmt as fmt_command
-from finsam_tui.cli import init as init_command
-from finsam_tui.cli import search as search_command
-from finsam_tui.cli import validate as validate_command
 from finsam_tui.cli.main import main
+from finsam_tui.core import i18n
 from finsam_tui.core.check import codes as catalog
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.i18n import editor as editor_labels
 from finsam_tui.core.i18n import export as export_labels
 from finsam_tui.core.i18n import lookups as lookup_labels
 from finsam_tui.core.i18n import tui as tui_labels
 from finsam_tui.core.i18n.catalogue import Count, counted
 from finsam_tui.core.i18n.editor import t
-from finsam_tui.core.query import history
 from finsam_tui.tui.editor.model import entry_summary
 
 # --- Count and counted ------------------------------------------------------------------------
@@ -132,13 +127,11 @@ FIXED = re.compile(r"\{(\w+)\} (?:open )?(" + "|".join(PLURALS.split()) + r")\b"
 
 
 def _templates():
-    for lang in ("sv", "en"):
-        for table in (lookup_labels.CATALOGUE[lang], tui_labels.Labels.CATALOGUE[lang], export_labels.CATALOGUE[lang],
-                      history.WORDS[lang], validate_command.WORDS[lang], search_command.WORDS[lang],
-                      fmt_command.WORDS[lang], init_command.WORDS[lang]):
-            yield from (v for v in table.values() if isinstance(v, str))
-    for lang in ("sv", "en"):
-        yield from editor_labels.UI[lang].values()
+    """Every template: each word table of finsam_tui/core/i18n (the lookups, the TUI, the exports,
+    history, the commands' messages and help, the editor, …) and the rule messages."""
+    for table in i18n.tables().values():
+        for lang in ("sv", "en"):
+            yield from (v for v in table[lang].values() if isinstance(v, str))
     for rule in catalog.RULES.values():
         yield from (*rule.sv, *rule.en)
 

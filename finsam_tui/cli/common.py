@@ -1,4 +1,4 @@
-"""What the commands share: exit codes, language choice, opening the records folder."""
+"""What the commands share: exit codes, language choice, the common options, opening the records folder."""
 
 from __future__ import annotations
 
@@ -6,31 +6,29 @@ import os
 import sys
 from pathlib import Path
 
+from finsam_tui.cli.parser import words
+from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.io.scan import NotARecordsFolder
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-NOT_FOLDER = {
-    "sv": ("{dir} är ingen arkivmapp för finsam (forbund.toml saknas).",
-           "Ange mappen med forbund.toml, t.ex. finsam validate records"),
-    "en": ("{dir} is not a finsam records folder (forbund.toml is missing).",
-           "Name the folder that holds forbund.toml, e.g. finsam validate records"),
-}
 
 
 def add_records_arg(parser, positional: bool = False) -> None:
     """DIR as a positional (validate) or --records option (other commands); FINSAM_RECORDS is the default."""
     default = os.environ.get("FINSAM_RECORDS", "records")
+    H = words(parser)
     if positional:
-        parser.add_argument("dir", nargs="?", default=default,
-                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+        parser.add_argument("dir", nargs="?", default=default, help=H["option:dir"])
     else:
-        parser.add_argument("--records", dest="dir", default=default, metavar="DIR",
-                            help="the records folder (default: $FINSAM_RECORDS or ./records)")
+        parser.add_argument("--records", dest="dir", default=default, metavar="DIR", help=H["option:--records"])
 
 
 def add_lang_arg(parser) -> None:
-    parser.add_argument("--lang", choices=("sv", "en"), help="language (default: the förbund's, else sv)")
+    parser.add_argument("--lang", choices=("sv", "en"), help=words(parser)["option:--lang"])
+
+
+def add_format_arg(parser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=words(parser)["option:--format"])
 
 
 def forbund_settings(root) -> dict:
@@ -46,8 +44,15 @@ def forbund_settings(root) -> dict:
 
 
 def language(args, settings: dict | None = None) -> str:
+    """The language of a command's output: --lang, $FINSAM_LANG, the förbund's, else sv."""
     lang = getattr(args, "lang", None) or os.environ.get("FINSAM_LANG") or (settings or {}).get("language") or "sv"
     return lang if lang in ("sv", "en") else "sv"
+
+
+def not_a_records_folder(root, lang: str, hint: str = "common.not_folder_hint") -> None:
+    """Say on stderr that root is not a records folder, with how to name one (the hint's key)."""
+    L = Labels(lang)
+    print(f"finsam: {L.fmt('common.not_folder', dir=root)}\n{L[hint]}", file=sys.stderr)
 
 
 def open_records(args, need_archive: bool = True):
@@ -59,8 +64,7 @@ def open_records(args, need_archive: bool = True):
     try:
         return run(root, need_archive=need_archive)
     except NotARecordsFolder:
-        msg, hint = NOT_FOLDER[language(args)]
-        print(f"finsam: {msg.format(dir=root)}\n{hint}", file=sys.stderr)
+        not_a_records_folder(root, language(args))
         return None
 
 
@@ -73,7 +77,7 @@ def open_archive(args):
 def add_output_args(parser) -> None:
     """--records, --format text|json and --lang: what every lookup command takes."""
     add_records_arg(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_format_arg(parser)
     add_lang_arg(parser)
 
 

@@ -12,27 +12,17 @@ from finsam_tui.cli.common import (
     open_with_labels,
     print_lines,
 )
-from finsam_tui.core.i18n.lookups import dump_json, table, wrap
+from finsam_tui.cli.parser import words
+from finsam_tui.cli.render import dump_json, table, wrap
 from finsam_tui.core.text import iso, visible
 
 NAME = "decisions"
-HELP = "the register of decisions, by year and organ"
-DESCRIPTION = ("Every § with decision clauses or a decision text, in date order: reference, date, title and "
-               "the decision. Filter with --year and --organ. (finsam export decisions writes the same "
-               "register as Markdown.)")
-EXAMPLES = """examples:
-  finsam decisions                           every decision
-  finsam decisions --year 2023               the decisions of 2023
-  finsam decisions --year 2022 --organ styrelse
-  finsam decisions --format json --lang en
-
-exit status: 0 found, 1 no decisions match, 2 unknown organ or not a records folder
-"""
 
 
 def register(parser) -> None:
-    parser.add_argument("--year", type=int, help="only decisions of this year")
-    parser.add_argument("--organ", metavar="ORGAN", help="only decisions of this organ (its id, e.g. styrelse)")
+    H = words(parser)
+    parser.add_argument("--year", type=int, help=H["decisions:--year"])
+    parser.add_argument("--organ", metavar="ORGAN", help=H["decisions:--organ"])
     add_output_args(parser)
 
 

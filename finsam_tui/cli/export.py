@@ -2,61 +2,44 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_lang_arg, add_records_arg, language, open_archive
+from finsam_tui.cli.parser import Parser, words
 
 NAME = "export"
-HELP = "write protocols, agendas, extracts, budgets and the decision register as Markdown"
-DESCRIPTION = ("Export records as Markdown (CommonMark with tables): the documents an office puts on the "
-               "notice board and in the archive. Output goes to stdout unless -o FILE is given.")
-EXAMPLES = """examples:
-  finsam export protocol styrelse/2023-04-14             the minutes of a meeting
-  finsam export agenda styrelse/2023-04-14 -o kallelse.md   notice and agenda, to a file
-  finsam export extract styrelse/2023-04-14 §17 §20a     protokollsutdrag of two paragraphs
-  finsam export budget 2023 --lang en                    every budget version side by side
-  finsam export decisions --year 2023 --organ styrelse   the register of decisions
-  finsam export all --out export                         everything, with an index.md
-
-A meeting whose records have errors is refused (exit 1) unless --draft, which marks the
-document UTKAST.
-
-exit status: 0 written, 1 the records behind the document have errors, 2 usage error
-(unknown meeting, §, year or organ; a path outside --out; not a records folder)
-"""
 
 
 def register(parser) -> None:
-    common = argparse.ArgumentParser(add_help=False)
+    H = words(parser)
+    common = Parser(add_help=False, words=H)  # options every kind takes (as parents)
     add_records_arg(common)
     add_lang_arg(common)
-    common.add_argument("--draft", action="store_true",
-                        help="export even if the records have errors, marked UTKAST (draft)")
-    to_file = argparse.ArgumentParser(add_help=False)
-    to_file.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    common.add_argument("--draft", action="store_true", help=H["export:--draft"])
+    to_file = Parser(add_help=False, words=H)
+    to_file.add_argument("-o", "--output", metavar="FILE", help=H["export:--output"])
 
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
 
-    def kind(name: str, help: str, with_output: bool = True):
-        return kinds.add_parser(name, help=help, description=help,
+    def kind(name: str, with_output: bool = True):
+        return kinds.add_parser(name, help=H[f"export:{name}"], description=H[f"export:{name}"], words=H,
                                 parents=[common, to_file] if with_output else [common])
 
-    p = kind("protocol", "the protocol (minutes) of a meeting")
-    p.add_argument("ref", metavar="REF", help="the meeting, e.g. styrelse/2023-04-14")
-    p = kind("agenda", "kallelse and föredragningslista of a meeting, with open uppdrag to follow up")
-    p.add_argument("ref", metavar="REF", help="the meeting, e.g. styrelse/2023-04-14")
-    p = kind("extract", "protokollsutdrag: chosen paragraphs of a meeting")
-    p.add_argument("ref", metavar="REF", help="the meeting, e.g. styrelse/2023-04-14")
-    p.add_argument("paragraphs", metavar="§N", nargs="+", help="paragraphs, e.g. §17 §20a")
-    p = kind("budget", "a year's budget: versions side by side, deviation, member shares")
-    p.add_argument("year", metavar="YEAR", type=int, help="the budget year, e.g. 2023")
-    p = kind("decisions", "the register of decisions")
-    p.add_argument("--year", type=int, help="only decisions of this year")
-    p.add_argument("--organ", metavar="ORGAN", help="only decisions of this organ (its id, e.g. styrelse)")
-    p = kind("all", "every document, plus an index.md linking them", with_output=False)
-    p.add_argument("--out", metavar="DIR", required=True, help="the folder to write (created if missing)")
+    p = kind("protocol")
+    p.add_argument("ref", metavar="REF", help=H["export:REF"])
+    p = kind("agenda")
+    p.add_argument("ref", metavar="REF", help=H["export:REF"])
+    p = kind("extract")
+    p.add_argument("ref", metavar="REF", help=H["export:REF"])
+    p.add_argument("paragraphs", metavar="§N", nargs="+", help=H["export:§N"])
+    p = kind("budget")
+    p.add_argument("year", metavar="YEAR", type=int, help=H["export:YEAR"])
+    p = kind("decisions")
+    p.add_argument("--year", type=int, help=H["export:--year"])
+    p.add_argument("--organ", metavar="ORGAN", help=H["export:--organ"])
+    p = kind("all", with_output=False)
+    p.add_argument("--out", metavar="DIR", required=True, help=H["export:--out"])
 
 
 def run(args) -> int:

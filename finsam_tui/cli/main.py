@@ -1,45 +1,35 @@
 """The command line: ``finsam COMMAND``. A thin front end on the core.
 
-Each command is a module in ``finsam_tui/cli/`` with ``NAME``, ``HELP``,
-``register(parser)`` and ``run(args) -> int``; ``COMMANDS`` lists them in help order.
+Each command is a module in ``finsam_tui/cli/`` with ``NAME``, ``register(parser)`` and
+``run(args) -> int``; ``COMMANDS`` lists them in help order. Every word of the help (a
+command's line in the list, its description, examples and options) is in the catalogue
+(``core/i18n/cli*.py``), in the language of ``--lang``, else ``$FINSAM_LANG``, else Swedish
+(``cli/parser.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from finsam_tui import __version__
 from finsam_tui.cli import COMMANDS
 from finsam_tui.cli.common import EXIT_FINDINGS, EXIT_USAGE
-
-EPILOG = """examples:
-  finsam                             open the terminal interface on ./records (or $FINSAM_RECORDS)
-  finsam validate                    check every record in ./records
-  finsam validate records --lang en  the same, with English messages
-  finsam validate --format json      machine-readable findings for CI
-  finsam export protocol styrelse/2023-04-14 -o protokoll.md
-  finsam export all --out export     every protocol, agenda, budget and the decision register
-
-every command has its own help with examples: finsam COMMAND --help
-"""
+from finsam_tui.cli.parser import Parser, help_language
+from finsam_tui.core.i18n.cli import Labels
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="finsam", description="Records of a Samordningsförbund as plain TOML files.",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG)
-    parser.add_argument("--version", action="version", version=f"finsam {__version__}")
-    parser.add_argument("--records", dest="tui_records", metavar="DIR",
-                        help="with no command: open the terminal interface on DIR "
-                             "(default: $FINSAM_RECORDS or ./records)")
-    parser.add_argument("--lang", dest="tui_lang", choices=("sv", "en"),
-                        help="with no command: the language of the terminal interface")
+def build_parser(lang: str | None = None) -> Parser:
+    """The parser of every command, its help in lang (default: the command line's language)."""
+    H = Labels(lang or help_language(sys.argv[1:]))
+    parser = Parser(prog="finsam", description=H["finsam:description"], epilog=H["finsam:examples"], words=H)
+    parser.add_argument("--version", action="version", version=f"finsam {__version__}", help=H["option:--version"])
+    parser.add_argument("--records", dest="tui_records", metavar="DIR", help=H["finsam:--records"])
+    parser.add_argument("--lang", dest="tui_lang", choices=("sv", "en"), help=H["finsam:--lang"])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION,
-                           epilog=module.EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(module.NAME, help=H[f"{module.NAME}:help"], description=H[f"{module.NAME}:description"],
+                           epilog=H[f"{module.NAME}:examples"], words=H)
         module.register(p)
         p.set_defaults(run=module.run)
     return parser
@@ -54,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(help_language(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)

@@ -6,28 +6,15 @@ from __future__ import annotations
 import sys
 
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
-from finsam_tui.core.i18n.lookups import dump_json, fields, ref_error, table, wrap
+from finsam_tui.cli.parser import words
+from finsam_tui.cli.render import dump_json, fields, ref_error, table, wrap
 from finsam_tui.core.text import iso
 
 NAME = "person"
-HELP = "a person's roles over time, meetings present/absent, adjuster duties, reservations, uppdrag"
-DESCRIPTION = ("Everything the records say about one person: roles in the organs over time, the meetings "
-               "they were present at (beslutande, tjänstgörande, ersättare, adjungerad, övrig) or absent from "
-               "(anmält förhinder), the meetings they chaired, adjusted or kept the minutes of, their "
-               "reservations and jäv, the uppdrag they were given and the steering groups they sit in.")
-EXAMPLES = """examples:
-  finsam person kjell-ivarsson               adjuster duties, reservations, attendance
-  finsam person person/annika-berglof        the person/ prefix is accepted too
-  finsam person annika-berglof --format json
-  finsam person margareta-ekholm --lang en
-
-exit status: 0 found, 1 no such person (the nearest is named), 2 ID names something that
-is not a person, or not a records folder
-"""
 
 
 def register(parser) -> None:
-    parser.add_argument("id", metavar="ID", help="the person's id, e.g. kjell-ivarsson (or person/kjell-ivarsson)")
+    parser.add_argument("id", metavar="ID", help=words(parser)["person:ID"])
     add_output_args(parser)
 
 

@@ -13,31 +13,14 @@ from finsam_tui.cli.common import (
     open_with_labels,
     print_lines,
 )
-from finsam_tui.core.i18n.lookups import WIDTH, clip, dump_json, ref_error, table
+from finsam_tui.cli.parser import words
+from finsam_tui.cli.render import WIDTH, clip, dump_json, ref_error, table
 
 NAME = "refs"
-HELP = "list everything that refers to a person, organisation, meeting, §, budget line or insats"
-DESCRIPTION = ("Backlinks: every place in the records that refers to REF, with its role (ordförande, justerare, "
-               "anmält förhinder, reservation, uppdrag, hänvisning, beslutad i …), date, title and file:line. "
-               "A meeting includes the references to its §§, a § those to its sub-items, a budget those to "
-               "its lines.")
-EXAMPLES = """examples:
-  finsam refs person/kjell-ivarsson          where a person was adjuster, present, absent, reserved …
-  finsam refs kjell-ivarsson                 the same: a bare id of a person
-  finsam refs org/bjorkvik                   representatives, contributions, insatser owned
-  finsam refs styrelse/2023/§17              who refers to a § (reported back, hänvisning …)
-  finsam refs styrelse/2023-04-14            references to a meeting or any of its §§
-  finsam refs budget/2023/utvardering        which §§ touched a budget line
-  finsam refs insats/samordningsteamet --format json
-  finsam refs styrelse                       memberships and meetings of an organ
-
-exit status: 0 found, 1 nothing refers to REF or REF does not exist (the nearest is
-named), 2 malformed reference or not a records folder
-"""
 
 
 def register(parser) -> None:
-    parser.add_argument("ref", metavar="REF", help="what to find references to, e.g. person/<id> or styrelse/2023/§17")
+    parser.add_argument("ref", metavar="REF", help=words(parser)["refs:REF"])
     add_output_args(parser)
 
 

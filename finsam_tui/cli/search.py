@@ -11,41 +11,27 @@ from finsam_tui.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
-    NOT_FOLDER,
+    add_format_arg,
     add_lang_arg,
     add_records_arg,
     language,
+    not_a_records_folder,
 )
+from finsam_tui.cli.parser import words
+from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.text import visible, write_raw
 
 NAME = "search"
-HELP = "full-text search over §§, decisions, uppdrag, names, insatser and budget lines"
-DESCRIPTION = ("Search titles, background texts, decision clauses, uppdrag and names. Case-insensitive (å, ä and ö "
-               "too); every word matches as a word prefix and all words must match.")
-EXAMPLES = """examples:
-  finsam search samordningsteamet              every § that mentions it
-  finsam search "extern utvärd" --year 2023    both words (as prefixes), in 2023
-  finsam search budget --organ styrelse --kind beslut
-  finsam search lindqvist --format json
-
---kind is an item kind (information, diskussion, beslut, delegationsbeslut, val, övrigt)
-or person, organisation, insats, budgetrad.
-exit status: 0 hits, 1 no hits, 2 usage error or not a records folder
-"""
-
-WORDS = {
-    "sv": {"none": "Inga träffar för {query!r}.", "empty": "Sökfrågan innehåller inga ord."},
-    "en": {"none": "No hits for {query!r}.", "empty": "The query has no words."},
-}
 
 
 def register(parser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="words to find (each as a word prefix)")
-    parser.add_argument("--year", type=int, help="only this year")
-    parser.add_argument("--organ", help="only this organ (its id, e.g. styrelse)")
-    parser.add_argument("--kind", help="only this kind of item or record")
-    parser.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    H = words(parser)
+    parser.add_argument("query", metavar="QUERY", help=H["search:QUERY"])
+    parser.add_argument("--year", type=int, help=H["search:--year"])
+    parser.add_argument("--organ", help=H["search:--organ"])
+    parser.add_argument("--kind", help=H["search:--kind"])
+    parser.add_argument("--limit", type=int, default=50, help=H["search:--limit"])
+    add_format_arg(parser)
     add_records_arg(parser)
     add_lang_arg(parser)
 
@@ -55,21 +41,20 @@ def run(args) -> int:
     from finsam_tui.core.query.search import MARK_END, MARK_START, SearchError, search
 
     lang = language(args)
-    w = WORDS[lang]
+    L = Labels(lang)
     try:
         hits = search(args.dir, args.query, year=args.year, organ=args.organ, kind=args.kind, limit=args.limit)
     except NotARecordsFolder:
-        msg, hint = NOT_FOLDER[lang]
-        print(f"finsam: {msg.format(dir=args.dir)}\n{hint}", file=sys.stderr)
+        not_a_records_folder(args.dir, lang)
         return EXIT_USAGE
     except SearchError:
-        print(f"finsam search: {w['empty']}", file=sys.stderr)
+        print(f"finsam search: {L['search.empty']}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         print(json.dumps({"query": args.query, "hits": [h.to_json() for h in hits]}, ensure_ascii=False, indent=2))
         return EXIT_OK if hits else EXIT_FINDINGS
     if not hits:
-        print(w["none"].format(query=args.query), file=sys.stderr)
+        print(L.fmt("search.none", query=args.query), file=sys.stderr)
         return EXIT_FINDINGS
     out = sys.stdout
     color = out.isatty() and not os.environ.get("NO_COLOR")

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
-from finsam_tui.core.i18n.lookups import WIDTH, clip, dump_json, fields, ref_error, table, wrap
+from finsam_tui.cli.parser import words
+from finsam_tui.cli.render import WIDTH, clip, dump_json, fields, ref_error, table, wrap
 from finsam_tui.core.text import iso, kr
 
 NAME = "show"
-HELP = "show a record or § in readable form, with its references resolved to names"
-DESCRIPTION = ("Show one record or paragraph: a § with its meeting, background, proposal, decision, "
-               "reservations, jäv, uppdrag and references; a meeting with attendance and its §§; a person, "
-               "member organisation, insats, budget, budget line or organ.")
-EXAMPLES = """examples:
-  finsam show styrelse/2023-06-09/§27        a § of a meeting
-  finsam show styrelse/2023/§17              a § by year (per_år numbering)
-  finsam show styrelse/2023-04-14            a meeting: attendance and its §§
-  finsam show person/margareta-ekholm        a person (or just: finsam show margareta-ekholm)
-  finsam show budget/2023                    a budget: versions, categories, line totals
-  finsam show budget/2023/utvardering        one budget line
-  finsam show insats/samordningsteamet --format json
-
-exit status: 0 shown, 1 no such record (the nearest is named), 2 malformed reference or
-not a records folder
-"""
 
 
 def register(parser) -> None:
-    parser.add_argument("ref", metavar="REF", help="what to show, e.g. styrelse/2023-06-09/§27 or person/<id>")
+    parser.add_argument("ref", metavar="REF", help=words(parser)["show:REF"])
     add_output_args(parser)
 
 

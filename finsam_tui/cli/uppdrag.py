@@ -12,29 +12,19 @@ from finsam_tui.cli.common import (
     open_with_labels,
     print_lines,
 )
-from finsam_tui.core.i18n.lookups import dump_json, ref_error, table, wrap
+from finsam_tui.cli.parser import words
+from finsam_tui.cli.render import dump_json, ref_error, table, wrap
 from finsam_tui.core.text import iso, visible
 
 NAME = "uppdrag"
-HELP = "the register of uppdrag (tasks): open or all, by person, organ and year"
-DESCRIPTION = ("Every uppdrag given under a §, in date order: the §, date, status, responsible, due date, the "
-               "task and where it was reported back. --open keeps those still ny or pågående.")
-EXAMPLES = """examples:
-  finsam uppdrag --open                      what is still to be done
-  finsam uppdrag --person annika-berglof     one person's uppdrag
-  finsam uppdrag --organ styrelse --year 2023
-  finsam uppdrag --format json
-
-exit status: 0 found, 1 no uppdrag match (or --person names no person; the nearest is
-named), 2 unknown organ or not a records folder
-"""
 
 
 def register(parser) -> None:
-    parser.add_argument("--open", action="store_true", help="only uppdrag with status ny or pågående")
-    parser.add_argument("--person", metavar="ID", help="only uppdrag of this person (responsible)")
-    parser.add_argument("--organ", metavar="ORGAN", help="only uppdrag given by this organ (its id, e.g. styrelse)")
-    parser.add_argument("--year", type=int, help="only uppdrag given at meetings of this year")
+    H = words(parser)
+    parser.add_argument("--open", action="store_true", help=H["uppdrag:--open"])
+    parser.add_argument("--person", metavar="ID", help=H["uppdrag:--person"])
+    parser.add_argument("--organ", metavar="ORGAN", help=H["uppdrag:--organ"])
+    parser.add_argument("--year", type=int, help=H["uppdrag:--year"])
     add_output_args(parser)
 
 

@@ -11,36 +11,17 @@ from finsam_tui.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    add_format_arg,
     add_lang_arg,
     add_records_arg,
     language,
     open_records,
 )
 from finsam_tui.core.check.findings import Finding, counts
-from finsam_tui.core.i18n.catalogue import counted
+from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.text import visible, write_raw
 
 NAME = "validate"
-HELP = "check every record and report findings like a compiler"
-DESCRIPTION = "Check syntax, schema, references and the rules of the domain for every record in DIR."
-EXAMPLES = """examples:
-  finsam validate                    check ./records
-  finsam validate records --lang en  English messages
-  finsam validate --format json      machine-readable findings for CI
-
-exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error or DIR is not a records folder
-"""
-
-WORDS = {
-    "sv": {"error": "fel", "warning": "varning", "hint": "tips", "related": "se även",
-           "summary": ("{errors} fel, {warnings} {warnings:varning|varningar} i {files} {files:fil|filer} "
-                       "({checked} {checked:fil kontrollerad|filer kontrollerade})"),
-           "clean": "Inga fel eller varningar ({checked} {checked:fil kontrollerad|filer kontrollerade})"},
-    "en": {"error": "error", "warning": "warning", "hint": "hint", "related": "see also",
-           "summary": ("{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {files} "
-                       "{files:file|files} ({checked} {checked:file|files} checked)"),
-           "clean": "No errors or warnings ({checked} {checked:file|files} checked)"},
-}
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[^\s,\]\}=]+')
 _COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
@@ -49,7 +30,7 @@ _RESET = "\x1b[0m"
 
 def register(parser) -> None:
     add_records_arg(parser, positional=True)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_format_arg(parser)
     add_lang_arg(parser)
 
 
@@ -68,13 +49,12 @@ def run(args) -> int:
         out = sys.stdout
         color = out.isatty() and not os.environ.get("NO_COLOR")
         write_text(findings, lang, out, color)
-        w = WORDS[lang]
-        print(w["summary" if findings else "clean"].format(**counted(c)), file=out)
+        print(Labels(lang).fmt("validate.summary" if findings else "validate.clean", **c), file=out)
     return EXIT_FINDINGS if c["errors"] else EXIT_OK
 
 
 def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> None:
-    w = WORDS[lang]
+    L = Labels(lang)
     current = None
     for f in findings:
         if f.file != current:
@@ -87,7 +67,7 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
         out.write(f"{where}: ")
         if color:
             write_raw(out, _COLOR[f.severity])
-        out.write(w[f.severity])
+        out.write(L[f"validate.{f.severity}"])
         if color:
             write_raw(out, _RESET)
         print(f" {f.code}: {visible(f.message(lang))}", file=out)
@@ -99,7 +79,7 @@ def write_text(findings: list[Finding], lang: str, out, color: bool = False) -> 
             width = max(1, len(visible(m.group())) if m else 1)
             print(f" {num} | {visible(src)}", file=out)
             print(f" {' ' * len(num)} | {' ' * len(visible(src[:col - 1]))}{'^' * min(width, 60)}", file=out)
-        print(f"  {w['hint']}: {visible(f.hint(lang))}", file=out)
+        print(f"  {L['validate.hint']}: {visible(f.hint(lang))}", file=out)
         for p in f.related:
             where = f"{visible(p.file)}:{p.line}:{p.column or 1}" if p.line else visible(p.file)
-            print(f"  {w['related']}: {where}", file=out)
+            print(f"  {L['validate.related']}: {where}", file=out)

@@ -59,6 +59,9 @@ class Catalogue:
         assert isinstance(value, str), key
         return value
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._fallback
+
     def fmt(self, key: str, **params) -> str:
         return self[key].format(**counted(params))
 

@@ -1,6 +1,6 @@
 """Every word the exports and `finsam export` show, one catalogue per language.
 
-Nothing else in ``finsam_tui/core/export/`` or ``commands/export.py`` holds user-facing
+Nothing else in ``finsam_tui/core/export/`` or ``cli/export.py`` holds user-facing
 words: the code asks for a label by key (``L["protocol"]``), a filled-in template
 (``L.fmt("jav_left", name=…)``) or a domain value in the language (``L.role("ledamot")``).
 Swedish (``sv``) is the default and the fallback for a missing English entry.
@@ -9,6 +9,7 @@ Swedish (``sv``) is the default and the fallback for a missing English entry.
 from __future__ import annotations
 
 from finsam_tui.core.i18n.catalogue import Catalogue
+from finsam_tui.core.i18n.domain import DOMAIN
 
 SV: dict[str, object] = {
     # --- document titles -------------------------------------------------------------
@@ -171,13 +172,10 @@ SV: dict[str, object] = {
     "msg_not_dir": "{dir} är ingen mapp.",
     "msg_wrote": "Skrev {count} {count:fil|filer} i {dir}",
     "msg_write_failed": "kunde inte skriva {path}: {reason}",
-    # --- domain values -----------------------------------------------------------------
-    "roles": {},
-    "task_states": {},
+    # --- domain values (roles, states, kinds: domain.py) --------------------------------
+    "domain": DOMAIN["sv"],
     "version_kinds": {"budget": "antagen budget", "revidering": "revidering", "utfall": "utfall",
                       "prognos": "prognos"},
-    "meeting_kinds": {},
-    "meeting_states": {},
 }
 
 EN: dict[str, object] = {
@@ -328,18 +326,9 @@ EN: dict[str, object] = {
     "msg_not_dir": "{dir} is not a folder.",
     "msg_wrote": "Wrote {count} {count:file|files} in {dir}",
     "msg_write_failed": "could not write {path}: {reason}",
-    "roles": {
-        "ordförande": "chair", "vice ordförande": "vice chair", "ledamot": "member", "ersättare": "substitute",
-        "förbundschef": "director", "sekreterare": "secretary", "administratör": "administrator",
-        "ekonom": "finance officer", "adjungerad": "co-opted", "revisor": "auditor", "tjänsteperson": "official",
-    },
-    "task_states": {"ny": "new", "pågående": "in progress", "klar": "done", "avbruten": "cancelled"},
+    "domain": DOMAIN["en"],
     "version_kinds": {"budget": "adopted budget", "revidering": "revision", "utfall": "outcome",
                       "prognos": "forecast"},
-    "meeting_kinds": {"ordinarie": "ordinary", "extra": "extraordinary", "konstituerande": "constituent",
-                      "arbetsmöte": "working meeting"},
-    "meeting_states": {"planerad": "planned", "kallad": "called", "genomförd": "held", "justerad": "adjusted",
-                       "anslagen": "posted"},
 }
 
 CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
@@ -354,19 +343,19 @@ class Labels(Catalogue):
         return self.mapped(table, value)
 
     def role(self, role: str) -> str:
-        return self._value("roles", role)
+        return self._value("domain", role)
 
     def task_state(self, state: str) -> str:
-        return self._value("task_states", state)
+        return self._value("domain", state)
 
     def version_kind(self, kind: str) -> str:
         return self._value("version_kinds", kind)
 
     def meeting_kind(self, kind: str) -> str:
-        return self._value("meeting_kinds", kind)
+        return self._value("domain", kind)
 
     def meeting_state(self, state: str) -> str:
-        return self._value("meeting_states", state)
+        return self._value("domain", state)
 
 
 def labels(lang: str = "sv") -> Labels:

@@ -1,6 +1,6 @@
 """Every word the lookup commands (show, refs, person, decisions, uppdrag) show, one
-catalogue per language, and the few layout helpers they share (80-column tables,
-wrapped text, JSON, error messages).
+catalogue per language. Their layout helpers (80-column tables, wrapped text, JSON, error
+messages) are ``finsam_tui/cli/render.py``.
 
 The data comes from ``finsam_tui/core/query/`` with keys (roles, groups, kinds); this module
 turns them into Swedish (the default and the fallback) or English. Domain values written
@@ -10,13 +10,8 @@ English. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import json
-import sys
-import textwrap
-
 from finsam_tui.core.i18n.catalogue import Catalogue
-
-WIDTH = 80
+from finsam_tui.core.i18n.domain import DOMAIN
 
 SV: dict[str, object] = {
     # --- roles of a link (backlinks.Backlink.role) -----------------------------------------
@@ -163,8 +158,8 @@ SV: dict[str, object] = {
     "msg_no_decisions": "Inga beslut{filters}.",
     "msg_no_uppdrag": "Inga uppdrag{filters}.",
     "msg_unknown_organ": "organet {organ} finns inte (organ: {organs}).",
-    # --- domain values ----------------------------------------------------------------------
-    "domain": {},
+    # --- domain values (domain.py) ----------------------------------------------------------
+    "domain": DOMAIN["sv"],
 }
 
 EN: dict[str, object] = {
@@ -306,26 +301,7 @@ EN: dict[str, object] = {
     "msg_no_decisions": "No decisions{filters}.",
     "msg_no_uppdrag": "No tasks{filters}.",
     "msg_unknown_organ": "there is no body {organ} (bodies: {organs}).",
-    "domain": {
-        # roles of memberships
-        "ordförande": "chair", "vice ordförande": "vice chair", "ledamot": "member", "ersättare": "substitute",
-        "förbundschef": "director", "sekreterare": "secretary", "administratör": "administrator",
-        "ekonom": "finance officer", "adjungerad": "co-opted", "revisor": "auditor", "tjänsteperson": "official",
-        # task states
-        "ny": "new", "pågående": "in progress", "klar": "done", "avbruten": "cancelled",
-        # meeting kinds and states
-        "ordinarie": "ordinary", "extra": "extraordinary", "konstituerande": "constituent",
-        "arbetsmöte": "working meeting", "planerad": "planned", "kallad": "called", "genomförd": "held",
-        "justerad": "adjusted", "anslagen": "posted",
-        # item kinds
-        "information": "information", "diskussion": "discussion", "beslut": "decision",
-        "delegationsbeslut": "delegated decision", "val": "election", "övrigt": "other",
-        # budget version kinds
-        "budget": "adopted budget", "revidering": "revision", "utfall": "outcome", "prognos": "forecast",
-        # organisation kinds
-        "kommun": "municipality", "region": "region", "försäkringskassan": "Social Insurance Agency",
-        "arbetsförmedlingen": "Public Employment Service",
-    },
+    "domain": DOMAIN["en"],
 }
 
 CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
@@ -352,98 +328,3 @@ class Labels(Catalogue):
     def value(self, value: str) -> str:
         """A Swedish domain value (role, state, kind) in the language."""
         return self._map("domain", value) if value else value
-
-
-# =====================================================================================
-# layout
-# =====================================================================================
-def clip(text: str, width: int) -> str:
-    """text cut to width characters, with … when cut."""
-    text = " ".join(str(text).split())
-    if len(text) <= width:
-        return text
-    return text[: max(width - 1, 0)].rstrip() + "…"
-
-
-def table(rows: list[list[str]], indent: int = 0, width: int = WIDTH, gap: int = 2) -> list[str]:
-    """Rows aligned in columns; the last column is cut to fit width (never below 20)."""
-    rows = [[str(c) for c in r] for r in rows]
-    if not rows:
-        return []
-    n = max(len(r) for r in rows)
-    rows = [r + [""] * (n - len(r)) for r in rows]
-    widths = [max(len(r[i]) for r in rows) for i in range(n - 1)]
-    lead = indent + sum(widths) + gap * (n - 1)
-    room = max(width - lead, 20)
-    out = []
-    for r in rows:
-        cells = [r[i].ljust(widths[i]) for i in range(n - 1)] + [clip(r[-1], room)]
-        out.append((" " * indent + (" " * gap).join(cells)).rstrip())
-    return out
-
-
-def wrap(text: str, indent: int = 2, width: int = WIDTH, bullet: str = "") -> list[str]:
-    """Text wrapped to width; blank lines in it separate paragraphs."""
-    out: list[str] = []
-    paragraphs = [p for p in str(text).split("\n\n")] if text else []
-    for i, para in enumerate(paragraphs):
-        words = " ".join(para.split())
-        if not words:
-            continue
-        if out:
-            out.append("")
-        first = " " * indent + (bullet if i == 0 else " " * len(bullet))
-        rest = " " * (indent + len(bullet))
-        out.extend(textwrap.wrap(words, width=width, initial_indent=first, subsequent_indent=rest,
-                                 break_on_hyphens=False))
-    return out
-
-
-def fields(pairs: list[tuple[str, str]], indent: int = 0, width: int = WIDTH, gap: int = 2) -> list[str]:
-    """Label and value pairs, labels aligned, long values wrapped under their value column.
-    Pairs with an empty value are left out."""
-    pairs = [(k, str(v)) for k, v in pairs if v not in (None, "")]
-    if not pairs:
-        return []
-    w = max(len(k) for k, _ in pairs)
-    lead = indent + w + gap
-    out = []
-    for k, v in pairs:
-        lines = textwrap.wrap(" ".join(v.split()), width=max(width - lead, 20), break_on_hyphens=False) or [""]
-        out.append((" " * indent + k.ljust(w) + " " * gap + lines[0]).rstrip())
-        out.extend(" " * lead + line for line in lines[1:])
-    return out
-
-
-def dump_json(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)
-
-
-def print_lines(lines: list[str], out=None) -> None:
-    out = out or sys.stdout
-    out.write("\n".join(lines) + ("\n" if lines else ""))
-
-
-def ref_error(command: str, err, labels: Labels) -> int:
-    """Report a RefError on stderr; the exit code (2 malformed/ambiguous, 1 unknown/unreadable)."""
-    L = labels
-    lines: list[str]
-    if err.code == "malformed":
-        lines = [L.fmt("msg_malformed", ref=err.text), L["msg_malformed_hint"]]
-        code = 2
-    elif err.code == "ambiguous":
-        options = ", ".join(err.options[:6]) + (" …" if len(err.options) > 6 else "")
-        lines = [L.fmt("msg_ambiguous", ref=err.text, count=len(err.options)),
-                 L.fmt("msg_ambiguous_hint", options=options)]
-        code = 2
-    elif err.code == "unreadable":
-        lines = [L.fmt("msg_unreadable", ref=err.text, file=err.rel), L["msg_unreadable_hint"]]
-        code = 1
-    else:
-        lines = [L.fmt("msg_unknown", ref=err.text),
-                 L.fmt("msg_nearest", nearest=err.nearest) if err.nearest else L["msg_nothing_near"]]
-        code = 1
-    print(f"finsam {command}: {lines[0]}", file=sys.stderr)
-    for line in lines[1:]:
-        print("\n".join(textwrap.wrap(line, WIDTH, break_on_hyphens=False)), file=sys.stderr)
-    return code

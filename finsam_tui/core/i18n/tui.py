@@ -1,4 +1,6 @@
-"""Every word the terminal interface shows, one catalogue per language.
+"""Every word the terminal interface shows, one catalogue per language: the archive's
+sections, keys, help, status and detail panes here, the other screens' words in
+``tui_screens.py`` and the history's in ``history.py``, merged into one catalogue.
 
 Swedish (``sv``) is the default and the fallback for a missing English entry. The code
 asks for a label by key (``L["section_meetings"]``) or a filled-in template
@@ -13,9 +15,10 @@ from __future__ import annotations
 
 import os
 
-from finsam_tui.core.i18n.catalogue import Catalogue
+from finsam_tui.core.i18n.catalogue import Catalogue, merged
+from finsam_tui.core.i18n.history import CATALOGUE as HISTORY
 from finsam_tui.core.i18n.lookups import Labels as LookupLabels
-from finsam_tui.core.query.history import WORDS as HISTORY_WORDS
+from finsam_tui.core.i18n.tui_screens import CATALOGUE as SCREENS
 
 SV: dict[str, object] = {
     # --- sections ---------------------------------------------------------------------
@@ -133,65 +136,6 @@ SV: dict[str, object] = {
     "related": "Se även",
     "severity_error": "fel",
     "severity_warning": "varning",
-    # --- source view ------------------------------------------------------------------------
-    "source_title": "{file}",
-    "source_line": "rad {line}",
-    # --- search -----------------------------------------------------------------------------
-    "search_placeholder": "Sök i protokoll, personer, insatser, budgetrader…",
-    "search_hits": "{count} {count:träff|träffar}",
-    "search_none": "Inga träffar för ”{query}”",
-    "search_type": "Skriv minst ett ord",
-    # --- history (git) ------------------------------------------------------------------------
-    "history_title": "Historik för {path}",
-    "history_loading": "Hämtar historiken ur git…",
-    "history_hint": "Enter visar ändringen",
-    "history_date": "Datum",
-    "history_commit": "Incheckning",
-    "history_author": "Författare",
-    "history_message": "Meddelande",
-    "history_no_git": "git är inte installerat; historiken hämtas ur git, så det finns ingen att visa.",
-    "history_failed": "Historiken kunde inte läsas: {reason}",
-    "diff_title": "Ändring {commit} · {path}",
-    "diff_loading": "Hämtar ändringen…",
-    # --- preview and export ----------------------------------------------------------------
-    "preview_title": "Förhandsgranskning (utkast): {ref}",
-    "export_title": "Exportera {ref}",
-    "export_kind": "Handling",
-    "export_agenda": "Kallelse och föredragningslista",
-    "export_protocol": "Protokoll",
-    "export_extract": "Protokollsutdrag",
-    "export_file": "Filnamn",
-    "export_paragraphs": "Paragrafer till utdraget (t.ex. §17 §20a)",
-    "export_ok": "Exportera",
-    "cancel": "Avbryt",
-    "yes_draft": "Spara som utkast",
-    "exported": "Sparade {path}",
-    "export_failed": "Exporten misslyckades: {reason}",
-    "export_has_errors": "Underlaget för {ref} har {count} fel. Spara handlingen som UTKAST ändå?",
-    "file_prefix_agenda": "kallelse",
-    "file_prefix_protocol": "protokoll",
-    "file_prefix_extract": "utdrag",
-    # --- command palette -------------------------------------------------------------------
-    "cmd_search": "Sök: {query}",
-    "cmd_search_open": "Sök i arkivet…",
-    "cmd_search_help": "Fulltextsökning i alla poster",
-    "cmd_goto": "Gå till: {section}",
-    "cmd_goto_help": "Visa avsnittet {section}",
-    "cmd_theme": "Tema: växla ljust/mörkt",
-    "cmd_theme_help": "Byt mellan ljust och mörkt tema",
-    "cmd_language": "Språk: English",
-    "cmd_language_help": "Visa gränssnittet på engelska",
-    "cmd_reload": "Arkiv: läs om",
-    "cmd_reload_help": "Validera och läs in alla filer igen",
-    "cmd_help": "Hjälp: tangenter",
-    "cmd_help_help": "Visa alla tangenter",
-    "cmd_open": "{kind}: {name}",
-    "cmd_open_help": "Öppna {ref}",
-    "kind_person": "Person",
-    "kind_org": "Organisation",
-    "kind_insats": "Insats",
-    "kind_organ": "Organ",
-    "kind_budget": "Budget",
 }
 
 EN: dict[str, object] = {
@@ -297,66 +241,13 @@ EN: dict[str, object] = {
     "status_col": "Status",
     "reported": "Reported back at",
     "given_at": "Given at",
-    "problems_summary": "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} in {files} {files:file|files}",
+    "problems_summary": ("{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} in {files} "
+                         "{files:file|files}"),
     "problems_none": "No errors or warnings",
     "hint": "Hint",
     "related": "See also",
     "severity_error": "error",
     "severity_warning": "warning",
-    "source_title": "{file}",
-    "source_line": "line {line}",
-    "search_placeholder": "Search minutes, persons, insatser, budget lines…",
-    "search_hits": "{count} {count:hit|hits}",
-    "search_none": "No hits for “{query}”",
-    "search_type": "Type at least one word",
-    "history_title": "History of {path}",
-    "history_loading": "Reading the history from git…",
-    "history_hint": "Enter shows the change",
-    "history_date": "Date",
-    "history_commit": "Commit",
-    "history_author": "Author",
-    "history_message": "Message",
-    "history_no_git": "git is not installed; the history comes from git, so there is none to show.",
-    "history_failed": "The history could not be read: {reason}",
-    "diff_title": "Change {commit} · {path}",
-    "diff_loading": "Reading the change…",
-    "preview_title": "Preview (draft): {ref}",
-    "export_title": "Export {ref}",
-    "export_kind": "Document",
-    "export_agenda": "Notice and agenda",
-    "export_protocol": "Minutes",
-    "export_extract": "Extract of minutes",
-    "export_file": "File name",
-    "export_paragraphs": "Paragraphs for the extract (e.g. §17 §20a)",
-    "export_ok": "Export",
-    "cancel": "Cancel",
-    "yes_draft": "Save as draft",
-    "exported": "Saved {path}",
-    "export_failed": "The export failed: {reason}",
-    "export_has_errors": "The records behind {ref} have {count} {count:error|errors}. Save the document as a DRAFT anyway?",
-    "file_prefix_agenda": "agenda",
-    "file_prefix_protocol": "minutes",
-    "file_prefix_extract": "extract",
-    "cmd_search": "Search: {query}",
-    "cmd_search_open": "Search the records…",
-    "cmd_search_help": "Full-text search in every record",
-    "cmd_goto": "Go to: {section}",
-    "cmd_goto_help": "Show the section {section}",
-    "cmd_theme": "Theme: toggle light/dark",
-    "cmd_theme_help": "Switch between the light and the dark theme",
-    "cmd_language": "Språk: svenska",
-    "cmd_language_help": "Show the interface in Swedish",
-    "cmd_reload": "Records: reload",
-    "cmd_reload_help": "Validate and read every file again",
-    "cmd_help": "Help: keys",
-    "cmd_help_help": "Show every key",
-    "cmd_open": "{kind}: {name}",
-    "cmd_open_help": "Open {ref}",
-    "kind_person": "Person",
-    "kind_org": "Organisation",
-    "kind_insats": "Insats",
-    "kind_organ": "Body",
-    "kind_budget": "Budget",
 }
 
 
@@ -425,17 +316,14 @@ SHARED_WITH_LOOKUPS = (
 SV.update({k: LookupLabels.CATALOGUE["sv"][k] for k in SHARED_WITH_LOOKUPS})
 EN.update({k: LookupLabels.CATALOGUE["en"][k] for k in SHARED_WITH_LOOKUPS})
 
-# The history's messages are `finsam history`'s own, as history_<key>.
-SHARED_WITH_HISTORY = ("head", "renamed", "uncommitted", "not_git", "not_git_hint", "no_history", "unknown",
-                       "malformed")
-SV.update({f"history_{k}": HISTORY_WORDS["sv"][k] for k in SHARED_WITH_HISTORY})
-EN.update({f"history_{k}": HISTORY_WORDS["en"][k] for k in SHARED_WITH_HISTORY})
+# The screens' words (tui_screens.py) and the history's, shared with `finsam history` (history.py).
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, SCREENS, HISTORY)
 
 
 class Labels(Catalogue):
     """The TUI's words in one language, plus the domain words of the lookups."""
 
-    CATALOGUE = {"sv": SV, "en": EN}
+    CATALOGUE = CATALOGUE
 
     def __init__(self, lang: str = "sv") -> None:
         super().__init__(lang)

@@ -23,24 +23,6 @@ from pathlib import Path
 
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
 
-# What the history says, for both front ends (finsam history and the TUI's history screen).
-WORDS = {
-    "sv": {"head": "Historik för {ref} ({path}): {count} {count:ändring|ändringar}",
-           "renamed": "  (hette då {path})", "uncommitted": "Obs: {path} har ändringar som inte är incheckade.",
-           "not_git": "{dir} ligger inte i ett git-förråd (eller git saknas); det finns ingen historik att visa.",
-           "not_git_hint": "Lägg mappen i git: git init && git add . && git commit -m \"Första versionen\"",
-           "no_history": "{path} har ingen incheckad historik än.",
-           "unknown": "Ingen post {ref!r} (och ingen sådan fil i historiken).",
-           "malformed": "{ref!r} är ingen referens; t.ex. styrelse/2023-04-14, person/<id>, budget/2023."},
-    "en": {"head": "History of {ref} ({path}): {count} {count:change|changes}",
-           "renamed": "  (then named {path})", "uncommitted": "Note: {path} has changes that are not committed.",
-           "not_git": "{dir} is not in a git repository (or git is missing); there is no history to show.",
-           "not_git_hint": "Put the folder in git: git init && git add . && git commit -m \"First version\"",
-           "no_history": "{path} has no committed history yet.",
-           "unknown": "No record {ref!r} (and no such file in the history).",
-           "malformed": "{ref!r} is not a reference; e.g. styrelse/2023-04-14, person/<id>, budget/2023."},
-}
-
 _RS, _US = "\x1e", "\x1f"
 
 
