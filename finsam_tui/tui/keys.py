@@ -18,38 +18,48 @@ from textual.binding import ActiveBinding, Binding
 from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.i18n.tui import Labels
 
+_SV = Labels("sv")
+
+
+def bind(keys: str, action: str, id: str, **kwargs) -> Binding:
+    """A Binding described by the catalogue's ``key_<id>`` (in Swedish; :class:`LocalizedKeys`
+    says it in the screen's language)."""
+    return Binding(keys, action, _SV[f"key_{id}"], id=id, **kwargs)
+
+
 # App: active on every screen.
 APP_BINDINGS = [
-    Binding("question_mark,f1", "help", "Hjälp", key_display="?", id="help"),
-    Binding("t", "toggle_theme", "Tema", show=False, id="theme"),
-    Binding("ctrl+r", "reload", "Läs om", show=False, id="reload"),
+    bind("question_mark,f1", "help", "help", key_display="?"),
+    bind("t", "toggle_theme", "theme", show=False),
+    bind("ctrl+r", "reload", "reload", show=False),
 ]
 
 # The main screen: the sections and the selected record.
 MAIN_BINDINGS = [
     # the footer's keys in the order of daily use: at 80 columns the last ones may not fit
-    Binding("slash", "search", "Sök", key_display="/", id="search"),
-    Binding("e", "edit", "Redigera", id="edit"),
-    Binding("r", "refs", "Hänvisningar", id="refs"),
-    Binding("p", "preview", "Förhandsvisa", id="preview"),
-    Binding("h", "history", "Historik", id="history"),
-    Binding("x", "export", "Exportera", id="export"),
-    Binding("n", "new", "Ny", show=False, id="new"),
-    Binding("N", "new_meeting", "Nytt möte", show=False, id="new_meeting"),
-    Binding("d", "delete", "Ta bort", show=False, id="delete"),
-    Binding("y", "copy_ref", "Kopiera ref", show=False, id="copy"),
-    Binding("f", "maximize_detail", "Helskärm", show=False, id="maximize"),
-    Binding("q", "app.quit", "Avsluta", show=False, id="quit"),  # (and ctrl+q; the help screen lists both)
-    *[Binding(str(n), f"section({n - 1})", f"Avsnitt {n}", show=False, id=f"section{n}") for n in range(1, 8)],
+    bind("slash", "search", "search", key_display="/"),
+    bind("e", "edit", "edit"),
+    bind("r", "refs", "refs"),
+    bind("p", "preview", "preview"),
+    bind("h", "history", "history"),
+    bind("x", "export", "export"),
+    bind("n", "new", "new", show=False),
+    bind("N", "new_meeting", "new_meeting", show=False),
+    bind("d", "delete", "delete", show=False),
+    bind("y", "copy_ref", "copy", show=False),
+    bind("f", "maximize_detail", "maximize", show=False),
+    bind("q", "app.quit", "quit", show=False),  # (and ctrl+q; the help screen lists both)
+    *[Binding(str(n), f"section({n - 1})", _SV.fmt("key_section", n=n), show=False, id=f"section{n}")
+      for n in range(1, 8)],
 ]
 
 # The main screen's footer starts with help: at 80 columns the footer has room for some six keys,
 # and the app's own bindings would come after the screen's, cut off.
-HELP_FIRST = Binding("question_mark,f1", "app.help", "Hjälp", key_display="?", id="help")
+HELP_FIRST = bind("question_mark,f1", "app.help", "help", key_display="?")
 
 # Dialog screens share these.
 CLOSE_BINDINGS = [
-    Binding("escape", "close", "Stäng", id="close"),
+    bind("escape", "close", "close"),
 ]
 
 # (label key, keys shown) for the help screen, besides the bindings above.

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from finsam_tui.tui.keys import bind
 
 
 @dataclass
@@ -63,13 +64,13 @@ class LazyList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Upp", show=False),
-        Binding("down,j", "cursor_down", "Ned", show=False),
-        Binding("pageup", "page_up", "Sida upp", show=False),
-        Binding("pagedown", "page_down", "Sida ned", show=False),
-        Binding("home", "first", "Första", show=False),
-        Binding("end", "last", "Sista", show=False),
-        Binding("enter", "select", "Öppna", show=False),
+        bind("up,k", "cursor_up", "up", show=False),
+        bind("down,j", "cursor_down", "down", show=False),
+        bind("pageup", "page_up", "page_up", show=False),
+        bind("pagedown", "page_down", "page_down", show=False),
+        bind("home", "first", "first", show=False),
+        bind("end", "last", "last", show=False),
+        bind("enter", "select", "open", show=False),
     ]
 
     cursor: reactive[int] = reactive(-1, always_update=True, init=False)

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
+
+from finsam_tui.tui.keys import bind
 
 NARROW = 100  # below this many columns the sidebar shrinks to its number keys
 
@@ -68,7 +69,7 @@ class Sidebar(OptionList):
         &.-narrow:focus { width: 14; }
     }
     """
-    BINDINGS = [Binding("right", "select", "Öppna", show=False)]
+    BINDINGS = [bind("right", "select", "open", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

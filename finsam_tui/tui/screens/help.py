@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
@@ -16,6 +15,7 @@ from finsam_tui.tui.keys import (
     CLOSE_BINDINGS,
     MAIN_BINDINGS,
     NAVIGATION_HELP,
+    bind,
     editor_help_sections,
     editor_help_title,
     key_text,
@@ -62,7 +62,7 @@ def help_table(L: Labels) -> Table:
 
 
 class HelpScreen(Dialog):
-    BINDINGS = [Binding("question_mark,f1,q", "close", "Stäng", show=False)]
+    BINDINGS = [bind("question_mark,f1,q", "close", "close", show=False)]
     DEFAULT_CSS = """
     HelpScreen > .dialog-box { height: 1fr; }
     HelpScreen VerticalScroll { height: 1fr; }

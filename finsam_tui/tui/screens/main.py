@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, OptionList
 
 from finsam_tui.core.records.layout import FORBUND_FILE
-from finsam_tui.tui.keys import HELP_FIRST, MAIN_BINDINGS, LocalizedKeys
+from finsam_tui.tui.keys import HELP_FIRST, MAIN_BINDINGS, LocalizedKeys, bind
 from finsam_tui.tui.sections import SECTIONS
 from finsam_tui.tui.sections.base import Section, Selection
 from finsam_tui.tui.widgets import DetailPane, KeyFooter, Sidebar
@@ -22,7 +21,7 @@ REFERABLE = ("person", "org", "organ", "meeting", "paragraph", "budget", "budget
 
 
 class MainScreen(LocalizedKeys, Screen):
-    BINDINGS = [HELP_FIRST, *MAIN_BINDINGS, Binding("escape", "back", "Tillbaka", show=False, id="back")]
+    BINDINGS = [HELP_FIRST, *MAIN_BINDINGS, bind("escape", "back", "back", show=False)]
     DEFAULT_CSS = """
     MainScreen #body { height: 1fr; }
     MainScreen ContentSwitcher { width: 1fr; height: 1fr; }

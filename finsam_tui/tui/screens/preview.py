@@ -14,12 +14,12 @@ from markdown_it import MarkdownIt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, LoadingIndicator, Markdown, Static
 
 from finsam_tui.core.export import ExportError, agenda, protocol
 from finsam_tui.core.i18n.export import Labels as ExportLabels
+from finsam_tui.tui.keys import bind
 from finsam_tui.tui.screens.dialogs.base import FullScreen
 
 CHUNK_LINES = 24  # source lines a chunk after the first holds (at least: chunks end between blocks)
@@ -64,9 +64,9 @@ def chunks(markdown: str, first: int, size: int = CHUNK_LINES) -> list[str]:
 
 class PreviewScreen(FullScreen):
     BINDINGS = [
-        Binding("p", "show('protocol')", "Protokoll", id="protocol"),
-        Binding("a", "show('agenda')", "Kallelse", id="agenda"),
-        Binding("x", "export", "Exportera", id="export"),
+        bind("p", "show('protocol')", "protocol"),
+        bind("a", "show('agenda')", "agenda"),
+        bind("x", "export", "export"),
     ]
     DEFAULT_CSS = """
     PreviewScreen #preview-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }

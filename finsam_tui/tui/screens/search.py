@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from finsam_tui.core.query.search import MARK_END, MARK_START, SearchError, search
+from finsam_tui.tui.keys import bind
 from finsam_tui.tui.lazylist import LazyList, Row
 from finsam_tui.tui.screens.dialogs.base import Dialog
 from finsam_tui.tui.widgets import DetailPane
@@ -32,7 +32,7 @@ def snippet_text(snippet: str) -> Text:
 
 
 class SearchScreen(Dialog):
-    BINDINGS = [Binding("down", "to_results", "Till listan", show=False, id="focus_list")]
+    BINDINGS = [bind("down", "to_results", "focus_list", show=False)]
     DEFAULT_CSS = """
     SearchScreen > .dialog-box { height: 1fr; }
     SearchScreen Input, SearchScreen Input:focus { margin: 0; border: none; height: 1; padding: 0 1; }

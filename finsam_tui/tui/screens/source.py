@@ -6,17 +6,17 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Static, TextArea
 
 from finsam_tui.tui import details
+from finsam_tui.tui.keys import bind
 from finsam_tui.tui.screens.dialogs.base import FullScreen
 
 
 class SourceScreen(FullScreen):
     BINDINGS = [
-        Binding("o", "open_record", "Öppna posten", id="open_record"),
-        Binding("e", "edit", "Redigera", id="edit"),
+        bind("o", "open_record", "open_record"),
+        bind("e", "edit", "edit"),
     ]
     DEFAULT_CSS = """
     SourceScreen #source-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from finsam_tui.tui import details
+from finsam_tui.tui.keys import bind
 from finsam_tui.tui.sections.base import Section, Selection
 from finsam_tui.tui.view_data import MeetingFile
 from finsam_tui.tui.widgets import DetailPane
@@ -23,8 +23,8 @@ class MeetingTree(Tree):
     DEFAULT_CSS = """
     MeetingTree { width: 28; height: 1fr; scrollbar-size-vertical: 1; overflow-x: hidden; }
     """
-    BINDINGS = [Binding("right", "expand", "Fäll ut", show=False),
-                Binding("left", "collapse", "Fäll ihop", show=False)]
+    BINDINGS = [bind("right", "expand", "expand", show=False),
+                bind("left", "collapse", "collapse", show=False)]
 
     filler = None  # set by the section: fills a node's children before it is expanded
 

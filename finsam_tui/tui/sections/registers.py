@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
@@ -19,6 +18,7 @@ from textual.widgets import Input, Select, Static
 from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.text import visible
 from finsam_tui.tui import details
+from finsam_tui.tui.keys import bind
 from finsam_tui.tui.lazylist import LazyList, Row
 from finsam_tui.tui.sections.base import Section, Selection
 from finsam_tui.tui.view_data import iso, registers
@@ -256,7 +256,7 @@ class UppdragSection(FilteredRegister):
     SECTION_ID = "uppdrag"
     LABEL = "section_uppdrag"
 
-    BINDINGS = [Binding("a", "toggle_all", "Öppna/alla", id="all_open")]
+    BINDINGS = [bind("a", "toggle_all", "all_open")]
 
     DEFAULT_CSS = """
     UppdragSection > LazyList { height: 1fr; }

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from finsam_tui.tui.keys import QUESTION, LocalizedKeys
+from finsam_tui.tui.keys import QUESTION, LocalizedKeys, bind
 from finsam_tui.tui.screens.dialogs.base import Dialog
 from finsam_tui.tui.widgets import plain
 
@@ -67,7 +66,7 @@ class ChoiceDialog(LocalizedKeys, ModalScreen[str]):
 class YesNoDialog(Dialog):
     """Dismisses with True (yes, y) or False (no, n, escape)."""
 
-    BINDINGS = [Binding("y", "yes", "Ja", show=False), Binding("n", "close", "Nej", show=False)]
+    BINDINGS = [bind("y", "yes", "yes", show=False), bind("n", "close", "no", show=False)]
     DEFAULT_CSS = """
     YesNoDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     YesNoDialog Button { margin-left: 1; }
