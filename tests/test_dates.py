@@ -39,3 +39,13 @@ def test_rejected_with_a_message_naming_the_text(text):
     with pytest.raises(DateError) as err:
         parse_date(text, TODAY)
     assert (repr(text) in str(err.value)) or text == ""
+
+
+@pytest.mark.parametrize("text", ["blaha", "2022-13-01", "+3x"])
+def test_the_message_is_in_the_language_asked_for(text):
+    with pytest.raises(DateError) as err:
+        parse_date(text, TODAY)
+    sv, en = err.value.message("sv"), err.value.message("en")
+    assert repr(text) in sv and repr(text) in en and sv != en
+    assert "inget datum" in sv or "okänd enhet" in sv
+    assert str(err.value) == f"{sv} / {en}"

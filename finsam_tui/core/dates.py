@@ -12,9 +12,20 @@ import re
 from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
+from finsam_tui.core.i18n.dates import Labels
+
 
 class DateError(ValueError):
-    """The text is not a date; str() says what was typed and what is accepted."""
+    """The text is not a date: :meth:`message` says what was typed and what is accepted in a
+    language (``core/i18n/dates.py``), str() in Swedish and English."""
+
+    def __init__(self, key: str, **params) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(f"{self.message('sv')} / {self.message('en')}")
+
+    def message(self, lang: str = "sv") -> str:
+        return Labels(lang).fmt(self.key, **self.params)
 
 
 class _SwedishInfo(du_parser.parserinfo):
@@ -36,6 +47,8 @@ class _SwedishInfo(du_parser.parserinfo):
 
 
 _INFO = _SwedishInfo()
+# The words people type, accepted in both languages at once (input, not output: the parser's
+# own vocabulary, like the month names above).
 _WORDS = {
     "idag": 0, "i dag": 0, "today": 0, "igår": -1, "i går": -1, "yesterday": -1,
     "imorgon": 1, "i morgon": 1, "tomorrow": 1, "iövermorgon": 2, "i övermorgon": 2,
@@ -55,24 +68,23 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     today = today or dt.date.today()
     s = " ".join(str(text).strip().lower().split())
     if not s:
-        raise DateError("tomt datum / empty date")
+        raise DateError("empty")
     if s in _WORDS:
         return today + dt.timedelta(days=_WORDS[s])
     m = _STEP.match(s)
     if m:
         sign, n, unit = m.groups()
         if unit not in _UNITS:
-            raise DateError(f"okänd enhet {unit!r} i {text!r}: använd d, v, m eller år / use d, w, m or y")
+            raise DateError("unit", unit=unit, text=text)
         step = relativedelta(**{_UNITS[unit]: int(n)})
         return today + step if sign == "+" else today - step
     if _ISO.match(s):
         try:
             return dt.date.fromisoformat(s)
         except ValueError as exc:
-            raise DateError(f"{text!r} är inget datum / is not a date: {exc}") from None
+            raise DateError("no_such_day", text=text, reason=str(exc)) from None
     try:
         default = dt.datetime(today.year, today.month, today.day)
         return du_parser.parse(s, parserinfo=_INFO, default=default).date()
     except (ValueError, OverflowError):
-        raise DateError(f"{text!r} är inget datum: skriv t.ex. 2022-06-17, 17 juni 2022, idag eller +3v / "
-                        f"is not a date: write e.g. 2022-06-17, 17 june 2022, today or +3w") from None
+        raise DateError("not_a_date", text=text) from None
