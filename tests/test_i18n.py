@@ -28,7 +28,7 @@ def _fields(text: str) -> set[str]:
 
 def test_there_are_tables_for_every_area():
     modules = {name.split(".")[0] for name in TABLES}
-    assert {"lookups", "domain", "export", "findings", "history", "dates", "tui", "tui_screens", "editor_ui",
+    assert {"lookups", "domain", "export", "findings", "history", "dates", "saving", "tui", "tui_screens", "editor_ui",
             "editor_workflow", "editor_fields", "cli", "cli_help", "cli_help_lookups",
             "cli_help_documents"} <= modules
 

@@ -44,6 +44,8 @@ from pathlib import Path
 
 import tomlkit
 
+from finsam_tui.core.i18n.saving import Labels
+
 try:  # POSIX only; without it we rely on the in-process lock alone.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -63,17 +65,20 @@ _MISSING = "missing"
 class SaveConflict(Exception):
     """The file changed on disk since it was read (or exists when creating / is gone when editing).
 
-    ``str(exc)`` is an English message for the user, ``exc.message_sv`` the same in
-    Swedish. ``exc.reason`` is ``"changed"``, ``"exists"`` or ``"missing"`` and
-    ``exc.action`` is ``"save"``, ``"delete"`` or ``"move"``.
+    ``exc.text(lang)`` is the message for the user (core/i18n/saving.py); ``str(exc)`` is
+    the English one, ``exc.message_sv`` the Swedish. ``exc.reason`` is ``"changed"``,
+    ``"exists"`` or ``"missing"`` and ``exc.action`` is ``"save"``, ``"delete"`` or ``"move"``.
     """
 
     def __init__(self, path: Path | str, reason: str = _CHANGED, action: str = "save") -> None:
         self.path = Path(path)
         self.reason = reason
         self.action = action
-        self.message, self.message_sv = _conflict_messages(self.path, reason, action)
+        self.message, self.message_sv = self.text("en"), self.text("sv")
         super().__init__(self.message)
+
+    def text(self, lang: str = "sv") -> str:
+        return Labels(lang).fmt(_conflict_key(self.reason, self.action), path=self.path)
 
     def __str__(self) -> str:
         return self.message
@@ -82,62 +87,15 @@ class SaveConflict(Exception):
         return (self.__class__, (self.path, self.reason, self.action))
 
 
-def _conflict_messages(path: Path, reason: str, action: str) -> tuple[str, str]:
+def _conflict_key(reason: str, action: str) -> str:
+    """The catalogue key (core/i18n/saving.py) of a refusal."""
     if action == "move" and reason == _EXISTS:
-        return (
-            f"Could not move the record to {path}: a file with that name already exists there. "
-            f"Nothing was written or removed, and the existing file was not overwritten. Choose "
-            f"another date (or organ), or save without moving.",
-            f"Kunde inte flytta posten till {path}: det finns redan en fil med det namnet där. "
-            f"Inget har skrivits eller tagits bort, och den befintliga filen har inte skrivits "
-            f"över. Välj ett annat datum (eller organ), eller spara utan att flytta.",
-        )
+        return "move_exists"
     if action == "delete":
-        if reason == _MISSING:
-            return (
-                f"Could not delete {path}: the file no longer exists (it was already deleted or "
-                f"moved). Reload to see the current state.",
-                f"Kunde inte ta bort {path}: filen finns inte längre (den har redan tagits bort "
-                f"eller flyttats). Läs in igen för att se det aktuella läget.",
-            )
-        return (
-            f"Could not delete {path}: the file was changed on disk after you opened it "
-            f"(perhaps in another window, by a git pull or by another person). Nothing was "
-            f"deleted. Reload the file and review the current version before deleting it.",
-            f"Kunde inte ta bort {path}: filen har ändrats på disken sedan du öppnade den "
-            f"(kanske i ett annat fönster, av en git pull eller av någon annan). Inget har "
-            f"tagits bort. Läs in filen igen och granska den aktuella versionen innan du tar "
-            f"bort den.",
-        )
+        return "delete_missing" if reason == _MISSING else "delete_changed"
     if reason == _EXISTS:
-        return (
-            f"Could not create {path}: a file with that name already exists. Nothing was "
-            f"written. Reload to open the existing file, or keep yours and save again after "
-            f"reviewing the differences (or choose another name).",
-            f"Kunde inte skapa {path}: det finns redan en fil med det namnet. Inget har "
-            f"skrivits. Läs in den befintliga filen, eller behåll din version och spara igen "
-            f"när du har granskat skillnaderna (eller välj ett annat namn).",
-        )
-    if reason == _MISSING:
-        return (
-            f"Could not save {path}: the file was deleted or moved after you opened it. Your "
-            f"changes have not been saved. Reload to see the current state, or keep yours and "
-            f"save again after reviewing (the file will then be created anew).",
-            f"Kunde inte spara {path}: filen har tagits bort eller flyttats sedan du öppnade "
-            f"den. Dina ändringar har inte sparats. Läs in igen för att se det aktuella läget, "
-            f"eller behåll din version och spara igen när du har granskat (filen skapas då på "
-            f"nytt).",
-        )
-    return (
-        f"Could not save {path}: the file was changed on disk after you opened it (perhaps "
-        f"in another window, by a git pull or by another person). Your changes have not been "
-        f"saved. Reload the file to see the current version, or keep yours and save again "
-        f"after reviewing the differences.",
-        f"Kunde inte spara {path}: filen har ändrats på disken sedan du öppnade den (kanske i "
-        f"ett annat fönster, av en git pull eller av någon annan). Dina ändringar har inte "
-        f"sparats. Läs in filen igen för att se den aktuella versionen, eller behåll din "
-        f"version och spara igen när du har granskat skillnaderna.",
-    )
+        return "create_exists"
+    return "save_missing" if reason == _MISSING else "save_changed"
 
 
 @dataclass(frozen=True)
