@@ -5,6 +5,7 @@
     export.py                     the Markdown exports and finsam export
     findings.py                   the words inside validation messages (Phrase)
     history.py                    finsam history and the TUI's history screen
+    dates.py, saving.py           a date typed wrong; a save refused
     tui.py, tui_screens.py        the terminal interface
     editor.py, editor_*.py        the editor (t, field_label)
     cli.py, cli_*.py              the other commands' messages and every command's --help
