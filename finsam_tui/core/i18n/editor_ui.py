@@ -125,6 +125,7 @@ FORM_SV: dict[str, str] = {
     "picker.guests": "Gäster, en per rad: Namn; roll",
     # fields
     "date.parsed": "= {iso} ({weekday})",
+    "date.placeholder": "2024-02-16, 16 feb 2024, idag, +3v",
     "date.bad": "Inget datum: skriv t.ex. 2022-06-17, 17 juni 2022, idag eller +3v",
     "int.bad": "Skriv ett heltal, t.ex. 3",
     "amount.bad": "Skriv ett belopp i hela kronor, t.ex. 1 500 000",
@@ -274,6 +275,7 @@ FORM_EN: dict[str, str] = {
     "picker.present_only": "Only those present are shown",
     "picker.guests": "Guests, one per line: Name; role",
     "date.parsed": "= {iso} ({weekday})",
+    "date.placeholder": "2024-02-16, 16 feb 2024, today, +3w",
     "date.bad": "Not a date: write e.g. 2022-06-17, 17 june 2022, today or +3w",
     "int.bad": "Write a whole number, e.g. 3",
     "amount.bad": "Write an amount in whole kronor, e.g. 1500000",

@@ -18,7 +18,8 @@ from finsam_tui.tui.editor.model import MISSING
 from finsam_tui.tui.widgets import plain
 
 _RESTRICT = {"int": r"-?[0-9]*", "amount": r"-?[0-9 \u00a0]*", "number": r"[0-9.,]*"}
-_PLACEHOLDER = {"time": "HH:MM", "month_day": "MM-DD", "date": "2024-02-16, 16 feb 2024, idag, +3v"}
+# formats, the same in both languages (a date's is words: date.placeholder)
+_PLACEHOLDER = {"time": "HH:MM", "month_day": "MM-DD"}
 _NUMBER_ERRORS = {"int": "int.bad", "amount": "amount.bad", "number": "number.bad"}
 
 
@@ -42,7 +43,12 @@ class InputField(FieldBox):
     def compose_editor(self):
         self._text = format_value(self.model_value())
         yield Input(value=self._text, compact=True, classes="editor", restrict=_RESTRICT.get(self.field.type),
-                    placeholder=_PLACEHOLDER.get(self.field.type, ""), select_on_focus=False)
+                    placeholder=self.placeholder_text(), select_on_focus=False)
+
+    def placeholder_text(self) -> str:
+        if self.field.type == "date":
+            return t("date.placeholder", self.lang)
+        return _PLACEHOLDER.get(self.field.type, "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
