@@ -9,6 +9,8 @@ unchanged), its references and their findings, and what it offers references to 
 records' local rules when the context changed), checks only their references (everyone's
 when a file's offer or the context changed) and then the other cross-file rules on the
 index. When nothing changed since the last run the stored findings are used as they are.
+The stages themselves are those of ``pipeline.validate``, the run without the cache too:
+the cache (``Stored``) only says whose stored results hold, and keeps the new ones.
 
 A cache that is stale for another version of the code, locked by another process or
 corrupt is rebuilt or bypassed silently; a read-only folder works without a cache.
@@ -34,27 +36,12 @@ from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_f
 
 
 def _load_core() -> None:
-    global Archive, CONTEXT_KINDS, Index, LineIndex, Record, classify, load_file
-    global check_file, cross_findings, local_findings, make_context, place, scan_unloaded, unloaded_ids
-    global offered, check_references, CROSS_BUT_REFERENCES
-    from finsam_tui.core.check.index import Index, offered
-    from finsam_tui.core.check.rules import CROSS
+    global FileResult, Record, check_references, is_context_file, validate
+    from finsam_tui.core.check.pipeline import validate
     from finsam_tui.core.check.rules.references import check_references
-    from finsam_tui.core.records.archive import Archive
-    from finsam_tui.core.records.context import CONTEXT_KINDS
-    CROSS_BUT_REFERENCES = tuple(rule for rule in CROSS if rule is not check_references)
-    from finsam_tui.core.check.pipeline import (
-        check_file,
-        cross_findings,
-        local_findings,
-        make_context,
-        place,
-        scan_unloaded,
-        unloaded_ids,
-    )
-    from finsam_tui.core.io.load import Record, load_file
-    from finsam_tui.core.io.positions import LineIndex
-    from finsam_tui.core.records.layout import classify
+    from finsam_tui.core.check.stages import FileResult, is_context_file
+    from finsam_tui.core.io.load import Record
+
 
 CACHE_DIR = ".finsam-cache"
 DB_NAME = "cache.sqlite"
@@ -91,10 +78,6 @@ def _fp(items) -> str:
 
 def _dump(obj) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _is_context(rel: str) -> bool:
-    return rel == "forbund.toml" or rel.startswith(("personer/", "organisationer/"))
 
 
 class Result:
@@ -185,67 +168,6 @@ def _run_without_cache(root: Path) -> Result:
     return Result(archive.findings, archive.files_checked, archive.settings, archive)
 
 
-# Below this many changed files a pool of processes costs more than it saves.
-POOL_MIN_FILES = 300
-
-
-def _read(root_real: str, rel: str, path: Path, size: int, mtime: int) -> tuple[dict, Record | None]:
-    """Read and check one file on its own: the row to store, and the record if it loaded."""
-    rec, problem, text = load_file(root_real, path, rel)
-    file_findings = [problem] if problem else []
-    if text is not None:
-        place(file_findings, lambda _r, idx=LineIndex(text): idx)
-        file_findings.extend(scan_unloaded({rel: text}))
-    row = {"rel": rel, "size": size, "mtime_ns": mtime, "kind": None, "id": None, "data": None, "summary": None,
-           "unloaded": int(text is not None), "local": None}
-    if rec is not None:
-        result = check_file(rec)
-        file_findings.extend(result.findings)
-        row.update(kind=rec.kind, id=rec.id, data=_dump(rec.data), summary=result.summary)
-    elif problem is not None and problem.code == "FS101":
-        kind, rid, _ = classify(tuple(rel.split("/")))
-        row.update(kind=kind, id=rid)
-    row["file_findings"] = file_findings
-    row["offered"] = offered(row["kind"], row["id"], bool(row["unloaded"]), row["summary"])
-    return row, rec
-
-
-_WORK: dict = {}  # set in the parent before the pool forks: root_real, ctx
-
-
-def _read_and_check(batch: list[tuple]) -> list[dict]:
-    """Pool worker: read, check and run the local rules of a batch of files."""
-    out = []
-    for rel, path, size, mtime in batch:
-        row, rec = _read(_WORK["root_real"], rel, path, size, mtime)
-        if rec is not None:
-            row["local"] = local_findings(_WORK["ctx"], rec)
-        out.append(row)
-    return out
-
-
-def _check_many(root_real: str, ctx, todo: list[tuple]) -> list[dict]:
-    """Rows (with local findings) for many files, on every core when there are enough of them."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < POOL_MIN_FILES or workers < 2 or "fork" not in _mp_methods():
-        _WORK.update(root_real=root_real, ctx=ctx)
-        return _read_and_check(todo)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORK.update(root_real=root_real, ctx=ctx)
-    size = max(1, len(todo) // (workers * 4))
-    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [row for rows in pool.map(_read_and_check, batches) for row in rows]
-
-
-def _mp_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
 def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> Result:
     files = scan_files(root)
     state = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items()))
@@ -253,123 +175,95 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
     if meta.get("state") == state and not need_archive:
         return _stored_result(con, meta, len(files))
     _load_core()
+    stored = Stored(con, files, meta, state)
+    out = validate(root, files, stored, need_archive, parallel=True, reference_rule=check_references)
+    return Result(out.findings, len(files), out.ctx.settings, out.archive, used_cache=True, reparsed=len(out.fresh))
 
-    cached, was_offered = {}, {}
-    for rel, size, mtime, offer in con.execute("SELECT rel, size, mtime_ns, offered FROM files"):
-        cached[rel] = (size, mtime)
-        was_offered[rel] = offer
-    changed = [rel for rel, (_p, s, m) in files.items() if cached.get(rel) != (s, m)]
-    removed = [rel for rel in cached if rel not in files]
-    context_fp = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items() if _is_context(rel)))
-    context_changed = meta.get("context") != context_fp
-    root_real = os.path.realpath(root)
 
-    # 1. the context files first: every record's local rules need them
-    fresh: dict[str, dict] = {}  # rel -> row to store, for changed files
-    records: dict[str, Record] = {}  # rel -> record, for the records held in memory
-    for rel in changed:
-        if _is_context(rel):
-            fresh[rel], rec = _read(root_real, rel, *files[rel])
-            if rec is not None:
-                records[rel] = rec
-    stored = con.execute("SELECT rel, kind, id, summary, unloaded, data FROM files "
-                         "WHERE rel IN (SELECT rel FROM files WHERE kind IN ('forbund', 'person', 'organisation'))"
-                         ).fetchall()
-    for rel, kind, rid, _summary, _unloaded, data in stored:
-        if rel in files and rel not in fresh and data is not None:
-            records[rel] = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
-    ctx = make_context([r for r in records.values() if r.kind in CONTEXT_KINDS])
-    for rel, row in fresh.items():
-        if rel in records:
-            row["local"] = local_findings(ctx, records[rel])
+class Stored:
+    """The memory of the pipeline (``pipeline.Memory``) kept in the cache: a file's stored
+    results hold while its size and modification time are as stored."""
 
-    # 2. every other changed file: read, check, local rules (on all cores when many)
-    todo = [(rel,) + files[rel] for rel in changed if rel not in fresh]
-    for row in _check_many(root_real, ctx, todo):
-        fresh[row["rel"]] = row
+    def __init__(self, con: sqlite3.Connection, files: dict, meta: dict, state: str):
+        self.con = con
+        self.state = state
+        self.rows: dict[str, tuple] = {}  # rel -> ((size, mtime), offered)
+        for rel, size, mtime, offer in con.execute("SELECT rel, size, mtime_ns, offered FROM files"):
+            self.rows[rel] = ((size, mtime), offer)
+        self.removed = [rel for rel in self.rows if rel not in files]
+        self.context_fp = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items() if is_context_file(rel)))
+        self.context_holds = meta.get("context") == self.context_fp
 
-    # 3. the unchanged records: summaries for the index; data when needed; their references
-    # only when what they may point at changed (or the archive is wanted, for its lookups)
-    need_data = context_changed or need_archive
-    check_all = (context_changed or need_archive or any(was_offered.get(rel) is not None for rel in removed)
-                 or any(row["offered"] != was_offered.get(rel) for rel, row in fresh.items()))
-    entries: list[tuple] = []
-    unloaded_rels: list[str] = [rel for rel, row in fresh.items() if row["unloaded"]]
-    new_local: dict[str, list] = {}
-    for rel, kind, rid, summary, unloaded, data, refs in con.execute(
-            "SELECT rel, kind, id, summary, unloaded, " + ("data" if need_data else "NULL")
-            + ", " + ("refs" if check_all else "NULL") + " FROM files WHERE kind IS NOT NULL OR unloaded = 1"):
-        if rel in fresh or rel not in files:
-            continue
-        if unloaded:
-            unloaded_rels.append(rel)
-        if summary is None:
-            continue
-        summary = pickle.loads(summary)
-        if refs is not None:
-            summary["refs"] = pickle.loads(refs)
-        entries.append((rel, kind, rid, summary))
-        if data is not None and rel not in records:
-            records[rel] = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
-        if context_changed:
-            new_local[rel] = local_findings(ctx, records[rel])
-    for rel, row in fresh.items():
-        if row["summary"] is not None:
-            entries.append((rel, row["kind"], row["id"], row["summary"]))
-        if need_archive and row["data"] is not None and rel not in records:
-            records[rel] = Record(row["kind"], row["id"], rel, Path(files[rel][0]), None, pickle.loads(row["data"]))
+    def holds(self, rel: str, stat: tuple) -> bool:
+        row = self.rows.get(rel)
+        return row is not None and row[0] == tuple(stat[1:])
 
-    # 4. the cross-file rules on the index
-    index = Index(entries, unloaded_ids(unloaded_rels), ctx.forbund_present, ctx.settings)
+    def context_records(self, files: dict, fresh: dict) -> list:
+        return [Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
+                for rel, kind, rid, data in self.con.execute(
+                    "SELECT rel, kind, id, data FROM files WHERE kind IN ('forbund', 'person', 'organisation')")
+                if rel in files and rel not in fresh and data is not None]
 
-    def text_of(rel: str) -> str | None:
-        if rel in records:
-            return records[rel].text
-        try:
-            return Path(files[rel][0]).read_bytes().decode("utf-8", "replace") if rel in files else None
-        except OSError:
-            return None
+    def offers_changed(self, fresh: dict) -> bool:
+        return (any(self.rows[rel][1] is not None for rel in self.removed)
+                or any(r.offered != self.rows.get(rel, ((), None))[1] for rel, r in fresh.items()))
 
-    ref_findings: dict[str, list] = {}  # rel -> its references' findings, for the files checked
-    for f in cross_findings(index, text_of, (check_references,)):
-        ref_findings.setdefault(f.file, []).append(f)
-    cross = cross_findings(index, text_of, CROSS_BUT_REFERENCES)
+    def kept(self, files: dict, fresh: dict, data: bool, refs: bool, known: dict) -> list:
+        out = []
+        for rel, kind, rid, summary, unloaded, stored_data, stored_refs, ref_findings, own, local in self.con.execute(
+                "SELECT rel, kind, id, summary, unloaded, " + ("data" if data else "NULL") + ", "
+                + ("refs, NULL" if refs else "NULL, ref_findings") + ", file_findings, "
+                + ("local_findings" if self.context_holds else "NULL") + " FROM files"):
+            if rel in fresh or rel not in files:
+                continue
+            r = FileResult(rel, kind=kind, id=rid, unloaded=bool(unloaded),
+                           findings=pickle.loads(own) if own is not None else [],
+                           local=pickle.loads(local) if local is not None else None,
+                           references=pickle.loads(ref_findings) if ref_findings is not None else None)
+            if summary is not None:
+                r.summary = pickle.loads(summary)
+                if stored_refs is not None:
+                    r.summary["refs"] = pickle.loads(stored_refs)
+            if rel in known:
+                r.record = known[rel]
+            elif stored_data is not None:
+                r.record = Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(stored_data))
+            out.append(r)
+        return out
 
-    # 5. store
-    now = time.time_ns()
-    racy = any(m > now - RACY_NS for _p, _s, m in files.values())
-    racy_context = any(m > now - RACY_NS for rel, (_p, _s, m) in files.items() if _is_context(rel))
-    con.execute("BEGIN IMMEDIATE")
-    for rel in removed:
-        con.execute("DELETE FROM files WHERE rel=?", (rel,))
-    if check_all:  # every file's references were checked: what was stored for them is void
-        con.execute("UPDATE files SET ref_findings=NULL WHERE ref_findings IS NOT NULL")
-    for rel, row in fresh.items():
-        summary = dict(row["summary"]) if row["summary"] is not None else None
-        refs = summary.pop("refs", None) if summary is not None else None
-        found = ref_findings.pop(rel, None)
-        con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-            rel, row["size"], -1 if row["mtime_ns"] > now - RACY_NS else row["mtime_ns"], row["kind"], row["id"],
-            row["data"], _dump(row["file_findings"]) if row["file_findings"] else None,
-            _dump(summary) if summary is not None else None,
-            _dump(row["local"]) if row["local"] else None, row["unloaded"],
-            _dump(refs) if refs else None, row["offered"], _dump(found) if found else None))
-    for rel, found in ref_findings.items():  # (unchanged files, when all were checked)
-        con.execute("UPDATE files SET ref_findings=? WHERE rel=?", (_dump(found), rel))
-    for rel, found in new_local.items():
-        con.execute("UPDATE files SET local_findings=? WHERE rel=?", (_dump(found) if found else None, rel))
-    for key, value in (("context", None if racy_context else context_fp), ("state", None if racy else state),
-                       ("cross", _dump(cross)), ("settings", _dump(ctx.settings))):
-        con.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
-    con.execute("COMMIT")
-
-    findings = _stored_findings(con) + cross
-    findings.sort(key=Finding.sort_key)
-    archive = None
-    if need_archive:
-        ordered = [records[rel] for rel in sorted(records)]
-        archive = Archive(root, ordered, ctx, index, findings, len(files))
-    return Result(findings, len(files), ctx.settings, archive, used_cache=True, reparsed=len(fresh))
+    def save(self, files: dict, outcome) -> None:
+        con = self.con
+        now = time.time_ns()
+        racy = any(m > now - RACY_NS for _p, _s, m in files.values())
+        racy_context = any(m > now - RACY_NS for rel, (_p, _s, m) in files.items() if is_context_file(rel))
+        con.execute("BEGIN IMMEDIATE")
+        for rel in self.removed:
+            con.execute("DELETE FROM files WHERE rel=?", (rel,))
+        if outcome.refs_rechecked:  # every file's references were checked: what was stored for them is void
+            con.execute("UPDATE files SET ref_findings=NULL WHERE ref_findings IS NOT NULL")
+        for rel, r in outcome.fresh.items():
+            _p, size, mtime = files[rel]
+            summary = dict(r.summary) if r.summary is not None else None
+            refs = summary.pop("refs", None) if summary is not None else None
+            con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                rel, size, -1 if mtime > now - RACY_NS else mtime, r.kind, r.id,
+                _dump(r.record.data) if r.record is not None else None, _dump(r.findings) if r.findings else None,
+                _dump(summary) if summary is not None else None, _dump(r.local) if r.local else None,
+                int(r.unloaded), _dump(refs) if refs else None, r.offered,
+                _dump(r.references) if r.references else None))
+        for r in outcome.results:
+            if r.rel in outcome.fresh:
+                continue
+            if outcome.refs_rechecked and r.references:
+                con.execute("UPDATE files SET ref_findings=? WHERE rel=?", (_dump(r.references), r.rel))
+            if not self.context_holds and r.record is not None:
+                con.execute("UPDATE files SET local_findings=? WHERE rel=?",
+                            (_dump(r.local) if r.local else None, r.rel))
+        for key, value in (("context", None if racy_context else self.context_fp),
+                           ("state", None if racy else self.state),
+                           ("cross", _dump(outcome.cross)), ("settings", _dump(outcome.ctx.settings))):
+            con.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
+        con.execute("COMMIT")
 
 
 def _stored_findings(con: sqlite3.Connection) -> list[Finding]:

@@ -1,171 +1,152 @@
-"""Validation of a records folder: load, schema, local rules, cross rules, positions.
+"""The one validation pipeline of a records folder, with or without the cache.
 
-The work is split so that the cache (``cache.py``) can redo only what a change needs:
-
-* ``check_file`` — what one file gives on its own: parse, schema findings (the data
-  cleaned in place), its references and a summary for the index.
-* ``local_findings`` — the rules of one record, given the context (settings, persons,
-  organisations).
-* ``cross_findings`` — the rules across files, on the index of summaries.
+``validate`` runs the stages of ``stages.py`` in order: the context files (forbund.toml,
+personer/, organisationer/) are read and checked first, since every record's local rules
+need them; then every other file is read and checked and its local rules run; then the
+index of summaries is built and the rules across files run on it (references kept per file,
+the others for the whole folder). A ``Memory`` says which files' results of an earlier run
+still hold: the base class remembers nothing (every stage runs on every file: ``load_archive``),
+the cache (``cache.py``) remembers the last run in sqlite. A rule or stage added here runs on
+both paths.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.check.index import Index, summarize
-from finsam_tui.core.check.protocol_lock import check_lock
-from finsam_tui.core.check.rules import CROSS, LOCAL
-from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
-from finsam_tui.core.check.schema_check import check_record
-from finsam_tui.core.io.load import Record, load_files
-from finsam_tui.core.io.positions import LineIndex, Locator
+from finsam_tui.core.check.index import Index
+from finsam_tui.core.check.rules import CROSS
+from finsam_tui.core.check.rules.references import check_references
+from finsam_tui.core.check.stages import (
+    FileResult,
+    check_file,
+    check_many,
+    check_path,
+    cross_findings,
+    is_context_file,
+    local_findings,
+    make_context,
+    place,
+    read_text_of,
+    run_local,
+    scan_unloaded,
+    source_line,
+    unloaded_ids,
+)
+from finsam_tui.core.io.load import Record
+from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_files
 from finsam_tui.core.records.archive import Archive
 from finsam_tui.core.records.context import Context
-from finsam_tui.core.records.layout import classify
-from finsam_tui.core.records.schema import KINDS
 
-# Findings about a key itself (not its value) point at the key.
-KEY_CODES = {"FS102", "FS104"}
-# Findings about a whole file have no line.
-FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110"}
+__all__ = ["FileResult", "Memory", "Outcome", "check_file", "cross_findings", "load_archive", "local_findings",
+           "make_context", "place", "scan_unloaded", "source_line", "unloaded_ids", "validate"]
+
+
+class Memory:
+    """What an earlier run left that this one may reuse. This one remembers nothing: every
+    file is read and every rule runs. ``cache.Stored`` answers the same questions from sqlite."""
+
+    # The context files are as they were: the stored local findings of unchanged records hold.
+    context_holds = False
+
+    def holds(self, rel: str, stat: tuple) -> bool:
+        """True when the stored results of rel hold (stat: (path, size, mtime_ns) as scanned)."""
+        return False
+
+    def context_records(self, files: dict, fresh: dict[str, FileResult]) -> list[Record]:
+        """The stored (schema-cleaned) records of the context files not read again."""
+        return []
+
+    def offers_changed(self, fresh: dict[str, FileResult]) -> bool:
+        """True when what references may point at changed since the stored run (a file gone,
+        or a file read again offering something else): every file's references are checked."""
+        return True
+
+    def kept(self, files: dict, fresh: dict[str, FileResult], data: bool, refs: bool,
+             known: dict[str, Record]) -> list[FileResult]:
+        """The stored results of the files not read again, with their findings; with the
+        record's data when data is true (the records in known are used as they are), the
+        summary's references when refs is true, else their stored findings."""
+        return []
+
+    def save(self, files: dict, outcome: Outcome) -> None:
+        """Keep what this run found for the next one."""
 
 
 @dataclass
-class FileResult:
-    """What one loaded record contributes, independent of every other file."""
+class Outcome:
+    """What a run gives: the findings (sorted), and what the rules ran on."""
 
-    record: Record
-    findings: list[Finding] = field(default_factory=list)  # schema findings, placed
-    summary: dict = field(default_factory=dict)
-
-
-def check_file(record: Record) -> FileResult:
-    findings = check_lock(record)  # on the data as written, before the schema check cleans it
-    findings.extend(scan_values(record.rel, record.data, record.text))  # also before the cleaning
-    schema_findings, refs = check_record(record, KINDS[record.kind])
-    findings.extend(schema_findings)
-    findings.extend(scan_text(record.rel, record.text))
-    result = FileResult(record, findings, summarize(record.kind, record.id, record.data, refs))
-    if findings:
-        place(findings, lambda rel: record.locator if rel == record.rel else None)
-    findings.extend(scan_name(record.rel))  # a finding about the name: no line
-    return result
+    findings: list[Finding]
+    results: list[FileResult]  # every file, in the order scanned
+    fresh: dict[str, FileResult]  # the files read this run
+    refs_rechecked: bool  # every file's references were checked (not only the fresh files')
+    cross: list[Finding]  # the findings of the cross-file rules other than references
+    ctx: Context
+    index: Index
+    archive: Archive | None
 
 
-def make_context(records) -> Context:
-    forbund = None
-    persons: dict[str, dict] = {}
-    orgs: dict[str, dict] = {}
-    for r in records:
-        if r.kind == "forbund":
-            forbund = r.data
-        elif r.kind == "person":
-            persons[r.id] = r.data
-        elif r.kind == "organisation":
-            orgs[r.id] = r.data
-    return Context(forbund, persons, orgs)
+def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, need_archive: bool = True,
+             parallel: bool = False, reference_rule=check_references) -> Outcome:
+    """Validate the scanned files of the folder (``scan.scan_files``), reusing what memory
+    holds. The archive is made when need_archive is true; parallel reads many files on
+    every core. reference_rule is the one cross rule whose findings are kept per file."""
+    memory = memory or Memory()
+    root_real = os.path.realpath(root)
+    changed = [rel for rel, stat in files.items() if not memory.holds(rel, stat)]
 
+    # 1. the context files first: every record's local rules need them
+    fresh: dict[str, FileResult] = {rel: check_path(root_real, rel, files[rel][0])
+                                    for rel in changed if is_context_file(rel)}
+    known = {r.rel: r.record for r in fresh.values() if r.record is not None}
+    known.update((rec.rel, rec) for rec in memory.context_records(files, fresh))
+    ctx = make_context(known[rel] for rel in files if rel in known)
+    for r in fresh.values():
+        run_local(ctx, r)
 
-def local_findings(ctx: Context, record: Record) -> list[Finding]:
-    out: list[Finding] = []
-    for rule in LOCAL[record.kind]:
-        out.extend(rule(ctx, record))
-    if out:
-        place(out, lambda rel: record.locator if rel == record.rel else None)
-    return out
+    # 2. every other file to read: read, check, local rules
+    todo = [(rel, files[rel][0]) for rel in changed if rel not in fresh]
+    fresh.update((r.rel, r) for r in check_many(root_real, ctx, todo, parallel))
 
+    # 3. the files not read again: their stored results; their local rules again when the
+    # context changed; their references again when what references may point at changed
+    # (or for the archive, whose index answers lookups and backlinks)
+    recheck = not memory.context_holds or need_archive or memory.offers_changed(fresh)
+    kept = memory.kept(files, fresh, not memory.context_holds or need_archive, recheck, known)
+    if not memory.context_holds:
+        for r in kept:
+            run_local(ctx, r)
+    by_rel = {r.rel: r for r in kept}
+    by_rel.update(fresh)
+    results = [by_rel[rel] for rel in files if rel in by_rel]
 
-def unloaded_ids(unloaded) -> set[tuple[str, str]]:
-    """(kind, id) of the files that exist but could not be loaded as records."""
-    out = set()
-    for rel in unloaded:
-        kind, rid, problem = classify(tuple(rel.split("/")))
-        if kind and not problem:
-            out.add((kind, rid))
-    return out
+    # 4. the rules across files, on the index of every record's summary
+    index = Index([(r.rel, r.kind, r.id, r.summary) for r in results if r.summary is not None],
+                  unloaded_ids(r.rel for r in results if r.unloaded), ctx.forbund_present, ctx.settings)
+    records = {r.rel: r.record for r in results if r.record is not None}
+    text_of = read_text_of(records, files)
+    for r in results:
+        if recheck or r.rel in fresh:
+            r.references = []
+    for f in cross_findings(index, text_of, (reference_rule,)):
+        by_rel[f.file].references.append(f)
+    cross = cross_findings(index, text_of, tuple(rule for rule in CROSS if rule is not check_references))
 
-
-def cross_findings(index: Index, text_of: Callable[[str], str | None], rules=CROSS) -> list[Finding]:
-    out: list[Finding] = []
-    for rule in rules:
-        out.extend(rule(index))
-    locators: dict[str, Locator | None] = {}
-
-    def locator(rel: str):
-        if rel not in locators:
-            text = text_of(rel)
-            locators[rel] = Locator(text) if text is not None else None
-        return locators[rel]
-
-    place(out, locator)
-    return out
-
-
-# A source line is kept whole up to this length. A longer one (a minified array, a huge
-# string) is cut, so that many findings on one line do not each hold a copy of it.
-SOURCE_MAX = 300
-
-
-def source_line(loc: LineIndex, line: int, column: int | None) -> str | None:
-    text = loc.line_text(line, SOURCE_MAX)
-    if len(text) <= SOURCE_MAX:
-        return text
-    if (column or 1) > SOURCE_MAX - 60:
-        return None  # the marker would fall after the cut: show no source line
-    return text[:SOURCE_MAX] + "…"
-
-
-def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]) -> None:
-    """Turn key paths into lines and columns and attach the source line."""
-    for f in findings:
-        loc = locator_of(f.file)
-        if loc is None:
-            continue
-        if f.line is None and isinstance(loc, Locator) and f.code not in FILE_CODES:
-            pos = loc.find(f.path, value=f.code not in KEY_CODES and not f.params.get("at_key"))
-            f.line, f.column = pos if pos else (1, 1)
-        if f.line is not None and f.source_line is None:
-            f.source_line = source_line(loc, f.line, f.column)
-        for p in f.related:
-            other = locator_of(p.file) if p.file != f.file else loc
-            if p.line is None and isinstance(other, Locator):
-                pos = other.find(p.path, value=True)
-                if pos:
-                    p.line, p.column = pos
-
-
-def scan_unloaded(unloaded: dict[str, str]) -> list[Finding]:
-    """Identity numbers in files that could not be loaded as records (they are text all the same)."""
-    out: list[Finding] = []
-    for rel, text in unloaded.items():
-        found = list(scan_text(rel, text))
-        index = LineIndex(text)
-        place(found, lambda _rel: index)
-        out.extend(found)
-        out.extend(scan_name(rel))
-    return out
+    findings = [f for r in results for f in r.all_findings()] + cross
+    findings.sort(key=Finding.sort_key)
+    archive = Archive(root, list(records.values()), ctx, index, findings, len(files)) if need_archive else None
+    outcome = Outcome(findings, results, fresh, recheck, cross, ctx, index, archive)
+    memory.save(files, outcome)
+    return outcome
 
 
 def load_archive(root: Path) -> Archive:
     """Load and validate every record below root, without the cache. Raises NotARecordsFolder."""
-    loaded = load_files(Path(root))
-    findings: list[Finding] = list(loaded.findings)
-    load_index = {rel: LineIndex(text) for rel, text in loaded.unloaded.items()}
-    place(findings, load_index.get)
-    findings.extend(scan_unloaded(loaded.unloaded))
-    results = [check_file(rec) for rec in loaded.records]
-    for r in results:
-        findings.extend(r.findings)
-    ctx = make_context(loaded.records)
-    for rec in loaded.records:
-        findings.extend(local_findings(ctx, rec))
-    index = Index([(r.record.rel, r.record.kind, r.record.id, r.summary) for r in results],
-                  unloaded_ids(loaded.unloaded), ctx.forbund_present, ctx.settings)
-    by_rel = {rec.rel: rec.text for rec in loaded.records}
-    findings.extend(cross_findings(index, by_rel.get))
-    findings.sort(key=Finding.sort_key)
-    return Archive(loaded.root, loaded.records, ctx, index, findings, loaded.files_seen)
+    root = Path(root)
+    if not is_records_folder(root):
+        raise NotARecordsFolder(str(root))
+    return validate(root, scan_files(root)).archive
