@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -603,16 +601,6 @@ def test_every_exported_file_is_valid_commonmark(archive):
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), path  # no skipped heading level
         html = MD.render(text)
         assert "<script" not in html and "<img" not in html
-
-
-def test_export_core_does_not_import_textual():
-    code = ("import sys\nimport finsam_tui.core.export, finsam_tui.cli.export\n"
-            "from finsam_tui.core.check.pipeline import load_archive\nfrom finsam_tui.core.export import bundle\n"
-            "bundle(load_archive('records'))\n"
-            "print(','.join(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=RECORDS.parent)
-    assert out.stdout.strip() == ""
 
 
 def test_records_have_errors_lists_the_findings(records_copy):

@@ -5,9 +5,6 @@ with errors, help with examples, and no Textual import."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.i18n.lookups import EN, SV
 from finsam_tui.core.query import backlinks, lookup, person, registers, results, views
 
-from .conftest import RECORDS, ROOT
+from .conftest import RECORDS
 
 LOOKUPS = ("show", "refs", "person", "decisions", "uppdrag")
 
@@ -487,29 +484,6 @@ def test_help_ends_with_examples(name, lang, heading):
     examples = Labels(lang)[f"{name}:examples"]
     assert text.rstrip().endswith(examples.rstrip())
     assert examples.startswith(heading + "\n  finsam " + name)
-
-
-@pytest.mark.parametrize("args", [
-    ["show", "styrelse/2023-06-09/§27"], ["refs", "person/kjell-ivarsson"], ["person", "annika-berglof"],
-    ["decisions", "--year", "2023"], ["uppdrag", "--open"], ["show", "nobody"],
-])
-def test_lookups_never_import_textual(tmp_path, args):
-    # A stand-in textual package on the path: any import of it would succeed and show in sys.modules.
-    (tmp_path / "textual").mkdir()
-    (tmp_path / "textual" / "__init__.py").write_text("", encoding="utf-8")
-    code = (
-        "import sys, io, contextlib\n"
-        "from finsam_tui.cli.main import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
-        f"    rc = main({[*args, '--records', str(RECORDS)]!r})\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "assert not bad, bad\n"
-        "print(rc)\n"
-    )
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(tmp_path)]))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() in ("0", "1")
 
 
 def test_show_insats_prints_its_statistics_label_first(capsys):

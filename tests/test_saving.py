@@ -520,19 +520,6 @@ def test_save_waits_for_directory_flock(record: Path) -> None:
     assert record.read_text(encoding="utf-8") == "x = 1\n"
 
 
-def test_module_does_not_import_textual() -> None:
-    import ast
-
-    tree = ast.parse(Path(saving.__file__).read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    assert "textual" not in names
-
-
 # --- moving a record (a meeting whose date or organ changed) -----------------------------
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import types
@@ -402,22 +401,6 @@ def test_a_big_archive_needs_no_widget_per_meeting(tmp_path):
         assert app.main.current_section.list.cursor > 500
 
     run(folder, scenario)
-
-
-def test_cli_checks_the_folder_before_starting_textual(tmp_path):
-    code = (
-        "import sys\n"
-        "from finsam_tui.cli.main import main\n"
-        f"rc1 = main(['tui', {str(tmp_path)!r}])\n"
-        f"rc2 = main(['--records', {str(tmp_path)!r}])\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "print(rc1, rc2, bad)\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
-                         check=False)
-    assert out.stdout.strip() == "2 2 []", out.stderr
-    assert "forbund.toml" in out.stderr and "finsam tui records" in out.stderr
 
 
 def test_every_key_of_the_tui_names_an_action_that_exists():
