@@ -12,7 +12,7 @@ comment is kept:
 * one blank line before every table header, none between keys except where a comment
   block was set off by one, no indentation, ``key = value`` with one space either side;
 * strings as basic strings ``"…"``, text with line breaks as ``\"\"\"`` strings that start
-  on the next line; numbers, dates and booleans exactly as written;
+  on the next line (``toml_strings.py``); numbers, dates and booleans exactly as written;
 * arrays as written on one line ``[a, b]`` or one item a line with a trailing comma
   (fmt keeps the author's choice between the two); inline tables ``{ a = 1, b = 2 }``;
 * LF line ends, no byte order mark, exactly one newline at the end.
@@ -33,6 +33,7 @@ import tomlkit
 from tomlkit import items as ti
 from tomlkit.exceptions import ParseError
 
+from finsam_tui.core.ops.toml_strings import toml_string
 from finsam_tui.core.records.schema import KINDS, Field
 
 INDENT = "    "
@@ -260,7 +261,7 @@ class _Writer:
     # -- values --------------------------------------------------------------------------
     def value(self, item, f: Field | None, indent: str, inline: bool = False) -> str:
         if isinstance(item, ti.String):
-            return _string(item, inline)
+            return toml_string(item, inline)
         if isinstance(item, ti.Array):
             return self.array(item, f, indent, inline)
         if isinstance(item, ti.InlineTable):
@@ -358,66 +359,3 @@ def _array_parts(arr):
     if len(elems) != len(arr):
         return None
     return elems, lead
-
-
-# ---------------------------------------------------------------------------------------
-# strings
-# ---------------------------------------------------------------------------------------
-_SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def _control(ch: str) -> bool:
-    return ord(ch) < 0x20 or ord(ch) == 0x7F
-
-
-def _basic(value: str) -> str:
-    out = []
-    for ch in value:
-        if ch in _SHORT:
-            out.append(_SHORT[ch])
-        elif _control(ch):
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def basic_string(value: str) -> str:
-    """A TOML basic string ("…") for value, escaped as needed."""
-    return _basic(value)
-
-
-def _multiline(value: str) -> str:
-    out = []
-    quotes = 0
-    for i, ch in enumerate(value):
-        if ch == '"':
-            if quotes == 2 or i == len(value) - 1:  # never three in a row, never one before the closing """
-                out.append('\\"')
-                quotes = 0
-            else:
-                out.append('"')
-                quotes += 1
-            continue
-        quotes = 0
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch not in "\n\t" and _control(ch):
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"""\n' + "".join(out) + '"""'
-
-
-def _string(item, inline: bool) -> str:
-    value = str(item)
-    if inline:
-        return _basic(value)
-    if "\n" in value:
-        return _multiline(value)
-    raw = item.as_string()
-    if "\n" in raw:  # a long line folded with line-ending backslashes: kept as folded
-        return raw.replace("\r\n", "\n")
-    return _basic(value)

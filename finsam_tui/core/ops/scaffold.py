@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from finsam_tui.core.ops.canonical import basic_string
+from finsam_tui.core.ops.toml_strings import basic_string
 from finsam_tui.core.records.json_schema import SCHEMA_DIR, schema_text, taplo_config
 from finsam_tui.core.records.layout import FOLDERS, FORBUND_FILE
 from finsam_tui.core.records.schema import KINDS
