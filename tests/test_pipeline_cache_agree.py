@@ -13,7 +13,7 @@ from finsam_tui.core.check import cache, stages
 from finsam_tui.core.check.pipeline import load_archive
 
 from .test_cache import age
-from .test_rules import BASE, build, fixture_dirs
+from .test_rules import BASE, fixture_dirs
 
 
 def key(findings) -> list[tuple]:
@@ -42,8 +42,8 @@ def overlay(fixture: Path, root: Path) -> list[str]:
     return changed
 
 
-def assert_agree(root: Path, need_archive: bool = False, reparsed: int | None = None) -> None:
-    truth = load_archive(root)
+def assert_agree(root: Path, truth, need_archive: bool = False, reparsed: int | None = None) -> None:
+    """A run through the cache gives what the run without it gave (truth: load_archive's archive)."""
     result = cache.run(root, need_archive=need_archive)
     assert result.used_cache
     if reparsed is not None:
@@ -55,23 +55,28 @@ def assert_agree(root: Path, need_archive: bool = False, reparsed: int | None = 
         assert key(result.archive.findings) == key(truth.findings)
 
 
-@pytest.mark.parametrize("fixture", fixture_dirs(), ids=lambda p: p.name)
-def test_rule_fixture_cached_and_uncached_agree(fixture: Path, tmp_path: Path):
-    # cold: the fixture's folder read through an empty cache
-    cold = build(fixture, tmp_path / "cold")
-    age(cold)
-    assert_agree(cold)
-    assert_agree(cold, reparsed=0)  # warm: nothing read again
-    assert_agree(cold, need_archive=True, reparsed=0)
-    # incremental: base through the cache, then the fixture applied as an edit
-    root = shutil.copytree(BASE, tmp_path / "edited")
+@pytest.fixture(scope="module")
+def warm_base(tmp_path_factory) -> Path:
+    """A copy of the fixtures' base with a warm cache (copies keep the files' times, so the
+    copies' caches are warm too); shared, never changed."""
+    root = shutil.copytree(BASE, tmp_path_factory.mktemp("warm") / "records")
     age(root)
-    assert_agree(root)
+    assert cache.run(root).reparsed == len(list(root.rglob("*.toml")))
+    return root
+
+
+@pytest.mark.parametrize("fixture", fixture_dirs(), ids=lambda p: p.name)
+def test_rule_fixture_cached_and_uncached_agree(fixture: Path, tmp_path: Path, warm_base: Path):
+    # base through the cache, then the fixture applied as an edit: the changed files read again
+    root = shutil.copytree(warm_base, tmp_path / "records")
     changed = overlay(fixture, root)
     if changed:
         age(root, *changed, seconds=5)
-    assert_agree(root, reparsed=len(changed))
-    assert_agree(root, need_archive=True, reparsed=0)
+    truth = load_archive(root)
+    assert truth.findings, fixture.name  # every fixture breaks a rule
+    assert_agree(root, truth, reparsed=len(changed))
+    assert_agree(root, truth, reparsed=0)  # warm: the stored findings as they are
+    assert_agree(root, truth, need_archive=True, reparsed=0)  # every stored result and record
 
 
 @pytest.mark.parametrize("pool", [False, True], ids=["one-process", "pool"])
@@ -79,8 +84,9 @@ def test_bundled_records_cached_and_uncached_agree(records_copy: Path, monkeypat
     if pool:  # every file read on a pool of processes, as for a large archive
         monkeypatch.setattr(stages, "POOL_MIN_FILES", 1)
     age(records_copy)
-    assert_agree(records_copy, need_archive=True, reparsed=52)
-    assert_agree(records_copy, reparsed=0)
+    truth = load_archive(records_copy)
+    assert_agree(records_copy, truth, need_archive=True, reparsed=52)  # cold
+    assert_agree(records_copy, truth, reparsed=0)
     # a broken meeting and a changed person (the context): local rules of every record again
     meeting = records_copy / "moten/styrelse/2023/2023-04-14.toml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace('start = "09:00"', 'start = "12:00"'),
@@ -89,6 +95,7 @@ def test_bundled_records_cached_and_uncached_agree(records_copy: Path, monkeypat
     person.write_text(person.read_text(encoding="utf-8").replace('role = "ersättare"', 'role = "revisor"'),
                       encoding="utf-8")
     age(records_copy, "moten/styrelse/2023/2023-04-14.toml", "personer/tomas-viden.toml", seconds=5)
-    assert_agree(records_copy, reparsed=2)
-    assert_agree(records_copy, need_archive=True, reparsed=0)
+    truth = load_archive(records_copy)
+    assert_agree(records_copy, truth, reparsed=2)
+    assert_agree(records_copy, truth, need_archive=True, reparsed=0)
 
