@@ -4,7 +4,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RECORDS = ROOT / "records"
+RECORDS = ROOT / "records"  # the bundled example: read it; commands that write run on bundled_copy()
+_BUNDLED: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_copy_home(tmp_path_factory):
+    """Where bundled_copy() makes its copy: this test process's temporary folder."""
+    _BUNDLED["home"] = tmp_path_factory.getbasetemp()
+
+
+def bundled_copy() -> Path:
+    """This test process's own copy of the bundled example, for commands that only read it
+    but write their cache into the folder (``.finsam-cache``): the bundled records/ are shared
+    by every worker of a parallel run (and by whoever runs finsam on them meanwhile). Made
+    once a process; never change it (use the records_copy fixture for that)."""
+    if "copy" not in _BUNDLED:
+        dest = _BUNDLED["home"] / "bundled" / "records"
+        _BUNDLED["copy"] = shutil.copytree(RECORDS, dest, ignore=shutil.ignore_patterns(".finsam-cache"))
+    return _BUNDLED["copy"]
 
 
 @pytest.fixture
@@ -24,6 +42,26 @@ def report_figure(key: str, line: str) -> None:
     """Print a test's figure and keep it for the summary at the end of the run."""
     print(line)
     FIGURES[key] = line
+
+
+def pytest_sessionfinish(session):
+    """In a worker of a parallel run (pytest-xdist): hand the figures to the controller."""
+    from . import test_fuzz
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["finsam_figures"] = dict(FIGURES)
+        session.config.workeroutput["finsam_fuzz_tried"] = dict(test_fuzz.TRIED)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """In the controller of a parallel run: gather each worker's figures for the summary."""
+    from . import test_fuzz
+
+    output = getattr(node, "workeroutput", {})
+    FIGURES.update(output.get("finsam_figures", {}))
+    for k, v in output.get("finsam_fuzz_tried", {}).items():
+        test_fuzz.TRIED[k] = test_fuzz.TRIED.get(k, 0) + v
 
 
 def pytest_terminal_summary(terminalreporter):

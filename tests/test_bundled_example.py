@@ -6,7 +6,7 @@ from finsam_tui.cli.main import main
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.io.saving import edit_record, read_snapshot
 
-from .conftest import RECORDS
+from .conftest import RECORDS, bundled_copy
 
 
 def bundled_files():
@@ -39,7 +39,7 @@ def test_bundled_example_is_big_enough():
 
 
 def test_validate_cli_on_bundled_example(capsys):
-    assert main(["validate", str(RECORDS)]) == 0
+    assert main(["validate", str(bundled_copy())]) == 0  # (a copy: validate writes its cache into the folder)
     out = capsys.readouterr().out
     assert out.startswith("Inga fel eller varningar (")
 

@@ -15,7 +15,7 @@ from finsam_tui.cli import COMMANDS
 from finsam_tui.cli.main import main
 from finsam_tui.core.i18n.cli import Labels
 
-from .conftest import ROOT
+from .conftest import ROOT, bundled_copy
 
 
 def test_version(capsys):
@@ -108,8 +108,9 @@ def test_the_tui_draws_on_stderr_so_stdout_may_go_elsewhere(tmp_path):
     master, slave = pty.openpty()
     out = tmp_path / "stdout.txt"
     with out.open("w") as stdout:
-        proc = subprocess.Popen([sys.executable, "-m", "finsam_tui", "tui", "records"], cwd=ROOT, env=env,
-                                stdin=slave, stdout=stdout, stderr=slave)
+        # (on a copy of the bundled example: the TUI writes its cache into the folder)
+        proc = subprocess.Popen([sys.executable, "-m", "finsam_tui", "tui", "records"], cwd=bundled_copy().parent,
+                                env=env, stdin=slave, stdout=stdout, stderr=slave)
     os.close(slave)
     seen, deadline = b"", time.monotonic() + 30
     try:

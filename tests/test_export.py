@@ -23,7 +23,7 @@ from finsam_tui.core.export import ExportError, RecordsHaveErrors, bundle, proto
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.i18n.export import CATALOGUE, EN, SV
 
-from .conftest import RECORDS, relock
+from .conftest import RECORDS, bundled_copy, relock
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("FINSAM_UPDATE_GOLDEN") == "1"
@@ -83,8 +83,9 @@ def archive():
     return load_archive(RECORDS)
 
 
-def export(args: list[str], records: Path = RECORDS, capsys=None) -> tuple[int, str, str]:
-    code = main(["export", *args, "--records", str(records)])
+def export(args: list[str], records: Path | None = None, capsys=None) -> tuple[int, str, str]:
+    """Run finsam export on records (default: this process's copy of the bundled example)."""
+    code = main(["export", *args, "--records", str(records or bundled_copy())])
     if capsys is None:
         return code, "", ""
     out, err = capsys.readouterr()
@@ -586,8 +587,8 @@ def test_deterministic(tmp_path):
     second = bundle(load_archive(RECORDS))
     assert first == second
     a, b = tmp_path / "a", tmp_path / "b"
-    assert main(["export", "all", "--out", str(a), "--records", str(RECORDS)]) == 0
-    assert main(["export", "all", "--out", str(b), "--records", str(RECORDS)]) == 0
+    assert main(["export", "all", "--out", str(a), "--records", str(bundled_copy())]) == 0
+    assert main(["export", "all", "--out", str(b), "--records", str(bundled_copy())]) == 0
     for rel in ALL_FILES:
         assert (a / rel).read_bytes() == (b / rel).read_bytes() == first[rel].encode("utf-8")
 

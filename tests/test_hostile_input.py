@@ -60,6 +60,10 @@ from finsam_tui.core.records.schema import KINDS, Field
 
 from .conftest import RECORDS, report_figure
 
+# In a parallel run (pytest-xdist, --dist loadgroup) every test here runs in one worker, in
+# order: they share the base folder, and the last one sums up what the others tried.
+pytestmark = pytest.mark.xdist_group("hostile")
+
 TOTAL = int(os.environ.get("FINSAM_HOSTILE_EXAMPLES", "500"))
 SHARES = {"shaped": 0.40, "mutated": 0.22, "bytes": 0.12, "text": 0.12, "deep": 0.135, "long": 0.005}
 EXAMPLES = {k: max(4, round(TOTAL * v)) for k, v in SHARES.items()}

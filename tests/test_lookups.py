@@ -16,18 +16,19 @@ from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.i18n.lookups import EN, SV
 from finsam_tui.core.query import backlinks, lookup, person, registers, results, views
 
-from .conftest import RECORDS
+from .conftest import RECORDS, bundled_copy
 
 LOOKUPS = ("show", "refs", "person", "decisions", "uppdrag")
 
 
-def finsam(capsys, *args: str, records: Path = RECORDS) -> tuple[int, str, str]:
-    code = main([*args, "--records", str(records)])
+def finsam(capsys, *args: str, records: Path | None = None) -> tuple[int, str, str]:
+    """Run finsam on records (default: this process's copy of the bundled example)."""
+    code = main([*args, "--records", str(records or bundled_copy())])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def finsam_json(capsys, *args: str, records: Path = RECORDS) -> tuple[int, dict]:
+def finsam_json(capsys, *args: str, records: Path | None = None) -> tuple[int, dict]:
     code, out, _ = finsam(capsys, *args, "--format", "json", records=records)
     return code, json.loads(out)
 
