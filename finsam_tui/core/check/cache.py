@@ -19,6 +19,7 @@ corrupt is rebuilt or bypassed silently; a read-only folder works without a cach
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -59,8 +60,11 @@ CREATE TABLE IF NOT EXISTS files(
 """
 
 
+@functools.cache
 def code_fingerprint() -> str:
-    """Changes whenever the package's code does, so results of old rules are never reused."""
+    """Changes whenever the package's code does, so results of old rules are never reused.
+    Computed once a process: the code that runs is the code it imported (a long-running TUI
+    keeps labelling its results with the code they came from, and saves the stat calls)."""
     h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
     pkg = Path(__file__).resolve().parents[2]  # the whole finsam_tui package
     for p in sorted(pkg.rglob("*.py")):
