@@ -122,7 +122,8 @@ CASES = [
 
 @pytest.mark.parametrize("value", HOSTILE_IDS, ids=["dotdot", "absolute", "escape", "newline", "final-newline"])
 @pytest.mark.parametrize("case, rel, write, code", CASES, ids=[c[0] for c in CASES])
-def test_hostile_ids_and_references_are_findings(records_copy, case, rel, write, code, value):
+def test_hostile_ids_and_references_are_findings(shared_records_copy, case, rel, write, code, value):
+    records_copy = shared_records_copy
     line = write(records_copy, value)
     if rel.startswith("moten/"):
         relock(records_copy / rel)
