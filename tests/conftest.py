@@ -1,4 +1,5 @@
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,31 +66,37 @@ def report_figure(key: str, line: str) -> None:
     FIGURES[key] = line
 
 
+def _fuzz_tried() -> dict[str, int]:
+    """What the hypothesis tests of test_fuzz tried in this process (none when not loaded)."""
+    module = sys.modules.get(f"{__package__}.test_fuzz")
+    return module.TRIED if module is not None else {}
+
+
 def pytest_sessionfinish(session):
     """In a worker of a parallel run (pytest-xdist): hand the figures to the controller."""
-    from . import test_fuzz
-
     if hasattr(session.config, "workeroutput"):
         session.config.workeroutput["finsam_figures"] = dict(FIGURES)
-        session.config.workeroutput["finsam_fuzz_tried"] = dict(test_fuzz.TRIED)
+        session.config.workeroutput["finsam_fuzz_tried"] = dict(_fuzz_tried())
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     """In the controller of a parallel run: gather each worker's figures for the summary."""
-    from . import test_fuzz
-
     output = getattr(node, "workeroutput", {})
     FIGURES.update(output.get("finsam_figures", {}))
     for k, v in output.get("finsam_fuzz_tried", {}).items():
-        test_fuzz.TRIED[k] = test_fuzz.TRIED.get(k, 0) + v
+        WORKERS_FUZZ_TRIED[k] = WORKERS_FUZZ_TRIED.get(k, 0) + v
+
+
+WORKERS_FUZZ_TRIED: dict[str, int] = {}
 
 
 def pytest_terminal_summary(terminalreporter):
-    from . import test_fuzz
+    tried = WORKERS_FUZZ_TRIED or _fuzz_tried()
+    if tried:
+        from . import test_fuzz
 
-    if test_fuzz.TRIED:
-        parts = ", ".join(f"{k} {v}" for k, v in sorted(test_fuzz.TRIED.items()))
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(tried.items()))
         terminalreporter.write_line(f"hypothesis inputs tried: {parts} (FINSAM_FUZZ_EXAMPLES={test_fuzz.EXAMPLES})")
     for line in FIGURES.values():
         terminalreporter.write_line(line)
