@@ -55,10 +55,11 @@ def test_the_core_imports_neither_textual_nor_the_cli_nor_the_tui():
         + "from finsam_tui.core.check.cache import run\n"
         + "from finsam_tui.core.check.pipeline import load_archive\n"
         + "from finsam_tui.core.export import bundle\n"
-        + "from finsam_tui.core.query import xref\n"
+        + "from finsam_tui.core.query.backlinks import backlinks\n"
+        + "from finsam_tui.core.query.lookup import lookup\n"
         + "archive = run('records', need_archive=True, use_cache=False).archive\n"
         + "bundle(load_archive('records'))\n"
-        + "xref.backlinks(archive, xref.lookup(archive, 'person/annika-berglof'))\n"
+        + "backlinks(archive, lookup(archive, 'person/annika-berglof'))\n"
     )
     assert forbidden(loaded_after(code), FORBIDDEN_IN_CORE) == []
 
