@@ -144,3 +144,17 @@ def test_scrambled_values_in_bundled_records(bundled, rel, data):
         assert main(["validate", str(root), "--format", "json"]) in (0, 1)
     finally:
         (root / rel).write_bytes(original)
+
+
+def test_a_guest_of_the_wrong_type_is_a_finding_that_renders(tmp_path):
+    """Found by the scrambled records above: attendance.others = [[]] gave a finding whose
+    message raised (the braces of "{ name = …, role = … }" in its text were read as a field)."""
+    root = shutil.copytree(RECORDS, tmp_path / "records", ignore=shutil.ignore_patterns(".finsam-cache"))
+    rel = "moten/styrelse/2022/2022-02-18.toml"
+    doc = tomllib.loads((root / rel).read_text(encoding="utf-8"))
+    doc["attendance"]["others"] = [[]]
+    (root / rel).write_text(tomlkit.dumps(doc), encoding="utf-8")
+    [finding] = [f for f in _check(root, rel).findings if f.file == rel and f.code == "FS103"]
+    for lang in ("sv", "en"):
+        assert '{ name = "…", role = "…" }' in finding.message(lang)
+
