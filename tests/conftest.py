@@ -107,8 +107,9 @@ def relock(path: Path) -> None:
     unlocked one), so that the test sees the finding it is about and not also FS326."""
     import tomllib
 
-    from finsam_tui.core.check.protocol_lock import is_locked, lock
+    from finsam_tui.core.check.protocol_lock import is_locked
     from finsam_tui.core.io.tomledit import update_text
+    from finsam_tui.core.ops.lock import lock
 
     text = path.read_text(encoding="utf-8")
     data = tomllib.loads(text)

@@ -9,14 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.io.tomledit import (
-    new_meeting,
-    new_text,
-    next_meeting_date,
-    next_paragraph_number,
-    parse_text,
-    update_text,
-)
+from finsam_tui.core.io.tomledit import new_text, parse_text, update_text
+from finsam_tui.core.ops.new_meeting import new_meeting, next_meeting_date, next_paragraph_number
 
 from .conftest import RECORDS
 

@@ -13,7 +13,7 @@ from finsam_tui.core.i18n import lookups as lookup_labels
 from finsam_tui.core.i18n import tui as tui_labels
 from finsam_tui.core.i18n.catalogue import Count, counted
 from finsam_tui.core.i18n.editor import t
-from finsam_tui.tui.editor.model import entry_summary
+from finsam_tui.core.ops.choices import entry_summary
 
 # --- Count and counted ------------------------------------------------------------------------
 

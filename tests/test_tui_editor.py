@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Select
 
 from finsam_tui.core.check import cache
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.io.tomledit import new_meeting
+from finsam_tui.core.ops.new_meeting import new_meeting
 from finsam_tui.tui.editor import open_editor
 from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import MultiPickerScreen, PickerScreen

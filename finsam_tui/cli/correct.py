@@ -1,8 +1,7 @@
-"""finsam correct: record a change to a locked (justerad) meeting as a rättelse."""
+"""finsam correct: record a change to a locked (justerad) meeting as a rättelse (``core/ops/correct``,
+as the editor's rättelse dialog does)."""
 
 from __future__ import annotations
-
-import sys
 
 from finsam_tui.cli.common import (
     EXIT_FINDINGS,
@@ -13,7 +12,7 @@ from finsam_tui.cli.common import (
     language,
     open_archive,
 )
-from finsam_tui.cli.lock import WORDS, _meeting
+from finsam_tui.cli.lock import find_meeting, say
 
 NAME = "correct"
 HELP = "record a change to adjusted minutes as a correction (rättelse)"
@@ -38,32 +37,40 @@ def register(parser) -> None:
 
 
 def run(args) -> int:
-    from finsam_tui.core.check.protocol_lock import correct, expected_fingerprint, fingerprint
     from finsam_tui.core.dates import DateError, parse_date
-    from finsam_tui.core.io.tomledit import rewrite
+    from finsam_tui.core.i18n.ops import Words
+    from finsam_tui.core.io.saving import SaveConflict
+    from finsam_tui.core.ops.correct import Correction, CorrectionRefused, correct_file
 
     archive = open_archive(args)
     if archive is None:
         return EXIT_USAGE
-    w = WORDS[language(args, archive.settings)]
-    m = _meeting(archive, args.ref, w)
+    lang = language(args, archive.settings)
+    w = Words(lang)
+    m = find_meeting(archive, args.ref, NAME, lang)
     if m is None:
         return EXIT_USAGE
     try:
         date = parse_date(args.date)
-    except DateError as exc:
-        print(f"finsam correct: {w['bad_date'].format(error=exc)}", file=sys.stderr)
+    except DateError:
+        say(NAME, w.fmt("bad_date", text=args.date))
         return EXIT_USAGE
-    if args.by not in archive.persons:
-        print(f"finsam correct: {w['bad_person'].format(person=args.by)}", file=sys.stderr)
-        return EXIT_USAGE
-    expected = expected_fingerprint(m.data)
-    if expected is None:
-        print(f"finsam correct: {w['not_locked'].format(ref=m.id)}", file=sys.stderr)
-        return EXIT_USAGE
-    if fingerprint(m.data) == expected:
-        print(f"finsam correct: {w['unchanged'].format(ref=m.id)}", file=sys.stderr)
+    try:
+        correct_file(m.path, Correction(date, args.by, args.what, args.why), archive.persons)
+    except CorrectionRefused as refused:
+        if refused.reason == "unknown_person":
+            say(NAME, w.fmt("bad_person", person=args.by))
+            return EXIT_USAGE
+        if refused.reason == "not_locked":
+            say(NAME, w.fmt("not_locked", ref=m.id))
+            return EXIT_USAGE
+        say(NAME, w.fmt("unchanged", ref=m.id))
         return EXIT_FINDINGS
-    rewrite(m.path, lambda data: correct(data, date, args.by, args.what, args.why))
-    print(w["corrected"].format(ref=m.id))
+    except SaveConflict as exc:
+        say(NAME, w.fmt("not_written", ref=m.id, reason=str(exc) if lang == "en" else exc.message_sv))
+        return EXIT_FINDINGS
+    except (OSError, ValueError) as exc:
+        say(NAME, w.fmt("not_written", ref=m.id, reason=exc))
+        return EXIT_FINDINGS
+    print(w.fmt("corrected", ref=m.id))
     return EXIT_OK

@@ -1,4 +1,10 @@
-"""finsam lock and finsam correct: adjusted minutes are fixed; changes only as corrections."""
+"""finsam lock: adjusted (justerade) minutes are fixed with a fingerprint; changes only as
+corrections (finsam correct).
+
+Locking is ``core/ops/lock``, the same function as the editor's "Spara och lås". Also here,
+shared with finsam correct: the meeting a reference on the command line names (else a
+message naming the nearest one) and the way a refusal is said.
+"""
 
 from __future__ import annotations
 
@@ -26,27 +32,6 @@ exit status: 0 locked (or already), 1 the meeting has errors or changed since it
 2 usage error (unknown meeting, not adjusted, not a records folder)
 """
 
-WORDS = {
-    "sv": {
-        "locked": "Låst: {ref}", "already": "Redan låst: {ref}", "none": "Inga justerade möten att låsa.",
-        "unknown": "Okänt möte {ref!r}.", "not_adjusted": "{ref} är inte justerat (status {state}).",
-        "errors": "{ref} har fel och låses inte:", "changed": "{ref} har ändrats sedan det låstes; skriv ändringen "
-        "som rättelse med finsam correct {ref} --by ID --what … --why …",
-        "unchanged": "{ref} har inte ändrats sedan låsningen: det finns inget att rätta.",
-        "not_locked": "{ref} är inte låst: kör finsam lock {ref} först.", "corrected": "Rättelse införd: {ref}",
-        "bad_date": "Ogiltigt datum: {error}", "bad_person": "Okänd person {person!r}.",
-    },
-    "en": {
-        "locked": "Locked: {ref}", "already": "Already locked: {ref}", "none": "No adjusted meetings to lock.",
-        "unknown": "Unknown meeting {ref!r}.", "not_adjusted": "{ref} is not adjusted (state {state}).",
-        "errors": "{ref} has errors and is not locked:", "changed": "{ref} changed since it was locked; record "
-        "the change as a correction with finsam correct {ref} --by ID --what … --why …",
-        "unchanged": "{ref} has not changed since it was locked: there is nothing to correct.",
-        "not_locked": "{ref} is not locked: run finsam lock {ref} first.", "corrected": "Correction recorded: {ref}",
-        "bad_date": "Invalid date: {error}", "bad_person": "Unknown person {person!r}.",
-    },
-}
-
 
 def register(parser) -> None:
     parser.add_argument("ref", metavar="REF", nargs="?", help="the meeting, e.g. styrelse/2023-04-14")
@@ -55,59 +40,79 @@ def register(parser) -> None:
     add_lang_arg(parser)
 
 
-def _meeting(archive, ref: str, w: dict):
-    m = archive.meetings.get(ref.strip())
-    if m is None:
-        print(f"finsam: {w['unknown'].format(ref=ref)}", file=sys.stderr)
-    return m
+def say(command: str, message: str, findings=(), lang: str = "sv") -> None:
+    """A refusal on stderr: "finsam <command>: message", then the findings behind it."""
+    from finsam_tui.core.text import visible
+
+    print(f"finsam {command}: {message}", file=sys.stderr)
+    for f in findings:
+        print(f"  {visible(f.file)}:{f.line or 1}: {f.code} {visible(f.message(lang))}", file=sys.stderr)
 
 
-def _errors(archive, m) -> list:
-    return [f for f in archive.findings if f.file == m.rel and f.severity == "error" and f.code != "FS326"]
+def find_meeting(archive, ref: str, command: str, lang: str):
+    """The meeting ref names, or None after saying why not: no such meeting (naming the
+    nearest one, as finsam export does), not a meeting reference, or a file that cannot be read
+    (with its errors)."""
+    from finsam_tui.core.export import ExportError, RecordsHaveErrors
+    from finsam_tui.core.export.meeting import find_meeting as resolve_meeting
+    from finsam_tui.core.i18n.export import Labels
+    from finsam_tui.core.i18n.ops import Words
+
+    try:
+        return resolve_meeting(archive, ref.strip())
+    except RecordsHaveErrors as err:
+        say(command, Words(lang).fmt("unreadable", ref=ref), err.findings, lang)
+    except ExportError as err:
+        labels = Labels(lang)
+        hint = err.hint(labels)
+        say(command, err.message(labels) + (f"\n{hint}" if hint else ""))
+    return None
 
 
 def run(args) -> int:
-    from finsam_tui.core.check.protocol_lock import expected_fingerprint, fingerprint, is_locked, lock
-    from finsam_tui.core.io.tomledit import rewrite
-    from finsam_tui.core.text import visible
+    from finsam_tui.core.i18n.ops import Words
+    from finsam_tui.core.io.saving import SaveConflict
+    from finsam_tui.core.ops.lock import ALREADY, LockRefused, awaits_lock, lock_errors, lock_file
 
     archive = open_archive(args)
     if archive is None:
         return EXIT_USAGE
     lang = language(args, archive.settings)
-    w = WORDS[lang]
+    w = Words(lang)
     if args.all == bool(args.ref):
-        print("finsam lock: give REF or --all", file=sys.stderr)
+        say(NAME, w["need_ref"])
         return EXIT_USAGE
     if args.all:
-        todo = [m for m in archive.meetings.values() if is_locked(m.data) and expected_fingerprint(m.data) is None]
+        todo = [m for m in archive.meetings.values() if awaits_lock(m.data)]
         if not todo:
             print(w["none"])
             return EXIT_OK
     else:
-        m = _meeting(archive, args.ref, w)
+        m = find_meeting(archive, args.ref, NAME, lang)
         if m is None:
             return EXIT_USAGE
-        if not is_locked(m.data):
-            print(f"finsam lock: {w['not_adjusted'].format(ref=m.id, state=m.data.get('state'))}", file=sys.stderr)
-            return EXIT_USAGE
-        expected = expected_fingerprint(m.data)
-        if expected is not None:
-            if fingerprint(m.data) == expected:
-                print(w["already"].format(ref=m.id))
-                return EXIT_OK
-            print(f"finsam lock: {w['changed'].format(ref=m.id)}", file=sys.stderr)
-            return EXIT_FINDINGS
         todo = [m]
     status = EXIT_OK
     for m in sorted(todo, key=lambda r: r.id):
-        errors = _errors(archive, m)
-        if errors:
-            print(f"finsam lock: {w['errors'].format(ref=m.id)}", file=sys.stderr)
-            for f in errors:
-                print(f"  {visible(f.file)}:{f.line or 1}: {f.code} {visible(f.message(lang))}", file=sys.stderr)
+        try:
+            outcome, _snap = lock_file(m.path, lock_errors(archive.findings, m.rel))
+        except LockRefused as refused:
+            if refused.reason == "not_adjusted":
+                say(NAME, w.fmt("not_adjusted", ref=m.id, state=refused.state))
+                return EXIT_USAGE
+            if refused.reason == "changed":
+                say(NAME, w.fmt("changed", ref=m.id))
+            else:
+                say(NAME, w.fmt("errors", ref=m.id), refused.errors, lang)
             status = EXIT_FINDINGS
             continue
-        rewrite(m.path, lock)
-        print(w["locked"].format(ref=m.id))
+        except SaveConflict as exc:
+            say(NAME, w.fmt("not_written", ref=m.id, reason=str(exc) if lang == "en" else exc.message_sv))
+            status = EXIT_FINDINGS
+            continue
+        except (OSError, ValueError) as exc:
+            say(NAME, w.fmt("not_written", ref=m.id, reason=exc))
+            status = EXIT_FINDINGS
+            continue
+        print(w.fmt("already" if outcome == ALREADY else "locked", ref=m.id))
     return status

@@ -5,7 +5,9 @@ legitimately changes after justering: the state, the anslag (posted and taken do
 later), the fingerprint itself and the corrections. ``finsam lock`` writes it into
 ``[justering] fingerprint``; from then on the content must match it — or the
 fingerprint of the last ``[[corrections]]`` entry (rättelse: date, by whom, what, why),
-which ``finsam correct`` writes together with the change.
+which ``finsam correct`` writes together with the change. Here: the fingerprint and the
+check (FS326, FS327); locking and rättelser are edit operations (``core/ops/lock``,
+``core/ops/correct``).
 """
 
 from __future__ import annotations
@@ -55,21 +57,6 @@ def content_changed(old: dict, new: dict) -> bool:
     """True when new differs from old in what the fingerprint covers (a change that needs a
     correction once the meeting is locked); changes to the state or the anslag are not."""
     return fingerprint(old) != fingerprint(new)
-
-
-def lock(data: dict) -> dict:
-    """The data with its justering fingerprint written."""
-    out = dict(data)
-    out["justering"] = dict(out.get("justering", {}), fingerprint=fingerprint(data))
-    return out
-
-
-def correct(data: dict, date: dt.date, by: str, what: str, why: str) -> dict:
-    """The (already changed) data with a correction entry that records the change."""
-    out = dict(data)
-    out["corrections"] = list(out.get("corrections", [])) + [
-        {"date": date, "by": by, "what": what, "why": why, "fingerprint": fingerprint(data)}]
-    return out
 
 
 def check_lock(record) -> list:

@@ -1,5 +1,6 @@
-"""Values at key paths of parsed records, read and set: ``("items", 3, "refs", 0)`` is the first reference
-of the fourth § (the paths that findings, references and the editor's fields use)."""
+"""Values at key paths of parsed records, read, set and removed: ``("items", 3, "refs", 0)``
+is the first reference of the fourth § (the paths that findings, references and the editor's
+fields use)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,10 @@ def set_at(data: dict, path: tuple, value) -> None:
         else:
             cur = cur[part]
     cur[path[-1]] = value
+
+
+def del_at(data: dict, path: tuple) -> None:
+    """Remove data[path] (nothing happens where the path leads nowhere)."""
+    parent = value_at(data, path[:-1])
+    if isinstance(parent, dict):
+        parent.pop(path[-1], None)

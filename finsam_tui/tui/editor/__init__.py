@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.i18n.editor import t
-from finsam_tui.tui.editor.model import place_of, place_of_rel
+from finsam_tui.core.ops.places import place_of, place_of_rel
 from finsam_tui.tui.editor.screens import (
     EditScreen,
     EntryScreen,

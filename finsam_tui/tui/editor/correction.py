@@ -1,5 +1,5 @@
 """The rättelse dialog: a change to a locked (justerat) protocol is saved with its date, by
-whom, what and why — the same entry ``finsam correct`` writes (``lock.correct``).
+whom, what and why — the same entry ``finsam correct`` writes (``core/ops/correct``).
 
 Keyboard: tab / shift+tab between the fields; the person field opens a list to choose from
 (enter, space or typing a letter); enter in the last field or ctrl+s saves; escape cancels.
@@ -9,7 +9,6 @@ Nothing is written here: the dialog dismisses with the values, or None when canc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,21 +17,12 @@ from textual.widgets import Button, Input, Label, Static
 
 from finsam_tui.core.dates import DateError, parse_date
 from finsam_tui.core.i18n.editor import WEEKDAYS, t
+from finsam_tui.core.ops.choices import label_of, person_choices
+from finsam_tui.core.ops.correct import Correction
 from finsam_tui.tui.editor.fields.choices import PickButton
-from finsam_tui.tui.editor.model import label_of, person_choices
 from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.keys import CORRECTION, LocalizedKeys
 from finsam_tui.tui.widgets import plain, update_static
-
-
-@dataclass(frozen=True)
-class Correction:
-    """What the user gave for one rättelse (the arguments of ``lock.correct``)."""
-
-    date: dt.date
-    by: str
-    what: str
-    why: str
 
 
 class CorrectionDialog(LocalizedKeys, ModalScreen):

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from finsam_tui.core.i18n.editor import t
-from finsam_tui.tui.editor.model import Choice, fold, short_name
+from finsam_tui.core.ops.choices import Choice, fold, short_name
 from finsam_tui.tui.keys import MULTI_PICKER_DONE, PICKER_CANCEL, PICKER_NAV, LocalizedKeys
 from finsam_tui.tui.widgets import plain
 

@@ -1,15 +1,17 @@
 """The editor's screens: edit a record, edit one entry of a record, create a record (or a
 meeting from the previous one), and delete with confirmation.
 
-Saving goes through ``editing.update_text`` (only what changed is rewritten; comments and
-order stay) and ``saving.save_text`` with the hash of the version that was opened, so a
-file changed on disk meanwhile is never overwritten silently: the user chooses to reload
-it or to keep theirs (confirmed). Unsaved changes are guarded on escape and on quit.
+The policy is the core's (``core/ops``): saving (``save``: only what changed is rewritten,
+comments and order stay; refused when the file changed on disk since it was opened, and the
+user then chooses to reload it or to keep theirs, confirmed), locking a meeting saved as
+justerad (``lock``, as ``finsam lock``), a rättelse (``correct``, as ``finsam correct``), a
+meeting that moves to its new place with the references to it (``save``, ``move``), a new
+meeting from the previous one (``new_meeting``). The screens ask the user and show the
+results. Unsaved changes are guarded on escape and on quit.
 
 A locked (justerad) meeting opens read-only but for its state and anslag; ctrl+k starts a
-rättelse, whose save asks for date, by whom, what and why and records them with the new
-fingerprint (``lock.correct``, as ``finsam correct`` does). A meeting saved with another
-date or organ is offered a move of its file to its new place (``saving.move_record``).
+rättelse, whose save asks for date, by whom, what and why. A meeting saved with another date
+or organ is offered a move of its file to its new place.
 """
 
 from __future__ import annotations
@@ -27,38 +29,24 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from finsam_tui.core.check.findings import counts
-from finsam_tui.core.check.protocol_lock import (
-    EDITABLE_AFTER_LOCK,
-    content_changed,
-    correct,
-    expected_fingerprint,
-    is_locked,
-    lock,
-)
 from finsam_tui.core.dates import DateError, parse_date
 from finsam_tui.core.i18n.editor import WEEKDAYS, help_text, kind_label, t
-from finsam_tui.core.io.saving import SaveConflict, delete_record, move_record, read_snapshot, save_text
-from finsam_tui.core.io.tomledit import new_meeting, next_meeting_date, parse_text, previous_meeting
-from finsam_tui.core.ops import move as moving
+from finsam_tui.core.io.saving import SaveConflict, delete_record, read_snapshot
+from finsam_tui.core.io.tomledit import parse_text
+from finsam_tui.core.ops import save as saving
+from finsam_tui.core.ops.choices import entry_summary, meeting_label
+from finsam_tui.core.ops.correct import Correction, correct, default_by, needs_correction
+from finsam_tui.core.ops.correct import changes as correction_changes
+from finsam_tui.core.ops.lock import awaits_lock, lock_errors, locked
+from finsam_tui.core.ops.new_meeting import new_meeting, next_meeting_date, previous_meeting
+from finsam_tui.core.ops.places import Place, initial_data, meeting_place, moved_place, place_of, slug_id
+from finsam_tui.core.records.keypaths import value_at as get_at
+from finsam_tui.core.records.layout import valid_id
 from finsam_tui.core.records.schema import KINDS, Field
-from finsam_tui.tui.editor.correction import Correction, CorrectionDialog
+from finsam_tui.tui.editor.correction import CorrectionDialog
 from finsam_tui.tui.editor.fields.base import FieldBox
 from finsam_tui.tui.editor.fields.entries import TablesField
 from finsam_tui.tui.editor.fields.form import RecordForm
-from finsam_tui.tui.editor.model import (
-    Place,
-    describe_changes,
-    entry_summary,
-    get_at,
-    initial_data,
-    meeting_label,
-    meeting_place,
-    meeting_place_for,
-    place_of,
-    render_text,
-    slug_id,
-    valid_id,
-)
 from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
 from finsam_tui.tui.keys import BACK, CORRECT, NEW_RECORD, SAVE, LocalizedKeys
 from finsam_tui.tui.messages import RecordSaved
@@ -72,10 +60,6 @@ NEW_TITLES = {
     "en": {k: f"New {v}" for k, v in {"meeting": "meeting", "person": "person", "organisation": "member organisation",
                                       "insats": "insats", "budget": "budget", "forbund": "settings"}.items()},
 }
-
-
-def _msg(exc: SaveConflict, lang: str) -> str:
-    return str(exc) if lang == "en" else exc.message_sv
 
 
 class Line(Widget):
@@ -314,7 +298,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
                             severity="error", markup=False)
             return False
         data = s.cleaned()
-        if s.kind == "meeting" and is_locked(data) and expected_fingerprint(data) is None:
+        if s.kind == "meeting" and awaits_lock(data):
             self.ask_lock(data, then)  # justerad now (or before, never locked): lock it?
             return False
         return self.save_data(data, then)
@@ -322,18 +306,18 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
     def save_data(self, data: dict, then=None) -> bool:
         s = self.session
         try:
-            text = render_text(s.snapshot.text if s.snapshot else None, data)
+            unchanged = saving.unchanged(s.snapshot, data)
         except Exception as exc:  # noqa: BLE001
             self.app.notify(str(exc), severity="error", markup=False)
             return False
-        if s.snapshot is not None and text == s.snapshot.text:
+        if unchanged:
             s.saved(s.snapshot, data)
             self.tell_saved()
             self.app.notify(t("edit.unchanged", self.lang), timeout=2)
             if then:
                 then()
             return True
-        if s.locked and content_changed(s.baseline, data):
+        if s.locked and needs_correction(s.baseline, data):
             if not s.correcting:  # (the fields are disabled: only a bug gets here)
                 self.app.notify(t("locked.refused", self.lang), severity="error")
                 return False
@@ -349,11 +333,11 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         s = self.session
         lang = self.lang
         self.validate_now()  # (the findings of data: s.cleaned() is data)
-        errors = sum(1 for f in s.findings if f.severity == "error" and f.file == s.rel)
+        errors = lock_errors(s.findings, s.rel)
         body = [t("lock.body", lang, state=data.get("state"))]
         buttons = []
         if errors:
-            body.append(t("lock.has_errors", lang, count=errors))
+            body.append(t("lock.has_errors", lang, count=len(errors)))
         else:
             buttons.append(("lock", t("lock.yes", lang), "primary"))
         buttons += [("save", t("lock.no", lang), "warning"), ("cancel", t("key.cancel", lang), "default")]
@@ -362,7 +346,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
 
         def answer(choice: str | None) -> None:
             if choice == "lock":
-                self.save_data(lock(data), then)
+                self.save_data(locked(data, errors), then)
             elif choice == "save":
                 self.save_data(data, then)
 
@@ -372,15 +356,14 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         """Ask for the rättelse; on an answer add it (with the new fingerprint) and save."""
         s = self.session
         archive = s.archive
-        secretary = s.baseline.get("secretary")
-        by = secretary if archive is not None and secretary in getattr(archive, "persons", {}) else None
-        changes = describe_changes(s.baseline, data, s.kind, self.lang, skip=EDITABLE_AFTER_LOCK + ("corrections",))
+        by = default_by(s.baseline, getattr(archive, "persons", {})) if archive is not None else None
+        changes = correction_changes(s.baseline, data, s.kind, self.lang)
         dialog = CorrectionDialog(s.place.id, archive, self.lang, by=by, changes=changes)
 
         def answer(c: Correction | None) -> None:
             if c is None:
                 return  # cancelled: nothing written, the changes stay in the form
-            self.save_or_move(correct(data, c.date, c.by, c.what, c.why), then, corrected=True)
+            self.save_or_move(correct(data, c), then, corrected=True)
 
         self.app.push_screen(dialog, answer)
 
@@ -402,30 +385,12 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
     def new_place(self, data: dict) -> Place | None:
         """The meeting's new place when its date or organ changed (and so its place), else None."""
         s = self.session
-        if s.kind != "meeting":
-            return None
-        if not s.is_new and (data.get("organ"), data.get("date")) == (s.baseline.get("organ"), s.baseline.get("date")):
-            return None
-        target = meeting_place_for(records_root(self.app), s.place, data)
-        if target is None or target.rel == s.rel:
-            return None
-        return target
-
-    def plan_references(self, target: Place):
-        """What moving the meeting to target does to the other records' references to it, as read
-        now (None: unknown). Applied after the move: a file changed meanwhile is refused, named."""
-        s = self.session
-        if s.archive is None:
-            return None
-        try:
-            return moving.plan(records_root(self.app), s.archive.index, s.rel, s.place.id, target.id)
-        except Exception:  # noqa: BLE001 - a lookup problem never stops a save
-            return None
+        return moved_place(records_root(self.app), s.place, s.baseline, data, s.is_new)
 
     def ask_move(self, target: Place, data: dict, then=None, corrected: bool = False) -> None:
         s = self.session
         lang = self.lang
-        planned = self.plan_references(target)
+        planned = saving.plan_move(records_root(self.app), s.archive, s.place, target)
         body = [t("move.body", lang, rel=target.rel), move_refs_text(planned, s.place.id, target, lang)]
         buttons = [("move", t("move.yes", lang), "primary")]
         default = "move"
@@ -446,45 +411,28 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         self.app.push_screen(dialog, answer)
 
     def write(self, data: dict, then=None, corrected: bool = False, move_to: Place | None = None,
-              planned: moving.Plan | None = None) -> bool:
-        """Write data to the file (atomic, refused if the file changed on disk since it was read);
-        with move_to, to that place instead, removing the old file once the new one is on disk,
-        and then the planned rewrites of the references to it."""
+              planned=None) -> bool:
+        """Write data to the file (``core/ops/save``: atomic, refused if the file changed on disk
+        since it was read); with move_to, to that place instead, then the planned rewrites of the
+        references to it."""
         s = self.session
-        old_rel, old_id = s.rel, s.place.id
-        # the meeting's references to its own §§ move with it; not a justerad one's: its rättelse
-        # has fingerprinted the content as it is (they are then findings like any broken reference)
-        if move_to is not None and not is_locked(data):
-            data = moving.retarget_data("meeting", move_to.rel, data, old_id, move_to.id)[0]
-        try:
-            text = render_text(s.snapshot.text if s.snapshot else None, data)
-        except Exception as exc:  # noqa: BLE001
-            self.app.notify(str(exc), severity="error", markup=False)
-            return False
-        try:
-            if move_to is not None and s.snapshot is not None:
-                snap = move_record(records_root(self.app), s.rel, move_to.rel, text, s.snapshot.sha256)
-            else:
-                snap = save_text(s.place.path, text, s.snapshot.sha256 if s.snapshot else None)
-        except SaveConflict as exc:
+        result = saving.save(records_root(self.app), s.place, s.snapshot, data, move_to, planned)
+        if isinstance(result, saving.Conflict):
             if move_to is not None:  # nothing written or removed: say why, the edits stay
-                self.app.notify(_msg(exc, self.lang), severity="error", markup=False, timeout=10)
+                self.app.notify(result.message(self.lang), severity="error", markup=False, timeout=10)
             else:
-                self.conflict(exc, then, data=data, corrected=corrected)
+                self.conflict(result, then, data=data, corrected=corrected)
             return False
-        except (OSError, ValueError) as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
+        if isinstance(result, saving.Failed):
+            self.app.notify(result.reason, severity="error", markup=False)
             return False
-        moved = None
-        if move_to is not None:
-            s.place = move_to
-            moved = (old_rel, moving.apply(records_root(self.app), planned) if planned else None, planned)
-        self.after_save(snap, data, corrected=corrected, moved=moved)
+        s.place = result.place
+        self.after_save(result.snapshot, result.data, corrected=corrected, moved=result.moved)
         if then:
             then()
         return True
 
-    def after_save(self, snap, data: dict, corrected: bool = False, moved: tuple | None = None) -> None:
+    def after_save(self, snap, data: dict, corrected: bool = False, moved: saving.Moved | None = None) -> None:
         s = self.session
         s.saved(snap, data)
         if corrected:  # the new [[corrections]] entry is in the data now: show it
@@ -495,7 +443,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         errors, warnings = c["errors"], c["warnings"]
         summary = t("edit.counts", self.lang, errors=errors, warnings=warnings) if errors or warnings else ""
         if moved is not None:
-            msg = moved_text(*moved, s.rel, self.lang)
+            msg = moved_text(moved.old_rel, moved.outcome, moved.planned, s.rel, self.lang)
         elif corrected:
             msg = t("correct.saved", self.lang, rel=s.rel)
         elif summary:
@@ -514,8 +462,8 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         for listener in list(self.session.listeners):
             listener("saved")
 
-    def conflict(self, exc: SaveConflict, then=None, data: dict | None = None, corrected: bool = False) -> None:
-        body = "\n\n".join([_msg(exc, self.lang), t("conflict.reload_help", self.lang),
+    def conflict(self, result: saving.Conflict, then=None, data: dict | None = None, corrected: bool = False) -> None:
+        body = "\n\n".join([result.message(self.lang), t("conflict.reload_help", self.lang),
                             t("conflict.keep_help", self.lang)])
         dialog = ChoiceDialog(t("conflict.title", self.lang), body, [
             ("reload", t("conflict.reload", self.lang), "primary"),
@@ -540,27 +488,14 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         (a rättelse's data with its entry), else the form's."""
         s = self.session
         data = s.cleaned() if data is None else data
-        try:
-            disk = read_snapshot(s.place.path)
-        except FileNotFoundError:
-            disk = None
-        except OSError as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
+        result = saving.overwrite(s.place, s.snapshot, data)
+        if isinstance(result, saving.Conflict):  # changed yet again meanwhile
+            self.conflict(result, then, data=data, corrected=corrected)
             return
-        base = s.snapshot.text if s.snapshot else None
-        try:
-            text = render_text(disk.text if disk else base, data)
-        except Exception:  # noqa: BLE001 - the disk version does not parse: write ours on our text
-            text = render_text(base, data)
-        try:
-            snap = save_text(s.place.path, text, disk.sha256 if disk else None)
-        except SaveConflict as exc:  # changed yet again meanwhile
-            self.conflict(exc, then, data=data, corrected=corrected)
+        if isinstance(result, saving.Failed):
+            self.app.notify(result.reason, severity="error", markup=False)
             return
-        except OSError as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
-            return
-        self.after_save(snap, data, corrected=corrected)
+        self.after_save(result.snapshot, result.data, corrected=corrected)
         if then:
             then()
 
@@ -568,8 +503,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         """Discard the edits and read the version on disk."""
         s = self.session
         try:
-            snap = read_snapshot(s.place.path)
-            data = parse_text(snap.text)
+            snap, data = saving.read_record(s.place.path)
         except FileNotFoundError:
             self.app.notify(t("edit.gone", self.lang), severity="warning")
             self.close()
@@ -855,7 +789,7 @@ class NewRecordScreen(LocalizedKeys, ModalScreen):
                             else t("newrec.no_previous", lang))
                 data = new_meeting(archive, organ, date, lang)
             else:
-                data = {"organ": organ, "kind": "ordinarie", "date": date, "state": "planerad"}
+                data = initial_data("meeting", organ=organ, date=date)
             return place, data, "\n".join(info)
         if kind == "budget":
             text = self.query_one("#new-year", Input).value
@@ -974,7 +908,7 @@ def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
         try:
             delete_record(snap)
         except SaveConflict as exc:
-            app.notify(_msg(exc, lang), severity="error", markup=False, timeout=8)
+            app.notify(saving.Conflict(exc).message(lang), severity="error", markup=False, timeout=8)
             return
         except OSError as exc:
             app.notify(str(exc), severity="error", markup=False)

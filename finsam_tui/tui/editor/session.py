@@ -1,23 +1,29 @@
 """One record being edited: its place, the snapshot it was read from, the data being edited,
 the findings of the latest validation and the forms that show them.
 
-A meeting that is locked (justerad or anslagen, ``lock.is_locked``) is read-only but for its
-state and anslag (``lock.EDITABLE_AFTER_LOCK``), until the user starts a rättelse
-(``correcting``): then every field but the fingerprints and the earlier corrections may
-change, and saving records the change as a correction."""
+A meeting that is locked (justerad or anslagen, ``protocol_lock.is_locked``) is read-only but
+for its state and anslag, until the user starts a rättelse (``correcting``): then every field
+but the fingerprints and the earlier corrections may change (``core/ops/lock.may_change``),
+and saving records the change as a correction. Reading, validating and the rules are the
+core's (``core/ops``); this holds the state the screens share and tells them of changes."""
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import os
 from pathlib import Path
 
-from finsam_tui.core.check.protocol_lock import EDITABLE_AFTER_LOCK, is_locked
-from finsam_tui.core.io.saving import Snapshot, read_snapshot
-from finsam_tui.core.io.tomledit import next_paragraph_number, parse_text
+from finsam_tui.core.check.protocol_lock import is_locked
+from finsam_tui.core.io.saving import Snapshot
+from finsam_tui.core.ops.choices import field_choices
+from finsam_tui.core.ops.correct import while_correcting
+from finsam_tui.core.ops.edited import clean, validate
+from finsam_tui.core.ops.lock import may_change
+from finsam_tui.core.ops.new_meeting import first_paragraph_number
+from finsam_tui.core.ops.places import Place
+from finsam_tui.core.ops.save import read_record, render
+from finsam_tui.core.records.keypaths import del_at, set_at
 from finsam_tui.core.records.schema import Field
-from finsam_tui.tui.editor.model import Place, choices_for, clean, field_choices, render_text, validate
 
 
 def app_lang(app) -> str:
@@ -66,8 +72,7 @@ class EditSession:
     @classmethod
     def open(cls, app, place: Place, lang: str | None = None) -> EditSession:
         """Read the record's file. Raises OSError, or ValueError for a file that does not parse."""
-        snap = read_snapshot(place.path)
-        data = parse_text(snap.text)
+        snap, data = read_record(place.path)
         return cls(app, place, data, snap, lang)
 
     # -- facts
@@ -102,11 +107,7 @@ class EditSession:
 
     def editable(self, path: tuple) -> bool:
         """May the field (or entry) at path be changed now?"""
-        if not self.locked:
-            return True
-        if path[:1] == ("corrections",) or path[:2] == ("justering", "fingerprint"):
-            return False  # written by finsam only (a rättelse, finsam lock)
-        return not self.read_only or (bool(path) and path[0] in EDITABLE_AFTER_LOCK)
+        return may_change(path, self.locked, self.correcting)
 
     def start_correction(self) -> bool:
         """Make the locked meeting editable for a rättelse; False when it is not locked."""
@@ -129,16 +130,12 @@ class EditSession:
 
     # -- changes
     def set(self, path: tuple, value) -> None:
-        from finsam_tui.core.records.keypaths import set_at
-
         if not self.editable(path):
             return
         set_at(self.data, path, value)
         self.changed()
 
     def delete(self, path: tuple) -> None:
-        from finsam_tui.tui.editor.model import del_at
-
         if not self.editable(path):
             return
         del_at(self.data, path)
@@ -150,17 +147,17 @@ class EditSession:
 
     # -- validation
     def text(self) -> str:
-        return render_text(self.snapshot.text if self.snapshot else None, self.cleaned())
+        return render(self.snapshot, self.cleaned())
 
     def validate(self) -> list:
         data = self.cleaned()
         try:
-            text = render_text(self.snapshot.text if self.snapshot else None, data)
+            text = render(self.snapshot, data)
         except Exception:  # noqa: BLE001 - only used to place findings
             text = None
         findings = validate(self.kind, self.place.id, self.rel, self.place.path, data, self.ctx, text)
         if self.correcting:  # "changed after justering": what the rättelse being made will record
-            findings = [f for f in findings if f.code != "FS326"]
+            findings = while_correcting(findings)
         self.findings = findings
         for form in list(self.forms):
             try:
@@ -189,13 +186,10 @@ class EditSession:
         """The first § number of this meeting per the numbering policy, when it has no §§ yet."""
         if self.kind != "meeting" or self.archive is None:
             return None
-        organ, date = self.data.get("organ"), self.data.get("date")
-        if not isinstance(organ, str) or not isinstance(date, dt.date):
-            return None
         try:
-            return next_paragraph_number(self.archive, organ, date)
+            return first_paragraph_number(self.archive, self.data)
         except Exception:  # noqa: BLE001
             return None
 
 
-__all__ = ["EditSession", "app_lang", "choices_for", "records_root"]
+__all__ = ["EditSession", "app_lang", "records_root"]

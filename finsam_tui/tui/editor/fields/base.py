@@ -17,8 +17,9 @@ from textual.widgets import Label, Static, TextArea
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.i18n.editor import field_label, help_text, t
+from finsam_tui.core.ops.edited import MISSING
+from finsam_tui.core.records.keypaths import value_at as get_at
 from finsam_tui.core.records.schema import Field
-from finsam_tui.tui.editor.model import MISSING, get_at
 from finsam_tui.tui.widgets import plain, update_static
 
 if TYPE_CHECKING:

@@ -14,8 +14,9 @@ from textual.widgets import Checkbox, Select, Static, TextArea
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.i18n.editor import t
+from finsam_tui.core.ops.choices import label_of, short_name
+from finsam_tui.core.ops.edited import MISSING
 from finsam_tui.tui.editor.fields.base import FieldBox
-from finsam_tui.tui.editor.model import MISSING, label_of, short_name
 from finsam_tui.tui.editor.pickers import MultiPickerScreen, PickerScreen
 from finsam_tui.tui.keys import PICK_FIELD
 from finsam_tui.tui.widgets import plain, update_static

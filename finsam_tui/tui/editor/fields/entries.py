@@ -14,17 +14,11 @@ from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
 from finsam_tui.core.i18n.editor import t
+from finsam_tui.core.ops.choices import entry_summary
+from finsam_tui.core.ops.items import MoveRefused, move_choices, new_entry, place_label, renumber
+from finsam_tui.core.ops.items import move_to as relocated
+from finsam_tui.core.records.keypaths import value_at as get_at
 from finsam_tui.tui.editor.fields.base import FieldBox, message_line
-from finsam_tui.tui.editor.model import (
-    MoveRefused,
-    entry_summary,
-    get_at,
-    move_choices,
-    new_entry,
-    place_label,
-    renumber,
-)
-from finsam_tui.tui.editor.model import move_to as relocated
 from finsam_tui.tui.editor.pickers import PickerScreen
 from finsam_tui.tui.keys import ENTRY_LIST, MOVE_TO
 from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
@@ -267,7 +261,7 @@ class TablesField(FieldBox):
         self.app.push_screen(screen, lambda dest: self.move_to(i, dest) if dest else None)
 
     def move_to(self, i: int, dest: str) -> None:
-        """Move the § or sub-item i to dest (a value of model.move_choices)."""
+        """Move the § or sub-item i to dest (a value of core/ops/items.move_choices)."""
         if not (self.movable and self.editable and 0 <= i < len(self.entries)):
             return
         items = self.session.data.get("items")

@@ -30,12 +30,12 @@ from textual.widgets import Static
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.i18n.editor import help_text
+from finsam_tui.core.ops.edited import target_path
 from finsam_tui.core.records.schema import Field
 from finsam_tui.tui.editor.fields.base import FieldBox, message_line
 from finsam_tui.tui.editor.fields.choices import BoolField, EnumField, MultiRefField, RefField
 from finsam_tui.tui.editor.fields.entries import TablesField
 from finsam_tui.tui.editor.fields.inputs import AmountsField, CountsField, DateField, InputField, LinesField, TextField
-from finsam_tui.tui.editor.model import target_path
 from finsam_tui.tui.widgets import plain, update_static
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, TextArea
 
 from finsam_tui.core.dates import DateError, parse_date
 from finsam_tui.core.i18n.editor import WEEKDAYS, t
+from finsam_tui.core.ops.edited import MISSING
 from finsam_tui.tui.editor.fields.base import FieldBox, format_value
-from finsam_tui.tui.editor.model import MISSING
 from finsam_tui.tui.widgets import plain
 
 _RESTRICT = {"int": r"-?[0-9]*", "amount": r"-?[0-9 \u00a0]*", "number": r"[0-9.,]*"}

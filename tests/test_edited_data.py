@@ -1,5 +1,6 @@
-"""The editor's plain-Python side (no screens): ids and places of new records, cleaning the
-edited data, §/letter renumbering, findings mapped to fields, the pickers' choices."""
+"""The editor's plain-Python side, in the core (``core/ops``: no screens): ids and places of
+new records, cleaning the edited data, §/letter renumbering, findings mapped to fields, the
+pickers' choices."""
 
 from __future__ import annotations
 
@@ -9,23 +10,11 @@ import tomllib
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.i18n.editor import UI, field_label, t
+from finsam_tui.core.ops.choices import entry_summary, field_choices, fold, matches
+from finsam_tui.core.ops.edited import clean, render_text, target_path, validate
+from finsam_tui.core.ops.items import new_entry, renumber
+from finsam_tui.core.ops.places import meeting_place, place_of, place_of_rel, slug_id
 from finsam_tui.core.records.schema import MEETING
-from finsam_tui.tui.editor.model import (
-    clean,
-    entry_summary,
-    field_choices,
-    fold,
-    matches,
-    meeting_place,
-    new_entry,
-    place_of,
-    place_of_rel,
-    render_text,
-    renumber,
-    slug_id,
-    target_path,
-    validate,
-)
 
 from .conftest import RECORDS
 

@@ -1,0 +1,87 @@
+"""A rättelse: a change to a locked (justerad) meeting, recorded with what, why, when and by whom.
+
+The change is made in the meeting's data; :func:`correct` then appends a ``[[corrections]]``
+entry (date, by, what, why) with the fingerprint of the content as changed, which from then on
+is the one the content must match. ``finsam correct`` (:func:`correct_file`, on the file as it
+was edited by hand) and the editor's rättelse dialog both write the entry through
+:func:`correct`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.protocol_lock import EDITABLE_AFTER_LOCK, content_changed, expected_fingerprint, fingerprint
+from finsam_tui.core.io.saving import Snapshot
+from finsam_tui.core.ops.edited import describe_changes
+from finsam_tui.core.ops.save import read_record, write_data
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One rättelse: its date, who makes it (a person id), what was changed and why."""
+
+    date: dt.date
+    by: str
+    what: str
+    why: str
+
+
+class CorrectionRefused(Exception):
+    """A rättelse that is not recorded: ``reason`` is "unknown_person" (``by`` names no person),
+    "not_locked" (the meeting has no fingerprint yet: lock it first) or "unchanged" (nothing
+    changed since the lock or the last rättelse)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def correct(data: dict, c: Correction) -> dict:
+    """The (already changed) data with a correction entry that records the change."""
+    out = dict(data)
+    out["corrections"] = list(out.get("corrections", [])) + [
+        {"date": c.date, "by": c.by, "what": c.what, "why": c.why, "fingerprint": fingerprint(data)}]
+    return out
+
+
+def needs_correction(baseline: dict, data: dict) -> bool:
+    """Does saving data over baseline (a locked meeting as read) change what the fingerprint
+    covers, and so need a rättelse? Changes to the state or the anslag do not."""
+    return content_changed(baseline, data)
+
+
+def changes(baseline: dict, data: dict, kind: str = "meeting", lang: str = "sv") -> list[str]:
+    """What a rättelse changes, in words ("§37 › Rubrik"), leaving out what may change freely."""
+    return describe_changes(baseline, data, kind, lang, skip=EDITABLE_AFTER_LOCK + ("corrections",))
+
+
+def default_by(data: dict, persons) -> str | None:
+    """Who makes the rättelse unless chosen otherwise: the meeting's secretary, if a person."""
+    secretary = data.get("secretary")
+    return secretary if isinstance(secretary, str) and secretary in persons else None
+
+
+def while_correcting(findings: list[Finding]) -> list[Finding]:
+    """The findings of a meeting whose rättelse is being made: without "changed after
+    justering" (FS326), which the rättelse will record."""
+    return [f for f in findings if f.code != "FS326"]
+
+
+def correct_file(path: Path, c: Correction, persons=None) -> Snapshot:
+    """Record the rättelse in the meeting file at path, edited since its lock: the entry
+    appended, comments and a byte order mark kept. persons: the ids ``c.by`` must be one of.
+    Raises CorrectionRefused, SaveConflict (the file changed while it was written), OSError or
+    ValueError (it cannot be read or parsed)."""
+    if persons is not None and c.by not in persons:
+        raise CorrectionRefused("unknown_person")
+    snap, data = read_record(path)
+    expected = expected_fingerprint(data)
+    if expected is None:
+        raise CorrectionRefused("not_locked")
+    if fingerprint(data) == expected:
+        raise CorrectionRefused("unchanged")
+    return write_data(snap, correct(data, c))
