@@ -69,3 +69,75 @@ def test_lock_command(records_copy, capsys):
     path.write_text(text.replace('place = "Kommunhuset', 'place = "Stadshuset'), encoding="utf-8")
     assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 1  # changed since the lock
     assert main(["lock", "styrelse/2099-01-01", "--records", str(records_copy)]) == 2
+
+
+# -- a file saved with a byte order mark, the nearest meeting, the words ----------------------------
+
+BOM = "\ufeff"
+
+
+def test_lock_and_correct_a_meeting_saved_with_a_byte_order_mark(records_copy, capsys):
+    path = records_copy / MEETING
+    text = path.read_text(encoding="utf-8")
+    unlocked = "\n".join(line for line in text.split("\n") if not line.startswith("fingerprint = "))
+    path.write_text(BOM + unlocked, encoding="utf-8")
+    assert codes(records_copy) == [("FS327", MEETING)]
+    capsys.readouterr()
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
+    assert capsys.readouterr() == ("Låst: styrelse/2023-04-14\n", "")
+    assert path.read_bytes() == (BOM + text).encode("utf-8")  # the mark kept, the fingerprint in its place
+    assert codes(records_copy) == []
+    path.write_text(BOM + text.replace('title = "Mötets öppnande"', 'title = "Mötets öppnande och upprop"'),
+                    encoding="utf-8")
+    assert codes(records_copy) == [("FS326", MEETING)]
+    assert main(["correct", "styrelse/2023-04-14", "--records", str(records_copy), "--by", "johanna-lilja",
+                 "--what", "§12: rubriken kompletterad", "--why", "Ofullständig rubrik", "--date", "2 maj 2023"]) == 0
+    assert capsys.readouterr() == ("Rättelse införd: styrelse/2023-04-14\n", "")
+    raw = path.read_bytes().decode("utf-8")
+    assert raw.startswith(BOM + text.split("\n", 1)[0]) and raw.count(BOM) == 1
+    after = raw.removeprefix(BOM)
+    assert after.endswith('[[corrections]]\ndate = 2023-05-02\nby = "johanna-lilja"\n'
+                          'what = "§12: rubriken kompletterad"\nwhy = "Ofullständig rubrik"\n'
+                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n')
+    assert codes(records_copy) == []
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0  # already locked
+    assert capsys.readouterr().out == "Redan låst: styrelse/2023-04-14\n"
+
+
+def test_an_unknown_meeting_is_named_with_the_nearest_one(records_copy, capsys):
+    before = (records_copy / MEETING).read_bytes()
+    assert main(["lock", "styrelse/2023-04-15", "--records", str(records_copy)]) == 2
+    assert capsys.readouterr().err == ("finsam lock: mötet styrelse/2023-04-15 finns inte.\n"
+                                       "Närmaste möte: styrelse/2023-04-14\n")
+    assert main(["correct", "styrelse/2023-04-15", "--records", str(records_copy), "--by", "johanna-lilja",
+                 "--what", "x", "--why", "y", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("finsam correct: there is no meeting styrelse/2023-04-15.\n"
+                                       "Nearest meeting: styrelse/2023-04-14\n")
+    assert main(["lock", "styrelse/2023-04-14/§12", "--records", str(records_copy)]) == 2
+    assert "ingen mötesreferens" in capsys.readouterr().err
+    assert (records_copy / MEETING).read_bytes() == before
+
+
+def test_the_messages_of_lock_and_correct_in_swedish_and_english(records_copy, capsys):
+    records = ["--records", str(records_copy)]
+    assert main(["lock", *records]) == 2
+    assert capsys.readouterr().err == "finsam lock: ange ett möte (REF) eller --all, inte båda.\n"
+    assert main(["lock", "styrelse/2023-04-14", "--all", *records, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "finsam lock: name a meeting (REF) or --all, not both.\n"
+    correct = ["correct", "styrelse/2023-04-14", *records, "--by", "johanna-lilja", "--what", "x", "--why", "y"]
+    assert main([*correct, "--date", "30 feb"]) == 2
+    assert capsys.readouterr().err == ("finsam correct: '30 feb' är inget datum: skriv t.ex. 2022-06-17, "
+                                       "17 juni 2022, idag eller +3v.\n")
+    assert main([*correct, "--date", "30 feb", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("finsam correct: '30 feb' is not a date: write e.g. 2022-06-17, "
+                                       "17 june 2022, today or +3w.\n")
+    assert main([*correct, "--by", "nobody", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "finsam correct: Unknown person 'nobody'.\n"
+    assert main([*correct, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == ("finsam correct: styrelse/2023-04-14 has not changed since it was locked: "
+                                       "there is nothing to correct.\n")
+    path = records_copy / MEETING
+    path.write_text(path.read_text(encoding="utf-8").replace('place = "Kommunhuset', 'place = "Stadshuset'),
+                    encoding="utf-8")
+    assert main(["lock", "styrelse/2023-04-14", *records]) == 1
+    assert capsys.readouterr().err.startswith("finsam lock: styrelse/2023-04-14 har ändrats sedan det låstes")
