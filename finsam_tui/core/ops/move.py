@@ -2,10 +2,11 @@
 references to it and to its §§ follow it.
 
 The references are found as validation finds them (the reference fields of the record
-definitions, ``schemacheck.check_record``), in the current text of each file, and rewritten
-with the rest of the file as it was (``editing.update_text``: comments, order and layout
-kept). Each file is saved atomically and only if it is still as it was read
-(``saving.save_text``). Two kinds of reference are left as they are, and reported:
+definitions, ``core/check/schema_check.check_record``), in the current text of each file,
+and rewritten with the rest of the file as it was (``core/io/tomledit.update_text``: comments,
+order and layout kept). Each file is saved atomically and only if it is still as it was read
+(``core/io/saving.save_text``). The meeting's own file moves with its save
+(``core/ops/save.save``). Two kinds of reference are left as they are, and reported:
 
 - those in a justerad (locked) meeting, whose content may change only through a rättelse;
 - those naming a § by calendar year (``styrelse/2023/§17``), which name no meeting.

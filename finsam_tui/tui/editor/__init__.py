@@ -32,11 +32,11 @@ which the app's help screen also lists):
 - m on a § or sub-item: "Flytta till…" — a picker of "Som egen §" (a sub-item: a § after its
   §) and "Under §N …" (the last sub-item of another §); renumbered as above. Refused, with the
   reason, for a § with sub-items of its own (one level only) or with fields a sub-item cannot
-  hold (``model.move_to``)
+  hold (``core/ops/items.move_to``)
 - dialogs: ← → or tab between the buttons, enter presses, escape cancels
 - a locked (justerad) meeting opens read-only but for its state and anslag; ctrl+k starts a
   rättelse: the fields become editable, and ctrl+s asks for the date, by whom, what and why
-  (``lock.correct``, as ``finsam correct``)
+  (``core/ops/correct``, as ``finsam correct``)
 - a meeting saved with another date or organ asks whether to move its file (Flytta / Spara
   utan att flytta / Avbryt); after a move RecordSaved carries the new rel
 """
