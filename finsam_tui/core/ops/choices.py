@@ -246,7 +246,8 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
     if name == "organs":
         return f"{one_line(g('name')) or '?'} ({one_line(g('id'))})"
     if name == "versions":
-        return " · ".join(x for x in (one_line(g("id")) or "?", one_line(g("kind")), one_line(g("label")), one_line(g("date"))) if x)
+        parts = (one_line(g("id")) or "?", one_line(g("kind")), one_line(g("label")), one_line(g("date")))
+        return " · ".join(x for x in parts if x)
     if name == "income":
         amounts = g("amounts") if isinstance(g("amounts"), dict) else {}
         return f"{short_name('org', g('member'), archive) if g('member') else '?'} · " + ", ".join(
