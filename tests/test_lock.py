@@ -114,8 +114,13 @@ def test_an_unknown_meeting_is_named_with_the_nearest_one(records_copy, capsys):
     assert capsys.readouterr().err == ("finsam correct: there is no meeting styrelse/2023-04-15.\n"
                                        "Nearest meeting: styrelse/2023-04-14\n")
     assert main(["lock", "styrelse/2023-04-14/§12", "--records", str(records_copy)]) == 2
-    assert "ingen mötesreferens" in capsys.readouterr().err
+    assert capsys.readouterr().err == ("finsam lock: styrelse/2023-04-14/§12 är ingen mötesreferens; "
+                                       "skriv t.ex. styrelse/2023-04-14.\n")
     assert (records_copy / MEETING).read_bytes() == before
+    (records_copy / MEETING).write_bytes(before.replace(b'state = "anslagen"', b'state = "anslagen'))
+    assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"finsam lock: styrelse/2023-04-14 kan inte läsas:\n  {MEETING}:9: FS")  # why
 
 
 def test_the_messages_of_lock_and_correct_in_swedish_and_english(records_copy, capsys):

@@ -12,7 +12,7 @@ from finsam_tui.cli.common import (
     language,
     open_archive,
 )
-from finsam_tui.cli.lock import find_meeting, say
+from finsam_tui.cli.lock import named_meeting, say
 
 NAME = "correct"
 HELP = "record a change to adjusted minutes as a correction (rättelse)"
@@ -47,7 +47,7 @@ def run(args) -> int:
         return EXIT_USAGE
     lang = language(args, archive.settings)
     w = Words(lang)
-    m = find_meeting(archive, args.ref, NAME, lang)
+    m = named_meeting(archive, args.ref, NAME, lang)
     if m is None:
         return EXIT_USAGE
     try:

@@ -2,8 +2,9 @@
 corrections (finsam correct).
 
 Locking is ``core/ops/lock``, the same function as the editor's "Spara och lås". Also here,
-shared with finsam correct: the meeting a reference on the command line names (else a
-message naming the nearest one) and the way a refusal is said.
+shared with finsam correct: the meeting a reference on the command line names (the one
+resolver, ``core/query/lookup``; else a message naming the nearest one) and the way a refusal
+is said.
 """
 
 from __future__ import annotations
@@ -49,23 +50,26 @@ def say(command: str, message: str, findings=(), lang: str = "sv") -> None:
         print(f"  {visible(f.file)}:{f.line or 1}: {f.code} {visible(f.message(lang))}", file=sys.stderr)
 
 
-def find_meeting(archive, ref: str, command: str, lang: str):
-    """The meeting ref names, or None after saying why not: no such meeting (naming the
-    nearest one, as finsam export does), not a meeting reference, or a file that cannot be read
-    (with its errors)."""
-    from finsam_tui.core.export import ExportError, RecordsHaveErrors
-    from finsam_tui.core.export.meeting import find_meeting as resolve_meeting
-    from finsam_tui.core.i18n.export import Labels
+def named_meeting(archive, ref: str, command: str, lang: str):
+    """The meeting ref names (``core/query/lookup.find_meeting``, the one resolver), or None
+    after saying why not: no such meeting (naming the nearest one), not a meeting reference,
+    or a file that cannot be read (with its errors)."""
     from finsam_tui.core.i18n.ops import Words
+    from finsam_tui.core.query.lookup import RefError
+    from finsam_tui.core.query.lookup import find_meeting as resolve_meeting
 
+    w = Words(lang)
     try:
-        return resolve_meeting(archive, ref.strip())
-    except RecordsHaveErrors as err:
-        say(command, Words(lang).fmt("unreadable", ref=ref), err.findings, lang)
-    except ExportError as err:
-        labels = Labels(lang)
-        hint = err.hint(labels)
-        say(command, err.message(labels) + (f"\n{hint}" if hint else ""))
+        return resolve_meeting(archive, ref)
+    except RefError as err:
+        if err.code == "unreadable":
+            errors = [f for f in archive.findings if f.file == err.rel and f.severity == "error"]
+            say(command, w.fmt("unreadable", ref=ref), errors, lang)
+        elif err.code == "unknown":
+            hint = w.fmt("nearest", nearest=err.nearest) if err.nearest else w["no_meetings"]
+            say(command, w.fmt("unknown", ref=ref) + "\n" + hint)
+        else:
+            say(command, w.fmt("not_a_meeting", ref=ref))
     return None
 
 
@@ -88,7 +92,7 @@ def run(args) -> int:
             print(w["none"])
             return EXIT_OK
     else:
-        m = find_meeting(archive, args.ref, NAME, lang)
+        m = named_meeting(archive, args.ref, NAME, lang)
         if m is None:
             return EXIT_USAGE
         todo = [m]
