@@ -69,16 +69,6 @@ def test_a_word_in_one_language_only_or_other_parameters_fail():
 
 # --- (b) no words for a person outside the catalogue in cli/ and tui/ ------------------------------
 
-# Being reworked on other branches of issue #12, covered after merge (the merger removes these):
-BEING_REWORKED = {
-    "cli/lock.py": "ops rewrites finsam lock (its WORDS move into core/i18n/cli.py then)",
-    "cli/correct.py": "ops rewrites finsam correct (DateError.message(lang) for --date)",
-    "tui/editor/screens.py": "ops moves the edit policy into core/ops (the date placeholder: date.placeholder)",
-    "tui/editor/model.py": "ops moves the edit policy into core/ops",
-    "tui/editor/session.py": "ops moves the edit policy into core/ops",
-    "tui/editor/correction.py": "ops moves the edit policy into core/ops",
-}
-
 # The few literals that look like words but are not ours to translate, each with its reason.
 ALLOWED = {
     ("tui/screens/history.py", "new file"): "git's diff header, matched to colour the line",
@@ -157,17 +147,11 @@ def _quiet_ids(tree: ast.AST) -> set[int]:
     return quiet
 
 
-def _reworked(rel: str) -> bool:
-    return any(rel == p or (p.endswith("/") and rel.startswith(p)) for p in BEING_REWORKED)
-
-
 def words_outside_the_catalogue() -> list[str]:
     found = []
     for folder in ("cli", "tui"):
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             rel = path.relative_to(PACKAGE).as_posix()
-            if _reworked(rel):
-                continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             quiet = _quiet_ids(tree)
             for node in ast.walk(tree):
@@ -182,8 +166,6 @@ def test_the_cli_and_the_tui_hold_no_words_outside_the_catalogue():
 
 
 def test_the_exemptions_are_still_needed():
-    for rel in BEING_REWORKED:
-        assert (PACKAGE / rel).exists(), rel
     for (rel, text), reason in ALLOWED.items():
         assert reason and text in (PACKAGE / rel).read_text(encoding="utf-8"), (rel, text)
 
@@ -212,8 +194,6 @@ def test_binding_descriptions_come_from_the_catalogue():
     found = []
     for path in sorted((PACKAGE / "tui").rglob("*.py")):
         rel = path.relative_to(PACKAGE).as_posix()
-        if _reworked(rel):
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding" and len(node.args) > 2:
                 if isinstance(node.args[2], (ast.Constant, ast.JoinedStr)):

@@ -132,10 +132,10 @@ def test_the_messages_of_lock_and_correct_in_swedish_and_english(records_copy, c
     correct = ["correct", "styrelse/2023-04-14", *records, "--by", "johanna-lilja", "--what", "x", "--why", "y"]
     assert main([*correct, "--date", "30 feb"]) == 2
     assert capsys.readouterr().err == ("finsam correct: '30 feb' är inget datum: skriv t.ex. 2022-06-17, "
-                                       "17 juni 2022, idag eller +3v.\n")
+                                       "17 juni 2022, idag eller +3v\n")
     assert main([*correct, "--date", "30 feb", "--lang", "en"]) == 2
     assert capsys.readouterr().err == ("finsam correct: '30 feb' is not a date: write e.g. 2022-06-17, "
-                                       "17 june 2022, today or +3w.\n")
+                                       "17 june 2022, today or +3w\n")
     assert main([*correct, "--by", "nobody", "--lang", "en"]) == 2
     assert capsys.readouterr().err == "finsam correct: Unknown person 'nobody'.\n"
     assert main([*correct, "--lang", "en"]) == 1

@@ -54,7 +54,7 @@ class Conflict:
     error: SaveConflict
 
     def message(self, lang: str = "sv") -> str:
-        return str(self.error) if lang == "en" else self.error.message_sv
+        return self.error.text(lang)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ class CorrectionDialog(LocalizedKeys, ModalScreen):
             with Horizontal(classes="row"):
                 yield Label(plain(t("correct.date", lang) + " *"))
                 yield Input(value=self.today.isoformat(), id="corr-date", compact=True, select_on_focus=False,
-                            placeholder="2024-02-16, 16 feb 2024, idag")
+                            placeholder=t("correct.date_placeholder", lang))
             yield Static("", id="corr-date-hint")
             with Horizontal(classes="row"):
                 yield Label(plain(t("correct.by", lang) + " *"))

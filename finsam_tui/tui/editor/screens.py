@@ -30,7 +30,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from finsam_tui.core.check.findings import counts
 from finsam_tui.core.dates import DateError, parse_date
-from finsam_tui.core.i18n.editor import WEEKDAYS, help_text, kind_label, t
+from finsam_tui.core.i18n.editor import UI, WEEKDAYS, help_text, kind_label, t
 from finsam_tui.core.io.saving import SaveConflict, delete_record, read_snapshot
 from finsam_tui.core.io.tomledit import parse_text
 from finsam_tui.core.ops import save as saving
@@ -54,12 +54,11 @@ from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 from finsam_tui.tui.unsaved import HoldsUnsavedChanges
 from finsam_tui.tui.widgets import plain
 
-NEW_TITLES = {
-    "sv": {"meeting": "Nytt möte", "person": "Ny person", "organisation": "Ny medlemsorganisation",
-           "insats": "Ny insats", "budget": "Ny budget", "forbund": "Nya inställningar"},
-    "en": {k: f"New {v}" for k, v in {"meeting": "meeting", "person": "person", "organisation": "member organisation",
-                                      "insats": "insats", "budget": "budget", "forbund": "settings"}.items()},
-}
+
+def new_title(kind: str, lang: str) -> str:
+    """The title of the screen of a new record of kind ("Nytt möte")."""
+    key = f"newrec.title_{kind}"
+    return t(key, lang) if key in UI["sv"] else kind
 
 
 class Line(Widget):
@@ -255,7 +254,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
     def title_text(self) -> str:
         kind = self.session.kind
         if self.session.is_new:
-            head = NEW_TITLES.get(self.lang, NEW_TITLES["sv"]).get(kind, kind)
+            head = new_title(kind, self.lang)
         else:
             head = t("edit.title", self.lang, kind=kind_label(kind, self.lang))
         name = self.session.data.get("name")
@@ -661,7 +660,7 @@ class NewRecordScreen(LocalizedKeys, ModalScreen):
 
     def compose(self):
         lang = self.lang
-        title = t("newrec.title", lang) if not self.fixed_kind else NEW_TITLES[lang].get(self.kind, self.kind)
+        title = t("newrec.title", lang) if not self.fixed_kind else new_title(self.kind, lang)
         organs = list(self.archive.organs.items()) if self.archive is not None else []
         with Vertical(id="new"):
             yield Static(plain(title), id="new-title")
@@ -685,7 +684,7 @@ class NewRecordScreen(LocalizedKeys, ModalScreen):
                 with Horizontal(classes="row"):
                     yield Label(plain(t("newrec.date", lang)))
                     yield Input(value=self.date.isoformat() if self.date else "", id="new-date", compact=True,
-                                placeholder="2024-02-16, 16 feb 2024, idag, +3v")
+                                placeholder=t("date.placeholder", lang))
                 yield Static("", id="new-date-hint", classes="hint")
                 with Horizontal(classes="row"):
                     yield Label(plain(t("newrec.suffix", lang)))
@@ -890,7 +889,7 @@ def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
     what = place.rel
     try:
         data = parse_text(snap.text)
-        label = data.get("name") or (place.id if place.kind != "budget" else f"Budget {place.id}")
+        label = data.get("name") or (place.id if place.kind != "budget" else t("delete.budget", lang, year=place.id))
         what = f"{label} ({place.rel})"
     except ValueError:
         pass
