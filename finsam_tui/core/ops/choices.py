@@ -13,7 +13,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from finsam_tui.core.i18n.catalogue import Count
+from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.records.schema import Field
 
 # -- matching without accents --------------------------------------------------------------------
@@ -253,12 +253,11 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
         return f"{short_name('org', g('member'), archive) if g('member') else '?'} · " + ", ".join(
             f"{k} {v}" for k, v in list(amounts.items())[:3])
     if name in ("categories", "lines", "other_income"):
-        n = Count(len(g("lines") or []))
-        extra = "" if name != "categories" else f" · {n} {n:line|lines}" if lang == "en" else f" · {n} {n:rad|rader}"
+        extra = "" if name != "categories" else " · " + t("summary.lines", lang, n=len(g("lines") or []))
         return f"{one_line(g('name')) or '?'} ({one_line(g('id'))}){extra}"
     if name == "statistics":
-        return f"{one_line(g('year')) or '?'}: {one_line(g('women'))} kv, {one_line(g('men'))} m" if lang != "en" else \
-            f"{one_line(g('year')) or '?'}: {one_line(g('women'))} women, {one_line(g('men'))} men"
+        return t("summary.statistics", lang, year=one_line(g("year")) or "?", women=one_line(g("women")),
+                 men=one_line(g("men")))
     if name == "tasks":
         text = one_line(g("task"))
         text = text[:40] + "…" if len(text) > 41 else text
@@ -266,7 +265,7 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
     if name == "reservations":
         return f"{person('person')}: {one_line(g('text'))[:50]}"
     if name == "jav":
-        chair = f" ({'chair' if lang == 'en' else 'ordf.'} {person('chair')})" if g("chair") else ""
+        chair = f" ({t('summary.chair', lang)} {person('chair')})" if g("chair") else ""
         return f"{person('person')}{chair}"
     if name == "corrections":
         what = one_line(g("what"))
