@@ -1,6 +1,7 @@
 """The editor's words for the edit workflows, Swedish (default) and English: a locked
 (justerat) protocol and its corrections (rättelser), locking a meeting saved as justerad,
-moving a meeting whose date or organ changed, and opening a record by action.
+moving a meeting whose date or organ changed, opening a record by action, and the opening §§
+of a new meeting.
 
 Read through :func:`finsam_tui.core.i18n.editor.t`, like ``editor_ui.py``.
 """
@@ -57,6 +58,10 @@ WORKFLOW_SV: dict[str, str] = {
     "move.done_left": "; hänvisningar kvar att rätta i: {rels}",
     "open.unknown": "Okänd åtgärd {action}",
     "open.need_rel": "Ingen post angiven",
+    # the opening §§ of a new meeting (written into the record)
+    "new_meeting.opening": "Mötets öppnande",
+    "new_meeting.adjusters": "Val av justerare",
+    "new_meeting.agenda": "Godkännande av dagordning",
 }
 
 WORKFLOW_EN: dict[str, str] = {
@@ -106,6 +111,9 @@ WORKFLOW_EN: dict[str, str] = {
     "move.done_left": "; references left to fix in: {rels}",
     "open.unknown": "Unknown action {action}",
     "open.need_rel": "No record given",
+    "new_meeting.opening": "Opening of the meeting",
+    "new_meeting.adjusters": "Election of adjusters",
+    "new_meeting.agenda": "Approval of the agenda",
 }
 
 WORKFLOW: dict[str, dict[str, str]] = {"sv": WORKFLOW_SV, "en": WORKFLOW_EN}

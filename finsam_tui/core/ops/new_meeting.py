@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.records.archive import Archive
 
-OPENING_ITEMS = {
-    "sv": [("Mötets öppnande", "information"), ("Val av justerare", "val"), ("Godkännande av dagordning", "beslut")],
-    "en": [("Opening of the meeting", "information"), ("Election of adjusters", "val"),
-           ("Approval of the agenda", "beslut")],
-}
+# The standard opening §§ of a new meeting: their titles (editor_workflow.py's words, in the
+# förbund's language) and kinds.
+OPENING_ITEMS = (("new_meeting.opening", "information"), ("new_meeting.adjusters", "val"),
+                 ("new_meeting.agenda", "beslut"))
 
 
 def next_paragraph_number(archive: Archive, organ: str, date: dt.date) -> int:
@@ -85,8 +85,8 @@ def new_meeting(archive: Archive, organ: str, date: dt.date, lang: str = "sv") -
                 called[key] = list(att[key])
         data["attendance"] = called
     first = next_paragraph_number(archive, organ, date)
-    data["items"] = [{"number": first + i, "title": title, "kind": kind}
-                     for i, (title, kind) in enumerate(OPENING_ITEMS.get(lang, OPENING_ITEMS["sv"]))]
+    data["items"] = [{"number": first + i, "title": t(key, lang), "kind": kind}
+                     for i, (key, kind) in enumerate(OPENING_ITEMS)]
     return data
 
 
