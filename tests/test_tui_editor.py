@@ -21,9 +21,11 @@ from finsam_tui.core.check import cache
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.ops.new_meeting import new_meeting
 from finsam_tui.tui.editor import open_editor
+from finsam_tui.tui.editor.edit_screen import EditScreen
 from finsam_tui.tui.editor.fields.entries import EntryList
+from finsam_tui.tui.editor.new_record import NewRecordScreen
 from finsam_tui.tui.editor.pickers import MultiPickerScreen, PickerScreen
-from finsam_tui.tui.editor.screens import EditScreen, EntryScreen, NewRecordScreen
+from finsam_tui.tui.editor.record_screen import EntryScreen
 from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 from finsam_tui.tui.unsaved import AsksBeforeQuit
 

@@ -10,10 +10,10 @@ from rich.console import Console
 from textual.widgets import Static
 
 from finsam_tui.tui import keys as K
+from finsam_tui.tui.editor.edit_screen import EditScreen
 from finsam_tui.tui.editor.fields.choices import PickButton
 from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import PickerScreen
-from finsam_tui.tui.editor.screens import EditScreen
 from finsam_tui.tui.keys import key_names
 from finsam_tui.tui.screens.help import HelpScreen
 

@@ -12,9 +12,10 @@ import tomllib
 
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.ops.canonical import format_text
+from finsam_tui.tui.editor.edit_screen import EditScreen
 from finsam_tui.tui.editor.fields.entries import EntryList
 from finsam_tui.tui.editor.pickers import PickerScreen
-from finsam_tui.tui.editor.screens import EditScreen, EntryScreen
+from finsam_tui.tui.editor.record_screen import EntryScreen
 from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 
 from .test_tui_editor import Harness, comments, discard_unsaved, focus, quick_validation, run, settle, unlock

@@ -19,9 +19,11 @@ from finsam_tui.core.check.protocol_lock import fingerprint
 from finsam_tui.core.ops.places import moved_place, place_of_rel
 from finsam_tui.core.ops.save import plan_move, read_record, save
 from finsam_tui.tui.editor.correction import CorrectionDialog
+from finsam_tui.tui.editor.edit_screen import EditScreen
 from finsam_tui.tui.editor.fields.entries import EntryList
+from finsam_tui.tui.editor.move_delete import move_refs_text, moved_text
 from finsam_tui.tui.editor.pickers import PickerScreen
-from finsam_tui.tui.editor.screens import EditScreen, EntryScreen, move_refs_text, moved_text
+from finsam_tui.tui.editor.record_screen import EntryScreen
 from finsam_tui.tui.screens.dialogs.questions import ChoiceDialog
 
 from .test_tui_editor import Harness, clear_and_type, comments, focus, paste, quick_validation, run, settle, unlock
@@ -493,7 +495,7 @@ def test_a_locked_meeting_moves_only_through_a_correction(records_copy):
 
 
 def test_a_new_meeting_whose_date_changed_is_created_at_its_new_place(records_copy):
-    from finsam_tui.tui.editor.screens import NewRecordScreen
+    from finsam_tui.tui.editor.new_record import NewRecordScreen
 
     app = Harness(records_copy, "new_meeting", organ="styrelse")
     folder = records_copy / "moten/styrelse/2023"

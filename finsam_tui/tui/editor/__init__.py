@@ -47,13 +47,10 @@ import datetime as dt
 
 from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.ops.places import place_of, place_of_rel
-from finsam_tui.tui.editor.screens import (
-    EditScreen,
-    EntryScreen,
-    NewRecordScreen,
-    confirm_delete,
-    unsaved_editors,
-)
+from finsam_tui.tui.editor.edit_screen import EditScreen, unsaved_editors
+from finsam_tui.tui.editor.move_delete import confirm_delete
+from finsam_tui.tui.editor.new_record import NewRecordScreen
+from finsam_tui.tui.editor.record_screen import EntryScreen
 from finsam_tui.tui.editor.session import EditSession, app_lang, records_root
 
 ACTIONS = ("edit", "new", "new_meeting", "new_from_previous", "delete")
