@@ -184,3 +184,15 @@ def test_defined_once(name):
              if pattern.search(p.read_text(encoding="utf-8"))]
     assert len(found) == 1, found
 
+
+
+def test_parent_of_finds_the_section_of_a_sub_item_even_without_a_letter():
+    from finsam_tui.core.records.meetings import parent_of
+
+    first = {"number": 1, "sub": [{"letter": "a"}, {"title": "no letter"}]}
+    second = {"number": 2, "sub": [{"letter": "a"}]}
+    data = {"items": [first, second]}
+    assert parent_of(data, first["sub"][1]) is first
+    assert parent_of(data, second["sub"][0]) is second
+    assert parent_of(data, first) is None
+    assert parent_of(data, {"letter": "a"}) is None  # an equal dict that is not one of them

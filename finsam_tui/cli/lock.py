@@ -46,6 +46,7 @@ def named_meeting(archive, ref: str, command: str, lang: str):
     """The meeting ref names (``core/query/lookup.find_meeting``, the one resolver), or None
     after saying why not: no such meeting (naming the nearest one), not a meeting reference,
     or a file that cannot be read (with its errors)."""
+    from finsam_tui.core.check.findings import errors_in
     from finsam_tui.core.i18n.cli import Labels
     from finsam_tui.core.query.lookup import RefError
     from finsam_tui.core.query.lookup import find_meeting as resolve_meeting
@@ -55,8 +56,7 @@ def named_meeting(archive, ref: str, command: str, lang: str):
         return resolve_meeting(archive, ref)
     except RefError as err:
         if err.code == "unreadable":
-            errors = [f for f in archive.findings if f.file == err.rel and f.severity == "error"]
-            say(command, L.fmt("meeting.unreadable", ref=ref), errors, lang)
+            say(command, L.fmt("meeting.unreadable", ref=ref), errors_in(archive.findings, err.rel), lang)
         elif err.code == "unknown":
             hint = L.fmt("meeting.nearest", nearest=err.nearest) if err.nearest else L["meeting.no_meetings"]
             say(command, L.fmt("meeting.unknown", ref=ref) + "\n" + hint)

@@ -79,6 +79,13 @@ class _Missing(str):
         return str(self)
 
 
+def errors_in(findings: list[Finding], files) -> list[Finding]:
+    """The errors among findings that lie in one of files (a path, or a set of paths): what
+    refuses an export, a lock or a lookup of a record that could not be read."""
+    files = {files} if isinstance(files, str) else files
+    return [f for f in findings if f.severity == "error" and f.file in files]
+
+
 def counts(findings: list[Finding]) -> dict[str, int]:
     """How many errors and warnings findings hold, and in how many files (the one count of them)."""
     errors = sum(1 for f in findings if f.severity == "error")

@@ -7,7 +7,7 @@ from finsam_tui.core.export import meeting as mt
 from finsam_tui.core.export.common import Context
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.records.archive import Archive
-from finsam_tui.core.records.meetings import organ_of
+from finsam_tui.core.records.meetings import organ_of, parent_of
 from finsam_tui.core.records.schema import ROLES, SEAT_ROLES
 from finsam_tui.core.text import iso
 
@@ -84,7 +84,7 @@ def follow_up(ctx: Context, m) -> list[str]:
     L = ctx.L
     rows = []
     for earlier, item, t in mt.open_tasks_before(ctx, m):
-        parent = next((i for i in earlier.data.get("items", []) if any(s is item for s in i.get("sub", []))), None)
+        parent = parent_of(earlier.data, item)
         rows.append([
             md.cell(t.get("task", "")),
             md.cell(ctx.person_name(t.get("responsible"))),

@@ -6,7 +6,7 @@ from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export.common import Context, ExportError
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.query.registers import decision_entries
-from finsam_tui.core.records.meetings import organ_of
+from finsam_tui.core.records.meetings import organ_of, parent_of
 from finsam_tui.core.text import iso
 
 
@@ -40,7 +40,7 @@ def decisions(archive, year: int | None = None, organ: str | None = None, lang: 
                                           (L["diarienummer"], md.inline(m.data.get("diarienummer", "")))]))
         title_md = md.inline(item.get("title", ""))
         if letter:
-            parent = next((i for i in m.data.get("items", []) if any(s is item for s in i.get("sub", []))), {})
+            parent = parent_of(m.data, item) or {}
             sub = L.fmt("sub_heading", letter=md.inline(letter), title=title_md)
             head = L.fmt("paragraph_heading", number=number, title=f"{md.inline(parent.get('title', ''))}, {sub}")
         else:

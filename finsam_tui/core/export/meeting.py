@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.findings import Finding, errors_in
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.io.load import Record
@@ -25,8 +25,7 @@ def meeting_to_export(archive: Archive, ref: str) -> Record:
         return find_meeting(archive, ref)
     except RefError as err:
         if err.code == "unreadable":
-            raise RecordsHaveErrors(ref, [f for f in archive.findings
-                                          if f.file == err.rel and f.severity == "error"]) from None
+            raise RecordsHaveErrors(ref, errors_in(archive.findings, err.rel)) from None
         if err.code != "unknown":
             raise ExportError("msg_bad_ref", ref=ref) from None
         if err.nearest is None:
@@ -69,7 +68,7 @@ def persons_of(m: Record) -> set[str]:
 def errors_behind(archive: Archive, m: Record) -> list[Finding]:
     """Errors in the meeting's file, in the persons it names and in forbund.toml."""
     files = {m.rel, FORBUND_FILE} | {rel_of("person", pid) for pid in persons_of(m)}
-    return [f for f in archive.findings if f.severity == "error" and f.file in files]
+    return errors_in(archive.findings, files)
 
 
 def check(ctx: Context, m: Record) -> None:

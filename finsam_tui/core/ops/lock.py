@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.findings import Finding, errors_in
 from finsam_tui.core.check.protocol_lock import EDITABLE_AFTER_LOCK, expected_fingerprint, fingerprint, is_locked
 from finsam_tui.core.io.saving import Snapshot
 from finsam_tui.core.ops.save import read_record, write_data
@@ -37,7 +37,7 @@ class LockRefused(Exception):
 def lock_errors(findings: list[Finding], rel: str) -> list[Finding]:
     """The errors that keep the meeting in file rel from being locked: every error of the file
     but a change after an earlier lock (FS326, which the lock would fingerprint away)."""
-    return [f for f in findings if f.file == rel and f.severity == "error" and f.code != "FS326"]
+    return [f for f in errors_in(findings, rel) if f.code != "FS326"]
 
 
 def awaits_lock(data: dict) -> bool:

@@ -21,6 +21,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from finsam_tui.core.check.findings import errors_in
 from finsam_tui.core.check.index import Target
 from finsam_tui.core.io.load import Record
 from finsam_tui.core.records.archive import Archive
@@ -177,8 +178,7 @@ def _raise_unreadable(archive: Archive, typed: Typed, text: str, kinds=None) -> 
         if record_kind == "forbund" or (kinds is not None and kind not in kinds):
             continue
         rel = rel_of(record_kind, rid)
-        if (record_kind, rid) in archive.index.unloaded_ids or any(
-                f.file == rel and f.severity == "error" for f in archive.findings):
+        if (record_kind, rid) in archive.index.unloaded_ids or errors_in(archive.findings, rel):
             raise RefError("unreadable", text, rel=rel)
 
 

@@ -44,3 +44,14 @@ def items(data: dict, referable: bool = False) -> Iterator[Item]:
             if referable and not isinstance(letter, str):
                 continue
             yield Item(("items", i, "sub", j), number, letter, sub)
+
+
+def parent_of(data: dict, sub: dict) -> dict | None:
+    """The § of a meeting's data that sub-item sub (the very dict) belongs to, or None."""
+    parent = None
+    for entry in items(data):
+        if len(entry.path) == 2:  # a §: ("items", i)
+            parent = entry.item
+        elif entry.item is sub:
+            return parent
+    return None
