@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from finsam_tui.core.query.lookup import homes, read
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
 
 _RS, _US = "\x1e", "\x1f"
@@ -76,8 +77,6 @@ def record_path(root: Path, ref: str) -> Path:
         raise HistoryError("unknown", ref)
     if text in ("forbund", "forbund.toml"):
         return Path(FORBUND_FILE)
-    from finsam_tui.core.query.lookup import homes, read  # (here: the TUI's labels import this module)
-
     typed = read(text)  # read as lookup reads it: organ/<id>, a bare id or a reference
     if typed is None:
         raise HistoryError("malformed", ref)
