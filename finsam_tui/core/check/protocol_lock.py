@@ -16,6 +16,8 @@ import datetime as dt
 import hashlib
 import json
 
+from finsam_tui.core.check.findings import Finding
+
 # What may change after justering without a correction.
 _FREE = ("state", "anslag", "corrections")
 
@@ -61,8 +63,6 @@ def content_changed(old: dict, new: dict) -> bool:
 
 def check_lock(record) -> list:
     """FS326/FS327 for one meeting, on its data as written (before any cleaning)."""
-    from finsam_tui.core.check.findings import Finding
-
     d = record.data
     if record.kind != "meeting" or not is_locked(d):
         return []

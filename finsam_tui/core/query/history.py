@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from finsam_tui.core.query.lookup import homes, read
+from finsam_tui.core.query.lookup import RefError, homes, lookup, read
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
 
 _RS, _US = "\x1e", "\x1f"
@@ -112,7 +112,6 @@ def _is_organ(root: Path, text: str) -> bool:
 
 def _year_paragraph_file(root: Path, text: str) -> Path:
     from finsam_tui.core.check.cache import run
-    from finsam_tui.core.query.lookup import RefError, lookup
 
     result = run(root, need_archive=True)
     try:
