@@ -25,8 +25,8 @@ import pytest
 
 from finsam_tui.core.check import cache
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.io.load import scan_files
 from finsam_tui.core.io.saving import read_snapshot, save_text
+from finsam_tui.core.io.scan import scan_files
 from finsam_tui.core.io.tomledit import update_text
 
 from . import crash_child

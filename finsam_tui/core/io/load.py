@@ -1,4 +1,4 @@
-"""Find, read and parse the record files of a records folder.
+"""Read and parse one record file of a records folder (``load_file``), never raising.
 
 One broken file never stops the others: every problem becomes a finding and the
 file is left out of the archive (or kept with what could be used).
@@ -17,7 +17,7 @@ from pathlib import Path
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex, Locator
-from finsam_tui.core.io.scan import LINK_REASONS, NotARecordsFolder, is_records_folder, link_problem, scan_files
+from finsam_tui.core.io.scan import LINK_REASONS, link_problem
 from finsam_tui.core.records.layout import classify
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -54,15 +54,6 @@ class Record:
         if self._locator is None:
             self._locator = Locator(self.text)
         return self._locator
-
-
-@dataclass
-class Loaded:
-    root: Path
-    records: list[Record]
-    findings: list[Finding]
-    unloaded: dict[str, str]  # rel -> text of files not loaded as records (syntax errors, misplaced)
-    files_seen: int = 0
 
 
 def read_limited(path: Path) -> bytes | None:
@@ -190,26 +181,6 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
     if _data_too_deep(data, MAX_DEPTH):
         return None, _too_deep(rel, body, None)
     return Record(kind, rid, rel, path, body, data), None
-
-
-def load_files(root: Path) -> Loaded:
-    root = Path(root)
-    if not is_records_folder(root):
-        raise NotARecordsFolder(str(root))
-    records: list[Record] = []
-    findings: list[Finding] = []
-    unloaded: dict[str, str] = {}
-    root_real = os.path.realpath(root)
-    files = scan_files(root)
-    for rel, (path, _size, _mtime) in files.items():
-        rec, problem, text = load_file(root_real, path, rel)
-        if problem:
-            findings.append(problem)
-        if text is not None:
-            unloaded[rel] = text
-        if rec is not None:
-            records.append(rec)
-    return Loaded(root, records, findings, unloaded, len(files))
 
 
 def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Finding | None, str | None]:

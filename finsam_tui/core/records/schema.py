@@ -335,27 +335,3 @@ KINDS: dict[str, tuple[Field, ...]] = {
     "budget": BUDGET,
     "insats": INSATS,
 }
-
-
-
-def root_field(kind: str) -> Field:
-    """The record kind as one table field (handy for generic walkers)."""
-    return Field(kind, "table", fields=KINDS[kind])
-
-
-def field_at(kind: str, path: tuple) -> Field | None:
-    """The field definition at a key path such as ("items", 0, "decision")."""
-    cur: Field | None = root_field(kind)
-    for part in path:
-        if cur is None:
-            return None
-        if isinstance(part, int):
-            if cur.type == "list":
-                cur = cur.item
-            elif cur.type == "tables":
-                cur = Field(cur.name, "table", fields=cur.fields)
-            else:
-                return None
-        else:
-            cur = cur.child(part)
-    return cur
