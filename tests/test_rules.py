@@ -6,7 +6,7 @@ Each ``tests/fixtures/rules/<CODE>-<slug>/`` holds files that overlay a copy of 
 paths to remove, and ``expected.txt``: every finding the validator must report on the
 overlaid folder, one per line, ``CODE relative/path.toml:LINE`` (``CODE path`` without
 a line for file-level findings that have none). Lines starting with ``#`` are comments.
-Files whose name starts with ``_`` and ``expected.txt`` are not copied.
+Files whose name starts with ``_``, ``expected.txt`` and ``exports.txt`` are not copied.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def build(fixture: Path, dest: Path) -> Path:
         if not src.is_file():
             continue
         rel = src.relative_to(fixture)
-        if rel.name.startswith("_") or rel == Path("expected.txt"):
+        if rel.name.startswith("_") or rel in (Path("expected.txt"), Path("exports.txt")):
             continue
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
