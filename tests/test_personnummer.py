@@ -279,6 +279,51 @@ def test_non_ascii_digits_ignored():
     assert texts(arabic[0] + "8112189876") == ["8112189876"]
 
 
+# --- hashes and hex digests: digits inside them are not identity numbers ----------------
+
+_PN = valid("811218", "987")  # 8112189876, Luhn-valid
+
+
+def _digest(length: int, inner: str = _PN, at: int = 10, alphabet: str = "abcdef") -> str:
+    """A hex word of the given length with inner (digits) at position at."""
+    filler = (alphabet * length)[: length - len(inner)]
+    return filler[:at] + inner + filler[at:]
+
+
+@pytest.mark.parametrize("text", [
+    'fingerprint = "sha256:' + _digest(64) + '"',
+    'fingerprint = "sha256:' + _digest(64, at=0) + '"',  # the digits start the digest
+    'fingerprint = "sha256:' + _digest(64, at=54) + '"',  # ... or end it
+    "sha256:" + _digest(64, "19" + _PN, alphabet="ABCDEF"),  # upper case, 12-digit form
+    "commit " + _digest(40),  # a git commit id
+    "md5 " + _digest(32),
+    'signing = "Comfact ' + _digest(48) + '"',
+    "DocuSign Envelope ID: 52B94B17-27F5-4E36-94CF-" + "19" + _PN,  # a UUID's last group
+    "Envelope 19811218-9876-abcd-94cf-3e07c1266a45",  # a UUID's first groups
+])
+def test_digits_inside_hex_digests_are_not_identity_numbers(text):
+    assert find_identity_numbers(text) == [], text
+
+
+def test_a_digest_with_many_lucky_runs_stays_quiet():
+    # every 10-digit window of this digest is Luhn-valid with a real date somewhere
+    runs = "".join(valid(f"8{m % 10}12{10 + m:02d}", f"{m:03d}") + "e" for m in range(5))
+    assert find_identity_numbers("sha256:" + runs + "f" * (64 - len(runs) % 64)) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("sha256:" + _digest(64) + " 811218-9876", "811218-9876"),  # next to a digest
+    ('fingerprint = "sha256:' + _digest(64) + '" # 8112189876', "8112189876"),
+    ("Envelope ID: 52B94B17-27F5-4E36-94CF-3E07C1266A45, pnr 19811218-9876", "19811218-9876"),
+    ("pnr " + _digest(31), _PN),  # a hex word shorter than a digest is text
+    ("x" + _digest(40), _PN),  # a word that is not all hex is not a digest
+    (_digest(40) + "g", _PN),
+    ("ab" + _PN + "cd", _PN),  # a number glued to a few hex letters
+])
+def test_numbers_next_to_or_outside_digests_are_still_found(text, found):
+    assert texts(text) == [found], text
+
+
 # --- large input (speed is measured by benchmarks/run.py, not here) -------------------
 
 

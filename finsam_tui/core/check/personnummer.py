@@ -21,7 +21,12 @@ A candidate is reported only if
 * the last digit is the Luhn check digit of the 10-digit form ``YYMMDDNNN``.
 
 Dates (``2022-06-17``), org numbers (month part >= 20), amounts, phone numbers
-and digit runs of other lengths never match. Candidates are found with one
+and digit runs of other lengths never match. Nor does a digit run inside a hash or
+hex digest (:func:`_in_digest`): a word of 32 or more hex digits (a ``sha256:``
+fingerprint, a git commit id, an e-signing reference) or a UUID
+(``52B9…-27F5-4E36-94CF-3E07…``), where ten digits in a row that pass the date and
+Luhn checks turn up by chance in a large archive. A number next to such a word, or
+glued to a few letters (``pnr8112189876kr``), is still found. Candidates are found with one
 compiled regex, so text without long digit runs is scanned in a few ms per MB.
 """
 
@@ -56,6 +61,14 @@ _CANDIDATE = re.compile(
     r"(?![0-9])"  # not followed by a digit
     rf"(?!{_JOIN}[0-9])"  # ... nor by a dash-joined digit group
 )
+
+# Hex digests: a word of at least 32 hex digits (MD5 32, SHA-1/git 40, SHA-256 64), and
+# UUIDs (8-4-4-4-12 hex digits, as e-signing services number their envelopes). "Word":
+# no ASCII letter or digit directly before or after.
+_HEX = frozenset("0123456789abcdefABCDEF")
+_DIGEST_MIN = 32
+_UUID = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(?![0-9A-Za-z])")
+_UUID_LEN = 36
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -103,6 +116,26 @@ def _date_kind(century: int | None, yy: int, month: int, day: int) -> str | None
     return kind
 
 
+def _is_word_edge(text: str, i: int) -> bool:
+    """True when position i is outside the text or holds no ASCII letter or digit."""
+    return i < 0 or i >= len(text) or not (text[i].isascii() and text[i].isalnum())
+
+
+def _in_digest(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] lies inside a hex digest or a UUID (see the module docstring)."""
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in _HEX:
+        lo -= 1
+    while hi < len(text) and text[hi] in _HEX:
+        hi += 1
+    if hi - lo >= _DIGEST_MIN and _is_word_edge(text, lo - 1) and _is_word_edge(text, hi) and \
+            all(c in _HEX for c in text[start:end]):
+        return True
+    window = text[max(0, start - _UUID_LEN):end + _UUID_LEN]
+    offset = max(0, start - _UUID_LEN)
+    return any(u.start() + offset <= start and end <= u.end() + offset for u in _UUID.finditer(window))
+
+
 def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
     """All Luhn-valid personnummer and samordningsnummer in ``text``, in order."""
     found: list[IdentityNumberMatch] = []
@@ -117,7 +150,7 @@ def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
         else:
             century = None
         kind = _date_kind(century, int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
-        if kind is None or not _luhn_ok(digits):
+        if kind is None or not _luhn_ok(digits) or _in_digest(text, m.start(), m.end()):
             continue
         found.append(IdentityNumberMatch(m.start(), m.end(), s, kind))
     return found
