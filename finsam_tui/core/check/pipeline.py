@@ -104,7 +104,8 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
                                     for rel in changed if is_context_file(rel)}
     known = {r.rel: r.record for r in fresh.values() if r.record is not None}
     known.update((rec.rel, rec) for rec in memory.context_records(files, fresh))
-    ctx = make_context(known[rel] for rel in files if rel in known)
+    ctx = make_context((known[rel] for rel in files if rel in known),
+                       unloaded_ids(rel for rel in files if is_context_file(rel) and rel not in known))
     for r in fresh.values():
         run_local(ctx, r)
 

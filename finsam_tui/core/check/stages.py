@@ -100,7 +100,9 @@ def check_path(root_real: str, rel: str, path) -> FileResult:
     return result
 
 
-def make_context(records) -> Context:
+def make_context(records, unreadable=()) -> Context:
+    """The context of the loaded context records; unreadable: (kind, id) of the context files
+    that exist but could not be loaded (``unloaded_ids``)."""
     forbund = None
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
@@ -111,12 +113,14 @@ def make_context(records) -> Context:
             persons[r.id] = r.data
         elif r.kind == "organisation":
             orgs[r.id] = r.data
-    return Context(forbund, persons, orgs)
+    return Context(forbund, persons, orgs, unreadable)
 
 
 def local_findings(ctx: Context, record: Record) -> list[Finding]:
     out: list[Finding] = []
     for rule in LOCAL[record.kind]:
+        if getattr(rule, "whole_context", False) and not ctx.complete:
+            continue  # a person or organisation file cannot be read: its own finding says so
         out.extend(rule(ctx, record))
     if out:
         place(out, lambda rel: record.locator if rel == record.rel else None)

@@ -38,8 +38,12 @@ CONTEXT_KINDS = ("forbund", "person", "organisation")
 
 
 class Context:
-    def __init__(self, forbund: dict | None, persons: dict[str, dict], orgs: dict[str, dict]):
+    def __init__(self, forbund: dict | None, persons: dict[str, dict], orgs: dict[str, dict],
+                 unreadable=()):
         self.forbund_present = forbund is not None
+        # the person and organisation files that exist but cannot be read (kind, id)
+        self.unreadable_persons = frozenset(i for k, i in unreadable if k == "person")
+        self.unreadable_orgs = frozenset(i for k, i in unreadable if k == "organisation")
         self.settings = defaults(FORBUND, forbund or {})
         self.organs: dict[str, dict] = {}
         for o in self.settings.get("organs", []):
@@ -54,6 +58,12 @@ class Context:
             for m in p.get("memberships", []):
                 if "on_behalf_of" in m and m.get("role") in SEAT_ROLES + ("ersättare",):
                     self._seat_memberships[m.get("organ")].append((pid, m))
+
+    @property
+    def complete(self) -> bool:
+        """Every person and organisation file could be read (rules that count over all of them
+        may run: ``rules.registry.whole_context``)."""
+        return not self.unreadable_persons and not self.unreadable_orgs
 
     def organ_name(self, organ_id: str) -> str:
         return self.organs.get(organ_id, {}).get("name", organ_id)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from fractions import Fraction
 
 from finsam_tui.core.check.findings import Finding, Place
-from finsam_tui.core.check.rules.registry import cross, local
+from finsam_tui.core.check.rules.registry import cross, local, whole_context
 from finsam_tui.core.check.schema_check import suggestion
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.refs import resolve
@@ -116,6 +116,7 @@ GROUPS = ((Phrase("share_state"), ("försäkringskassan", "arbetsförmedlingen")
 
 
 @local("budget")
+@whole_context
 def check_income_split(ctx, b):
     income = b.data.get("income", [])
     per_version: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.check.rules.registry import local
+from finsam_tui.core.check.rules.registry import local, whole_context
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.meetings import items
 from finsam_tui.core.records.schema import SEAT_ROLES
@@ -264,6 +264,7 @@ def _needed(rule: str, seats: int) -> int:
 
 
 @local("meeting")
+@whole_context
 def check_quorum(ctx, m):
     rule = ctx.settings.get("quorum", "mer_än_hälften")
     d = m.data

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.check.rules.registry import local
+from finsam_tui.core.check.rules.registry import local, whole_context
 
 
 @local("person")
@@ -31,6 +31,7 @@ def check_membership_periods(ctx, p):
 
 
 @local("meeting")
+@whole_context
 def check_seats(ctx, m):
     """Every member organisation has its ledamot and ersättare in the board on each meeting date."""
     organ = m.id.split("/")[0]
