@@ -49,7 +49,7 @@ def run(args) -> int:
         say(NAME, exc.message(lang))
         return EXIT_USAGE
     try:
-        correct_file(m.path, Correction(date, args.by, args.what, args.why), archive.persons)
+        correct_file(m.path, Correction(date, args.by, args.what, args.why), archive.persons, archive.ctx, m.id)
     except CorrectionRefused as refused:
         if refused.reason == "unknown_person":
             say(NAME, L.fmt("correct.bad_person", person=args.by))

@@ -1,5 +1,6 @@
-"""finsam lock: adjusted (justerade) minutes are fixed with a fingerprint; changes only as
-corrections (finsam correct).
+"""finsam lock: adjusted (justerade) minutes are fixed with a fingerprint and their printed
+names frozen; changes only as corrections (finsam correct). ``--upgrade`` rewrites a legacy
+fingerprint, ``--freeze-names`` adds the names to a meeting locked without them.
 
 Locking is ``core/ops/lock``, the same function as the editor's "Spara och lås". Also here,
 shared with finsam correct: the meeting a reference on the command line names (the one
@@ -29,6 +30,8 @@ def register(parser) -> None:
     H = words(parser)
     parser.add_argument("ref", metavar="REF", nargs="?", help=H["lock:REF"])
     parser.add_argument("--all", action="store_true", help=H["lock:--all"])
+    parser.add_argument("--upgrade", action="store_true", help=H["lock:--upgrade"])
+    parser.add_argument("--freeze-names", action="store_true", help=H["lock:--freeze-names"])
     add_records_arg(parser)
     add_lang_arg(parser)
 
@@ -75,9 +78,18 @@ def not_written(command: str, ref: str, exc: Exception, lang: str) -> None:
 
 
 def run(args) -> int:
+    from finsam_tui.core.check.protocol_lock import expected_fingerprint
     from finsam_tui.core.i18n.cli import Labels
     from finsam_tui.core.io.saving import SaveConflict
-    from finsam_tui.core.ops.lock import ALREADY, LockRefused, awaits_lock, lock_errors, lock_file
+    from finsam_tui.core.ops.lock import (
+        ALREADY,
+        LockRefused,
+        awaits_lock,
+        freeze_file,
+        lock_errors,
+        lock_file,
+        upgrade_file,
+    )
 
     archive = open_archive(args)
     if archive is None:
@@ -87,8 +99,13 @@ def run(args) -> int:
     if args.all == bool(args.ref):
         say(NAME, L["lock.need_ref"])
         return EXIT_USAGE
+    if args.upgrade and args.freeze_names:
+        say(NAME, L["lock.one_mode"])
+        return EXIT_USAGE
+    relock = args.upgrade or args.freeze_names
     if args.all:
-        todo = [m for m in archive.meetings.values() if awaits_lock(m.data)]
+        todo = [m for m in archive.meetings.values()
+                if (expected_fingerprint(m.data) is not None if relock else awaits_lock(m.data))]
         if not todo:
             print(L["lock.none"])
             return EXIT_OK
@@ -97,13 +114,20 @@ def run(args) -> int:
         if m is None:
             return EXIT_USAGE
         todo = [m]
+    if args.upgrade:
+        act, done, already = (lambda m: upgrade_file(m.path)), "lock.upgraded", "lock.current"
+    elif args.freeze_names:
+        act, done, already = (lambda m: freeze_file(m.path, archive.ctx, m.id)), "lock.frozen", "lock.already_frozen"
+    else:
+        act, done, already = ((lambda m: lock_file(m.path, lock_errors(archive.findings, m.rel), archive.ctx, m.id)),
+                              "lock.locked", "lock.already")
     status = EXIT_OK
     for m in sorted(todo, key=lambda r: r.id):
         try:
-            outcome, _snap = lock_file(m.path, lock_errors(archive.findings, m.rel))
+            outcome, _snap = act(m)
         except LockRefused as refused:
-            if refused.reason == "not_adjusted":
-                say(NAME, L.fmt("lock.not_adjusted", ref=m.id, state=refused.state))
+            if refused.reason in ("not_adjusted", "not_locked"):
+                say(NAME, L.fmt(f"lock.{refused.reason}", ref=m.id, state=refused.state))
                 return EXIT_USAGE
             if refused.reason == "changed":
                 say(NAME, L.fmt("lock.changed", ref=m.id))
@@ -115,5 +139,5 @@ def run(args) -> int:
             not_written(NAME, m.id, exc, lang)
             status = EXIT_FINDINGS
             continue
-        print(L.fmt("lock.already" if outcome == ALREADY else "lock.locked", ref=m.id))
+        print(L.fmt(already if outcome == ALREADY else done, ref=m.id))
     return status

@@ -152,6 +152,12 @@ _R = [
     Rule("FS327", WARNING,
          ("Det justerade protokollet är inte låst med ett fingeravtryck", "Kör finsam lock {ref} så att senare ändringar upptäcks."),
          ("The adjusted minutes are not locked with a fingerprint", "Run finsam lock {ref} so that later changes are detected.")),
+    Rule("FS328", WARNING,
+         ("Protokollet visar {printed} som vid låsningen; personfilen säger nu {now}", "Protokollet ändras inte: det visar namnen som de var. Stämmer inte det som låstes, för in det som en rättelse."),
+         ("The minutes show {printed} as when they were locked; the person file now says {now}", "The minutes do not change: they show the names as they were. If what was locked is wrong, record a correction.")),
+    Rule("FS329", WARNING,
+         ("Protokollet visar namnet {printed} som vid låsningen; nu heter det {now}", "Protokollet ändras inte: det visar namnet som det var. Stämmer inte det som låstes, för in det som en rättelse."),
+         ("The minutes show the name {printed} as when they were locked; it is now {now}", "The minutes do not change: they show the name as it was. If what was locked is wrong, record a correction.")),
     # --- memberships ------------------------------------------------------------------
     Rule("FS401", ERROR,
          ("{org} har ingen {role} i {organ} den {date}", "Varje medlemsorganisation har {seats} {role} i {organ}; lägg till ett membership för rätt person och period."),

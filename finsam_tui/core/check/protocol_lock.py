@@ -2,12 +2,19 @@
 
 The fingerprint is a SHA-256 of the meeting's data in a canonical form, leaving out what
 legitimately changes after justering: the state, the anslag (posted and taken down
-later), the fingerprint itself and the corrections. ``finsam lock`` writes it into
-``[justering] fingerprint``; from then on the content must match it — or the
-fingerprint of the last ``[[corrections]]`` entry (rättelse: date, by whom, what, why),
-which ``finsam correct`` writes together with the change. Here: the fingerprint and the
-check (FS326, FS327); locking and rättelser are edit operations (``core/ops/lock``,
-``core/ops/correct``).
+later), the follow-up of the uppdrag given at the meeting (each task's ``status`` and
+``reported``: facts from later meetings), the fingerprint itself and the corrections.
+``finsam lock`` writes it into ``[justering] fingerprint``; from then on the content must
+match it — or the fingerprint of the last ``[[corrections]]`` entry (rättelse: date, by
+whom, what, why), which ``finsam correct`` writes together with the change. Here: the
+fingerprint and the check (FS326, FS327); locking and rättelser are edit operations
+(``core/ops/lock``, ``core/ops/correct``).
+
+Locks written before the task follow-up was left out (the *legacy* formula, which covered
+it) stay valid: :func:`matches` accepts a fingerprint in either formula, and a legacy one
+also when the only difference is the tasks' follow-up set since (:func:`legacy_matches`
+tries the follow-up as it will have been at justering: not set, or one state for every
+task). ``finsam lock --upgrade`` rewrites a legacy fingerprint in the current formula.
 """
 
 from __future__ import annotations
@@ -17,9 +24,12 @@ import hashlib
 import json
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.records.schema import TASK_STATES
 
 # What may change after justering without a correction.
 _FREE = ("state", "anslag", "corrections")
+# A task's follow-up: set at later meetings, not part of the protocol.
+FOLLOW_UP = ("status", "reported")
 
 # What a person may edit in a locked meeting without a correction: the free keys except the
 # corrections, which only a rättelse writes (with its fingerprint).
@@ -27,11 +37,81 @@ EDITABLE_AFTER_LOCK = ("state", "anslag")
 
 
 def fingerprint(data: dict) -> str:
+    """The fingerprint of the meeting's content: all but the free keys and the task follow-up."""
+    return _digest(_with_tasks(_content(data), lambda task: {k: v for k, v in task.items() if k not in FOLLOW_UP}))
+
+
+def legacy_fingerprint(data: dict) -> str:
+    """The fingerprint as locks written before the task follow-up was left out computed it."""
+    return _digest(_content(data))
+
+
+def _content(data: dict) -> dict:
     content = {k: v for k, v in data.items() if k not in _FREE}
     if isinstance(content.get("justering"), dict):
         content["justering"] = {k: v for k, v in content["justering"].items() if k != "fingerprint"}
+    return content
+
+
+def _with_tasks(content: dict, change) -> dict:
+    """A copy of content whose every task (in §§ and sub-items) is change(task); the rest shared."""
+    items = content.get("items")
+    if not isinstance(items, list) or not _has_tasks(items):
+        return content
+
+    def item(it):
+        if not isinstance(it, dict):
+            return it
+        out = dict(it)
+        if isinstance(it.get("tasks"), list):
+            out["tasks"] = [change(t) if isinstance(t, dict) else t for t in it["tasks"]]
+        if isinstance(it.get("sub"), list):
+            out["sub"] = [item(s) for s in it["sub"]]
+        return out
+
+    return dict(content, items=[item(it) for it in items])
+
+
+def _has_tasks(items: list) -> bool:
+    return any(isinstance(it, dict) and (it.get("tasks") or _has_tasks(it.get("sub") or [])) for it in items)
+
+
+def _digest(content: dict) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=_default, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def matches(data: dict, expected: object) -> bool:
+    """Does the content match the expected fingerprint, in the current or the legacy formula?"""
+    return isinstance(expected, str) and (fingerprint(data) == expected or legacy_matches(data, expected))
+
+
+def legacy_matches(data: dict, expected: str) -> bool:
+    """Does expected (a legacy fingerprint) fit the content, the tasks' follow-up as it is or as
+    it will have been at justering: not set, or one state for every task, reported or not?"""
+    content = _content(data)
+    if _digest(content) == expected:
+        return True
+    if not _has_tasks(content.get("items") or []):
+        return False
+    for status in (None, *TASK_STATES):
+        for keep_reported in (False, True):
+            def then(task, status=status, keep_reported=keep_reported):
+                out = {k: v for k, v in task.items() if k not in FOLLOW_UP}
+                if status is not None:
+                    out["status"] = status
+                if keep_reported and "reported" in task:
+                    out["reported"] = task["reported"]
+                return out
+            if _digest(_with_tasks(content, then)) == expected:
+                return True
+    return False
+
+
+def is_follow_up(path: tuple) -> bool:
+    """Is path a task's follow-up (``items[i].tasks[j].status``, also in sub-items)?"""
+    return (len(path) >= 5 and path[0] == "items" and path[-3] == "tasks" and path[-1] in FOLLOW_UP
+            and (len(path) == 5 or (len(path) == 7 and path[2] == "sub")))
 
 
 def _default(value):
@@ -57,7 +137,8 @@ def is_locked(data: dict) -> bool:
 
 def content_changed(old: dict, new: dict) -> bool:
     """True when new differs from old in what the fingerprint covers (a change that needs a
-    correction once the meeting is locked); changes to the state or the anslag are not."""
+    correction once the meeting is locked); changes to the state, the anslag or a task's
+    follow-up are not."""
     return fingerprint(old) != fingerprint(new)
 
 
@@ -69,7 +150,7 @@ def check_lock(record) -> list:
     expected = expected_fingerprint(d)
     if expected is None:
         return [Finding("FS327", record.rel, path=("state",), params={"ref": record.id})]
-    if not isinstance(expected, str) or fingerprint(d) != expected:
+    if not matches(d, expected):
         corrections = d.get("corrections")
         path = (("corrections", len(corrections) - 1, "fingerprint") if isinstance(corrections, list) and corrections
                 else ("justering", "fingerprint"))

@@ -1,4 +1,8 @@
-"""What the export kinds share: errors, the context (archive, labels, draft), names and dates."""
+"""What the export kinds share: errors, the context (archive, labels, draft), names and dates.
+
+Names come from the person, organisation and förbund files, except in the document of a
+locked meeting with a snapshot of the names it printed (``[justering.printed]``,
+``core/records/printed``): there they come from the snapshot (:meth:`Context.freeze`)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.io.load import Record
+from finsam_tui.core.records import printed as pr
 from finsam_tui.core.records.archive import Archive
 
 
@@ -46,20 +51,34 @@ class Context:
     labels: Labels
     draft: bool = False
     errors: list[Finding] = field(default_factory=list)  # errors behind a draft, counted in its note
+    printed: dict | None = None  # a locked meeting's snapshot of printed names (see freeze)
+    printed_organ: str | None = None  # ... and its organ's id
 
     @property
     def L(self) -> Labels:  # noqa: N802 - short on purpose: L["protocol"]
         return self.labels
 
     # -- names ------------------------------------------------------------------------
+    def freeze(self, snapshot: dict, organ: str) -> None:
+        """Print the names of the snapshot (of a locked meeting of organ) where it has them."""
+        self.printed = dict(snapshot, persons=pr.frozen_persons(snapshot))
+        self.printed_organ = organ
+
     def forbund_name(self) -> str:
+        if self.printed and isinstance(self.printed.get("forbund"), str):
+            return self.printed["forbund"]
         return str(self.archive.settings.get("name", ""))
 
     def organ_name(self, organ: str) -> str:
+        if self.printed and organ == self.printed_organ and isinstance(self.printed.get("organ"), str):
+            return self.printed["organ"]
         return str(self.archive.organ_name(organ))
 
     def person_name(self, pid: object) -> str:
-        return str(self.archive.person_name(pid)) if isinstance(pid, str) else ""
+        if not isinstance(pid, str):
+            return ""
+        frozen = self.printed["persons"].get(pid) if self.printed else None
+        return str(frozen["name"]) if frozen and frozen.get("name") else str(self.archive.person_name(pid))
 
     def org_name(self, oid: object) -> str:
         rec = self.archive.orgs.get(oid) if isinstance(oid, str) else None
@@ -79,21 +98,11 @@ class Context:
 
     def describe(self, pid: str, organ: str, date: dt.date | None, skip_roles: tuple[str, ...] = ()) -> str:
         """"Name, role, organisation" (Markdown): the role and organisation from the person's membership
-        in the organ on the date, else the person's own title and organisation."""
-        person = self.archive.persons.get(pid)
-        parts = [self.person_name(pid)]
-        m = self.membership(pid, organ, date)
-        if m is not None:
-            role = m.get("role")
-            if isinstance(role, str) and role not in skip_roles:
-                parts.append(self.L.role(role))
-            if m.get("on_behalf_of"):
-                parts.append(self.org_name(m["on_behalf_of"]))
-        elif person is not None:
-            for key in ("title", "organisation"):
-                if isinstance(person.data.get(key), str) and person.data[key].strip():
-                    parts.append(person.data[key])
-        return md.inline(", ".join(p for p in parts if p))
+        in the organ on the date, else the person's own title and organisation (``printed.entry``),
+        or as the snapshot of a locked meeting has them."""
+        e = self.printed["persons"].get(pid) if self.printed and organ == self.printed_organ else None
+        e = e or pr.entry(self.archive.ctx, pid, organ, date) or {"name": pid}
+        return md.inline(", ".join(pr.parts(e, skip_roles, self.L.role)))
 
     def guest(self, guest: dict) -> str:
         return md.inline(", ".join(str(guest[k]) for k in ("name", "role") if guest.get(k)))

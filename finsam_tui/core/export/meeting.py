@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, errors_in
+from finsam_tui.core.check.protocol_lock import is_locked
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.io.load import Record
@@ -10,6 +11,7 @@ from finsam_tui.core.query.lookup import RefError, find_meeting
 from finsam_tui.core.records.archive import Archive
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
 from finsam_tui.core.records.meetings import items, organ_of
+from finsam_tui.core.records.printed import frozen
 from finsam_tui.core.records.refs import resolve
 from finsam_tui.core.text import iso
 
@@ -72,11 +74,15 @@ def errors_behind(archive: Archive, m: Record) -> list[Finding]:
 
 
 def check(ctx: Context, m: Record) -> None:
-    """Refuse a meeting document with errors behind it, unless it is a draft (then count them)."""
+    """Refuse a meeting document with errors behind it, unless it is a draft (then count them);
+    a locked meeting's document prints the names its snapshot froze."""
     errors = errors_behind(ctx.archive, m)
     if errors and not ctx.draft:
         raise RecordsHaveErrors(m.id, errors)
     ctx.errors = errors
+    snapshot = frozen(m.data)
+    if snapshot is not None and is_locked(m.data):
+        ctx.freeze(snapshot, organ_of(m))
 
 
 # -- header ----------------------------------------------------------------------------------

@@ -42,18 +42,26 @@ slutstatus: 0 skrivet, 1 underlaget för handlingen har fel, 2 användningsfel
     "export:--out": "mappen att skriva till (skapas om den saknas)",
     # --- lock ---------------------------------------------------------------------------------------
     "lock:help": "lås innehållet i justerade möten med ett fingeravtryck",
-    "lock:description": ("Skriv fingeravtrycket av ett justerat eller anslaget mötes innehåll i [justering]. "
-                         "Därefter rapporterar `finsam validate` varje ändring som inte är förd som en rättelse "
-                         "(finsam correct)."),
+    "lock:description": ("Skriv fingeravtrycket av ett justerat eller anslaget mötes innehåll i [justering], och "
+                         "namnen och rollerna som protokollet visar i [justering.printed]. Därefter rapporterar "
+                         "`finsam validate` varje ändring som inte är förd som en rättelse (finsam correct); "
+                         "uppdragens status och återrapportering får ändras utan rättelse."),
     "lock:examples": """exempel:
   finsam lock styrelse/2023-04-14        lås ett möte
   finsam lock --all                      lås varje justerat möte som inte är låst än
+  finsam lock --all --upgrade            skriv om äldre fingeravtryck (som omfattade uppdragens status)
+  finsam lock styrelse/2023-04-14 --freeze-names
+                                         frys namnen i ett möte som låstes utan dem (namnen som de
+                                         står i filerna i dag, inte nödvändigtvis vid justeringen)
 
 slutstatus: 0 låst (eller redan låst), 1 mötet har fel eller har ändrats sedan det låstes,
 2 användningsfel (okänt möte, inte justerat, ingen arkivmapp)
 """,
     "lock:REF": "mötet, t.ex. styrelse/2023-04-14",
-    "lock:--all": "varje justerat möte som inte är låst än",
+    "lock:--all": "varje justerat möte som inte är låst än (med --upgrade/--freeze-names: varje låst möte)",
+    "lock:--upgrade": "skriv om ett fingeravtryck i den äldre formeln (som omfattade uppdragens status) i den nya",
+    "lock:--freeze-names": ("frys namnen och rollerna i ett möte som låstes utan dem, som filerna anger dem i dag "
+                            "(inte nödvändigtvis som de var vid justeringen)"),
     # --- correct --------------------------------------------------------------------------------------
     "correct:help": "för in en ändring i ett justerat protokoll som en rättelse",
     "correct:description": ("När ett låst möte har redigerats: för in ändringen som en rättelse, med datum, "
@@ -104,18 +112,26 @@ exit status: 0 written, 1 the records behind the document have errors, 2 usage e
     "export:--organ": "only decisions of this organ (its id, e.g. styrelse)",
     "export:--out": "the folder to write (created if missing)",
     "lock:help": "fix the content of adjusted (justerade) meetings with a fingerprint",
-    "lock:description": ("Write the content fingerprint of a justerad or anslagen meeting into [justering]. From then "
-                         "on `finsam validate` reports any change that is not recorded as a correction (finsam "
-                         "correct)."),
+    "lock:description": ("Write the content fingerprint of a justerad or anslagen meeting into [justering], and the "
+                         "names and roles the minutes show into [justering.printed]. From then on `finsam validate` "
+                         "reports any change that is not recorded as a correction (finsam correct); the tasks' "
+                         "status and report-back may change without one."),
     "lock:examples": """examples:
   finsam lock styrelse/2023-04-14        lock one meeting
   finsam lock --all                      lock every adjusted meeting that is not locked yet
+  finsam lock --all --upgrade            rewrite older fingerprints (which covered the tasks' status)
+  finsam lock styrelse/2023-04-14 --freeze-names
+                                         freeze the names of a meeting locked without them (the names
+                                         as the files say them today, not necessarily at adjustment)
 
 exit status: 0 locked (or already), 1 the meeting has errors or changed since it was locked,
 2 usage error (unknown meeting, not adjusted, not a records folder)
 """,
     "lock:REF": "the meeting, e.g. styrelse/2023-04-14",
-    "lock:--all": "every adjusted meeting that is not locked yet",
+    "lock:--all": "every adjusted meeting that is not locked yet (with --upgrade/--freeze-names: every locked one)",
+    "lock:--upgrade": "rewrite a fingerprint in the older formula (which covered the tasks' status) in the new one",
+    "lock:--freeze-names": ("freeze the names and roles of a meeting locked without them, as the files say them "
+                            "today (not necessarily as they were at adjustment)"),
     "correct:help": "record a change to adjusted minutes as a correction (rättelse)",
     "correct:description": ("After editing a locked meeting, record the change as a correction: date, by whom, what "
                             "and why. The protocol export prints the corrections."),

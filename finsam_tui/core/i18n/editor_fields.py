@@ -85,6 +85,8 @@ FIELDS_SV: dict[str, str] = {
     "by": "Rättad av",
     "what": "Vad som ändrades",
     "why": "Varför",
+    "printed": "Namn som protokollet visade",
+    "persons": "Personer",
 }
 
 FIELDS_EN: dict[str, str] = {
@@ -163,6 +165,8 @@ FIELDS_EN: dict[str, str] = {
     "by": "Corrected by",
     "what": "What changed",
     "why": "Why",
+    "printed": "Names as the minutes showed them",
+    "persons": "Persons",
 }
 
 FIELDS: dict[str, dict[str, str]] = {"sv": FIELDS_SV, "en": FIELDS_EN}
@@ -190,6 +194,10 @@ OVERRIDES_SV: dict[str, str] = {
     "jav.person": "Jävig",
     "jav.chair": "Ordförande under ärendet",
     "serving.person": "Ersättare",
+    "printed.forbund": "Förbundets namn",
+    "printed.organ": "Organets namn",
+    "persons.title": "Titel",
+    "persons.org": "Organisation",
 }
 
 OVERRIDES_EN: dict[str, str] = {
@@ -215,6 +223,10 @@ OVERRIDES_EN: dict[str, str] = {
     "jav.person": "Conflicted",
     "jav.chair": "Chair meanwhile",
     "serving.person": "Substitute",
+    "printed.forbund": "The förbund's name",
+    "printed.organ": "The organ's name",
+    "persons.title": "Title",
+    "persons.org": "Organisation",
 }
 
 OVERRIDES: dict[str, dict[str, str]] = {"sv": OVERRIDES_SV, "en": OVERRIDES_EN}

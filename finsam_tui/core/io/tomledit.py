@@ -20,6 +20,30 @@ from tomlkit.items import AoT, Array, Comment, InlineTable, Null, String, String
 # -- writing data back into a document ---------------------------------------------------------
 
 
+class Rows(list):
+    """A list of flat tables (short rows of plain values, such as the names a locked protocol
+    printed) written as an array of inline tables, one row a line, where a new one is added;
+    as data it is a plain list."""
+
+
+def _rows(rows: Rows):
+    """The rows as a TOML array item: one inline table a line, ``{ key = value, … }``."""
+    lines = ["    { " + ", ".join(f"{tomlkit.key(k).as_string()} = {tomlkit.item(_value(v)).as_string()}"
+                                 for k, v in row.items()) + " },\n" for row in rows]
+    return tomlkit.parse("x = [\n" + "".join(lines) + "]\n")["x"]
+
+
+def _has_rows(value: dict) -> bool:
+    return any(isinstance(v, Rows) or (isinstance(v, dict) and _has_rows(v)) for v in value.values())
+
+
+def _new_rows_table(value: dict) -> Table:
+    t = tomlkit.table()
+    for k, v in value.items():
+        t[k] = _rows(v) if isinstance(v, Rows) else (_new_rows_table(v) if isinstance(v, dict) else _value(v))
+    return t
+
+
 def _plain(item):
     return item.unwrap() if hasattr(item, "unwrap") else item
 
@@ -139,7 +163,13 @@ def _update_table(container, new: dict) -> None:
         _remove(container, key)
     for key, value in new.items():
         if key not in container:
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            if isinstance(value, dict) and _has_rows(value):  # a new table with rows: before what ended container
+                tail = _take_tail(container)
+                container[key] = _new_rows_table(value)
+                _give_tail(container[key], tail)
+            elif isinstance(value, Rows):
+                container[key] = _rows(value)
+            elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
                 _add_tables(container, key, value)
             else:
                 container[key] = _value(value)

@@ -272,5 +272,7 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
         return f"{one_line(g('date')) or '?'} {person('by')}: {what[:40]}"
     if name == "serving":
         return f"{person('person')} → {person('replaces')}"
+    if name == "persons":  # the names a locked protocol printed: as it printed them
+        return ", ".join(one_line(g(k)) for k in ("name", "role", "title", "org") if g(k)) or "?"
     scalars = [one_line(v) for v in entry.values() if not isinstance(v, (dict, list))]
     return " · ".join(x for x in scalars[:3] if x) or "…"

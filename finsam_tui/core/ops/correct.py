@@ -2,7 +2,9 @@
 
 The change is made in the meeting's data; :func:`correct` then appends a ``[[corrections]]``
 entry (date, by, what, why) with the fingerprint of the content as changed, which from then on
-is the one the content must match. ``finsam correct`` (:func:`correct_file`, on the file as it
+is the one the content must match. A meeting whose printed names are frozen
+(``[justering.printed]``, ``core/records/printed``) keeps them: only the persons the rättelse
+names anew (and the one who makes it) are added, as the files say them now. ``finsam correct`` (:func:`correct_file`, on the file as it
 was edited by hand) and the editor's rättelse dialog both write the entry through
 :func:`correct`.
 """
@@ -14,10 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.check.protocol_lock import EDITABLE_AFTER_LOCK, content_changed, expected_fingerprint, fingerprint
+from finsam_tui.core.check.protocol_lock import (
+    EDITABLE_AFTER_LOCK,
+    content_changed,
+    expected_fingerprint,
+    fingerprint,
+    matches,
+)
 from finsam_tui.core.io.saving import Snapshot
 from finsam_tui.core.ops.edited import describe_changes
 from finsam_tui.core.ops.save import read_record, write_data
+from finsam_tui.core.records.printed import frozen, snapshot
 
 
 @dataclass(frozen=True)
@@ -40,17 +49,24 @@ class CorrectionRefused(Exception):
         self.reason = reason
 
 
-def correct(data: dict, c: Correction) -> dict:
-    """The (already changed) data with a correction entry that records the change."""
+def correct(data: dict, c: Correction, ctx=None, rid: str | None = None) -> dict:
+    """The (already changed) data with a correction entry that records the change; with the
+    context, a snapshot of printed names it has gains the persons named anew (rid: the
+    meeting's id, for its organ when the data does not say)."""
     out = dict(data)
+    printed = frozen(data)
+    if ctx is not None and printed is not None:
+        organ = data.get("organ") if isinstance(data.get("organ"), str) else (rid or "").split("/")[0]
+        out["justering"] = dict(out["justering"], printed=snapshot(ctx, data, organ, keep=printed, extra=(c.by,)))
+    after = fingerprint(out)
     out["corrections"] = list(out.get("corrections", [])) + [
-        {"date": c.date, "by": c.by, "what": c.what, "why": c.why, "fingerprint": fingerprint(data)}]
+        {"date": c.date, "by": c.by, "what": c.what, "why": c.why, "fingerprint": after}]
     return out
 
 
 def needs_correction(baseline: dict, data: dict) -> bool:
     """Does saving data over baseline (a locked meeting as read) change what the fingerprint
-    covers, and so need a rättelse? Changes to the state or the anslag do not."""
+    covers, and so need a rättelse? Changes to the state, the anslag or a task's follow-up do not."""
     return content_changed(baseline, data)
 
 
@@ -71,9 +87,10 @@ def while_correcting(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.code != "FS326"]
 
 
-def correct_file(path: Path, c: Correction, persons=None) -> Snapshot:
+def correct_file(path: Path, c: Correction, persons=None, ctx=None, rid: str | None = None) -> Snapshot:
     """Record the rättelse in the meeting file at path, edited since its lock: the entry
-    appended, comments and a byte order mark kept. persons: the ids ``c.by`` must be one of.
+    appended, comments and a byte order mark kept. persons: the ids ``c.by`` must be one of;
+    ctx and rid: the context and the meeting's id, for its snapshot of printed names.
     Raises CorrectionRefused, SaveConflict (the file changed while it was written), OSError or
     ValueError (it cannot be read or parsed)."""
     if persons is not None and c.by not in persons:
@@ -82,6 +99,6 @@ def correct_file(path: Path, c: Correction, persons=None) -> Snapshot:
     expected = expected_fingerprint(data)
     if expected is None:
         raise CorrectionRefused("not_locked")
-    if fingerprint(data) == expected:
+    if matches(data, expected):
         raise CorrectionRefused("unchanged")
-    return write_data(snap, correct(data, c))
+    return write_data(snap, correct(data, c, ctx, rid))

@@ -242,6 +242,21 @@ MEETING = (
         F("signing", "str", "Signeringsreferens (t.ex. digital signatur)", "Signature reference"),
         F("fingerprint", "str", "Innehållets fingeravtryck vid justeringen (skrivs av finsam lock)",
           "Content fingerprint at adjustment (written by finsam lock)"),
+        T("printed", (
+            F("forbund", "str", "Förbundets namn som protokollet visar det", "The förbund's name as the minutes show it"),
+            F("organ", "str", "Organets namn som protokollet visar det", "The organ's name as the minutes show it"),
+            TS("persons", (
+                F("person", "ref", "Person", "Person", ref="person", required=True),
+                F("name", "str", "Namnet som protokollet visar det", "The name as the minutes show it",
+                  required=True),
+                F("role", "enum", "Rollen i organet vid mötet", "The role in the organ at the meeting", choices=ROLES),
+                F("title", "str", "Titel (för den som inte har någon roll i organet)",
+                  "Title (of someone without a role in the organ)"),
+                F("org", "str", "Medlemsorganisation eller tillhörighet som protokollet visar den",
+                  "Member organisation or affiliation as the minutes show it"),
+            ), "Personerna som protokollet nämner", "The persons the minutes name"),
+        ), "Namn och roller som protokollet visade vid låsningen (skrivs av finsam lock)",
+           "Names and roles as the minutes showed them when locked (written by finsam lock)"),
     ), "Justering", "Adjustment of the minutes"),
     T("anslag", (
         F("posted", "date", "Anslaget uppsatt", "Posted on the notice board"),

@@ -20,7 +20,7 @@ from finsam_tui.core.i18n.editor import kind_label, t
 from finsam_tui.core.ops import save as saving
 from finsam_tui.core.ops.correct import Correction, correct, default_by, needs_correction
 from finsam_tui.core.ops.correct import changes as correction_changes
-from finsam_tui.core.ops.lock import awaits_lock, lock_errors, locked
+from finsam_tui.core.ops.lock import awaits_lock, followed_up, lock_errors, locked
 from finsam_tui.core.ops.places import Place, moved_place
 from finsam_tui.core.records.schema import KINDS
 from finsam_tui.tui.editor.correction import CorrectionDialog
@@ -121,6 +121,8 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
             return False
         if s.locked and s.correcting:
             self.app.notify(t("locked.no_change", self.lang), timeout=3)
+        if s.locked:  # the state, anslag or a task's follow-up: a legacy lock is rewritten for it
+            data = followed_up(s.baseline, data)
         return self.save_or_move(data, then)
 
     def ask_lock(self, data: dict, then=None) -> None:
@@ -142,7 +144,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
 
         def answer(choice: str | None) -> None:
             if choice == "lock":
-                self.save_data(locked(data, errors), then)
+                self.save_data(locked(data, errors, s.ctx, s.place.id), then)
             elif choice == "save":
                 self.save_data(data, then)
 
@@ -159,7 +161,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         def answer(c: Correction | None) -> None:
             if c is None:
                 return  # cancelled: nothing written, the changes stay in the form
-            self.save_or_move(correct(data, c), then, corrected=True)
+            self.save_or_move(correct(data, c, s.ctx, s.place.id), then, corrected=True)
 
         self.app.push_screen(dialog, answer)
 

@@ -18,6 +18,7 @@ from finsam_tui.core.check.rules import (  # noqa: F401, I001 (imported, in this
     meetings,
     memberships,
     insatser,
+    printed_names,
 )
 from finsam_tui.core.check.rules.registry import CROSS_RULES, LOCAL_RULES
 
