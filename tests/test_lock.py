@@ -13,6 +13,21 @@ def codes(root):
     return [(f.code, f.file) for f in load_archive(root).findings]
 
 
+def without_printed(text: str) -> str:
+    """text without its [justering.printed] table (the names finsam lock freezes)."""
+    start = text.index("\n[justering.printed]\n")
+    return text[:start] + text[text.index("\n[", start + 2):]
+
+
+def as_locked(text: str, after: str) -> str:
+    """What finsam lock writes for the meeting text as it was locked before (its fingerprint then
+    in the legacy formula): the same text, the fingerprint in its place in the current formula,
+    and the frozen names (asserted to be covered by it)."""
+    fp = fingerprint(tomllib.loads(after))
+    old = next(line for line in text.split("\n") if line.startswith("fingerprint = "))
+    return text.replace(old, f'fingerprint = "{fp}"')
+
+
 def test_bundled_meetings_are_locked_and_match():
     from .conftest import RECORDS
 
@@ -62,7 +77,10 @@ def test_lock_command(records_copy, capsys):
     assert codes(records_copy) == [("FS327", MEETING)]
     assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
     assert capsys.readouterr().out == "Låst: styrelse/2023-04-14\n"
-    assert path.read_text(encoding="utf-8") == text  # the same line, in the same place
+    after = path.read_text(encoding="utf-8")
+    assert without_printed(after) == as_locked(text, after)  # the same line, in the same place
+    assert '[justering.printed]\nforbund = "Samordningsförbundet Norra Mellanland"\norgan = "Styrelsen"\n' in after
+    text = after
     assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0  # already locked
     assert main(["lock", "--all", "--records", str(records_copy)]) == 0
     assert "Inga justerade möten att låsa." in capsys.readouterr().out
@@ -85,7 +103,10 @@ def test_lock_and_correct_a_meeting_saved_with_a_byte_order_mark(records_copy, c
     capsys.readouterr()
     assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
     assert capsys.readouterr() == ("Låst: styrelse/2023-04-14\n", "")
-    assert path.read_bytes() == (BOM + text).encode("utf-8")  # the mark kept, the fingerprint in its place
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(BOM) and after.count(BOM) == 1  # the mark kept, the fingerprint in its place
+    assert without_printed(after.removeprefix(BOM)) == as_locked(text, after.removeprefix(BOM))
+    text = after.removeprefix(BOM)
     assert codes(records_copy) == []
     path.write_text(BOM + text.replace('title = "Mötets öppnande"', 'title = "Mötets öppnande och upprop"'),
                     encoding="utf-8")

@@ -36,12 +36,13 @@ FIX = Correction(dt.date(2023, 5, 2), "johanna-lilja", "§12: rubriken komplette
 
 
 def without_fingerprint(root, rel: str = MEETING, bom: str = ""):
-    """The meeting as justerad but not yet locked; (its path, its text as locked)."""
+    """The meeting as justerad but not yet locked; (its path, its text as locked without a
+    context: the fingerprint in its place, in the current formula)."""
     path = root / rel
     text = path.read_text(encoding="utf-8")
-    path.write_text(bom + "\n".join(line for line in text.split("\n") if not line.startswith("fingerprint = ")),
-                    encoding="utf-8")
-    return path, text
+    old = next(line for line in text.split("\n") if line.startswith("fingerprint = "))
+    path.write_text(bom + "\n".join(line for line in text.split("\n") if line != old), encoding="utf-8")
+    return path, text.replace(old, f'fingerprint = "{fingerprint(tomllib.loads(text))}"')
 
 
 def retitled(root, rel: str = MEETING, bom: str = ""):
@@ -130,10 +131,11 @@ def test_the_errors_that_refuse_a_lock():
     assert [f.code for f in lock_errors(findings, MEETING)] == ["FS302"]  # not FS326, nor a warning
 
 
-def test_a_locked_meeting_may_change_only_its_state_and_anslag():
+def test_a_locked_meeting_may_change_only_its_state_anslag_and_task_follow_up():
     assert may_change(("place",), False, False) and may_change(("corrections", 0), False, False)
     assert not may_change(("place",), True, False) and not may_change(("items", 3, "title"), True, False)
     assert may_change(("state",), True, False) and may_change(("anslag", "removed"), True, False)
+    assert may_change(("items", 3, "tasks", 0, "status"), True, False)  # a fact from a later meeting
     assert may_change(("items", 3, "title"), True, True)  # during a rättelse
     for path in (("corrections",), ("corrections", 0, "what"), ("justering", "fingerprint")):
         assert not may_change(path, True, True), path  # finsam writes those

@@ -27,6 +27,7 @@ from finsam_tui.core.check.protocol_lock import (
     fingerprint,
     is_follow_up,
     is_locked,
+    legacy_fingerprint,
     legacy_matches,
     matches,
 )
@@ -157,10 +158,12 @@ def followed_up(baseline: dict, data: dict) -> dict:
     """The data of a locked meeting saved without a rättelse (its state, anslag or tasks'
     follow-up changed): when the baseline's lock is in the legacy formula, which covered the
     follow-up, and still holds, its fingerprint is rewritten in the current formula, so that
-    the follow-up saved now does not read as a change."""
+    the follow-up saved now does not read as a change (a save the legacy lock still holds for,
+    such as the anslag's, leaves it as it is)."""
     expected = expected_fingerprint(baseline)
     if (not is_locked(baseline) or not isinstance(expected, str) or fingerprint(baseline) == expected
-            or content_changed(baseline, data) or not legacy_matches(baseline, expected)):
+            or content_changed(baseline, data) or legacy_fingerprint(data) == expected
+            or not legacy_matches(baseline, expected)):
         return data
     return refingerprinted(data)
 
