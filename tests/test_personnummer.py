@@ -324,6 +324,19 @@ def test_numbers_next_to_or_outside_digests_are_still_found(text, found):
     assert texts(text) == [found], text
 
 
+def test_the_real_fixtures_digests_hold_runs_the_check_once_flagged():
+    """tests/fixtures/real/personnummer-vs-fingerprint: its fingerprint and archive version hold
+    a ten-digit run that passes the date and Luhn checks on its own; inside them, no finding."""
+    from pathlib import Path
+
+    path = (Path(__file__).resolve().parent / "fixtures" / "real" / "personnummer-vs-fingerprint" / "moten"
+            / "styrelse" / "2023" / "2023-06-09.toml")
+    text = path.read_text(encoding="utf-8")
+    for run in ("6509076490", "9109690959"):
+        assert run in text and texts(run) == [run]  # alone: an identity number
+    assert find_identity_numbers(text) == []
+
+
 # --- large input (speed is measured by benchmarks/run.py, not here) -------------------
 
 
