@@ -60,7 +60,8 @@ def entry(ctx: Context, pid: str, organ: str, date: dt.date | None) -> dict | No
 
 def parts(e: dict, skip_roles: tuple[str, ...] = (), role_word=str) -> list[str]:
     """The printed parts of an entry: name, role (role_word of it, unless skipped), title, org."""
-    out = [e.get("name", "")]
+    name = e.get("name")
+    out = [name if isinstance(name, str) else ""]
     role = e.get("role")
     if isinstance(role, str) and role and role not in skip_roles:
         out.append(role_word(role))
@@ -99,7 +100,7 @@ def snapshot(ctx: Context, data: dict, organ: str, keep: dict | None = None, ext
     snapshot whose entries (and organ and förbund names) stay as they are for the persons still
     named (a rättelse); extra: persons to add (the one who makes the rättelse)."""
     keep = keep or {}
-    kept = {e.get("person"): e for e in keep.get("persons", []) if isinstance(e, dict)}
+    kept = frozen_persons(keep)
     date = data.get("date")
     rows = []
     for pid in sorted(set(named_persons(data)) | set(extra)):
@@ -120,9 +121,16 @@ def frozen(data: dict) -> dict | None:
     return printed if isinstance(printed, dict) else None
 
 
+def frozen_rows(printed: dict) -> list[tuple[int, dict]]:
+    """(index, entry) of a snapshot's persons that are entries with a person id."""
+    rows = printed.get("persons")
+    return [(i, e) for i, e in enumerate(rows) if isinstance(e, dict) and isinstance(e.get("person"), str)] \
+        if isinstance(rows, list) else []
+
+
 def frozen_persons(printed: dict) -> dict[str, dict]:
     """person id -> entry of a snapshot."""
-    return {e["person"]: e for e in printed.get("persons", []) if isinstance(e, dict) and isinstance(e.get("person"), str)}
+    return {e["person"]: e for _i, e in frozen_rows(printed)}
 
 
 def same(a: dict, b: dict) -> bool:

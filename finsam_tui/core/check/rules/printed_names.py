@@ -12,7 +12,7 @@ from __future__ import annotations
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.protocol_lock import is_locked
 from finsam_tui.core.check.rules.registry import local, whole_context
-from finsam_tui.core.records.printed import entry, frozen, parts, same
+from finsam_tui.core.records.printed import entry, frozen, frozen_rows, parts, same
 
 
 @local("meeting")
@@ -29,9 +29,7 @@ def check_printed_names(ctx, m):
         was = printed.get(key)
         if isinstance(was, str) and isinstance(now, str) and was != now and ctx.forbund_present:
             yield Finding("FS329", m.rel, path=base + (key,), params={"printed": was, "now": now})
-    for i, e in enumerate(printed.get("persons", [])):
-        if not isinstance(e, dict) or not isinstance(e.get("person"), str):
-            continue
+    for i, e in frozen_rows(printed):
         now = entry(ctx, e["person"], organ, date)
         if now is not None and not same(e, now):
             yield Finding("FS328", m.rel, path=base + ("persons", i), params={
