@@ -167,3 +167,27 @@ def test_a_correction_keeps_the_frozen_names_and_adds_the_persons_named_anew(tmp
     assert findings(root) == [("FS328", MEETING)]
     out = protocol(load_archive(root), REF, "sv")
     assert "- Bo Lind, ersättare, Försäkringskassan\n" in out and "| 2023-05-02 | Hans Vik |" in out and "Lövgren" not in out
+
+
+def test_the_editor_shows_the_frozen_names_read_only(tmp_path):
+    from .test_tui_editor import Harness, focus, run
+
+    root = base_copy(tmp_path)
+    real = Path(__file__).resolve().parent / "fixtures" / "real" / "frozen-names"
+    rel = "moten/styrelse/2023/2023-06-09.toml"
+    shutil.copy(real / rel, root / rel)
+    before = (root / rel).read_bytes()
+    app = Harness(root, "edit", rel=rel)
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        assert screen.session.read_only
+        persons = await focus(pilot, "#f-justering-printed-persons EntryList")
+        shown = [str(o.prompt).strip() for o in persons.options]
+        assert shown[:2] == ["Anna Ek, ordförande, Försäkringskassan", "Bo Lind, ersättare, Försäkringskassan"]
+        assert screen.query_one("#f-justering-printed-persons Button.add").disabled
+        assert screen.query_one("#f-justering-printed-organ Input").disabled
+        assert screen.query_one("#f-justering-printed-organ Input").value == "Styrelsen"
+
+    run(app, scenario)
+    assert (root / rel).read_bytes() == before
