@@ -290,15 +290,24 @@ BUDGET = (
         F("label", "str", "Rubrik i tabeller", "Column label"),
         F("date", "date", "Datum (för utfall: till och med)", "Date (for outcome: up to)"),
         F("decided_by", "ref", "Beslutande § (t.ex. styrelse/2021/§58)", "Deciding § reference", ref="paragraph"),
+        F("source", "str", "Källa, t.ex. Bilaga 4 (när samma version finns i flera handlingar)",
+          "Source, e.g. Bilaga 4 (when one version is printed in several documents)"),
+        F("same_as", "str", "Id för versionen som detta är en annan källa till; rader utan eget belopp "
+          "har versionens belopp", "Id of the version this is another source of; lines without their own "
+          "figure have that version's figure"),
     ), "Versioner: antagen budget, revideringar, utfall, prognos", "Versions", required=True),
     TS("income", (
         F("member", "ref", "Medlemsorganisation", "Member organisation", ref="org", required=True),
+        F("label", "str", "Radens rubrik, t.ex. Staten (FK, inkl. AF); annars medlemmens namn",
+          "Row label, e.g. Staten (FK, inkl. AF); otherwise the member's name"),
         F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
+        F("note", "str", "Kommentar", "Note"),
     ), "Medlemsbidrag per medlem", "Contributions per member"),
     TS("other_income", (
         F("id", "str", "Id", "Id", required=True),
         F("name", "str", "Benämning", "Name", required=True),
         F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
+        F("note", "str", "Kommentar", "Note"),
     ), "Övriga intäkter (räntor, ESF m.m.)", "Other income"),
     TS("categories", (
         F("id", "str", "Id", "Id", required=True),
@@ -310,6 +319,12 @@ BUDGET = (
             F("name", "str", "Benämning", "Name", required=True),
             F("amounts", "amounts", "Belopp per version", "Amount per version", required=True),
             F("note", "str", "Kommentar", "Note"),
+            TS("split", (
+                F("category", "str", "Kategorins id i budgeten", "Id of a category of the budget", required=True),
+                F("share", "number", "Andel av radens belopp (0–1), t.ex. 0.4", "Share of the line (0-1), e.g. 0.4",
+                  required=True),
+            ), "Fördelning av raden på kategorier (andelarna summerar till 1)",
+               "The line divided between categories (the shares sum to 1)"),
         ), "Kostnadsrader", "Cost lines", required=True),
     ), "Kostnadskategorier med rader", "Cost categories with lines", required=True),
     T("totals", (

@@ -15,6 +15,8 @@ from finsam_tui.core.check.rules import (  # noqa: F401, I001 (imported, in this
     references,
     numbering,
     budgets,
+    contributions,
+    budget_sources,
     meetings,
     memberships,
     insatser,

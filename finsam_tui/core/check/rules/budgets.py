@@ -1,20 +1,18 @@
-"""Budget rules: versions and their deciding §, sums, the ½–¼–¼ split, duplicate lines."""
+"""Budget rules: versions and their deciding §, sums (per source, split lines by their shares),
+lines split between categories, duplicate lines. The member contributions are
+``contributions.py``, two sources of one version ``budget_sources.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from fractions import Fraction
 
 from finsam_tui.core.check.findings import Finding, Place
-from finsam_tui.core.check.rules.registry import cross, local, whole_context
+from finsam_tui.core.check.rules.registry import cross, local
 from finsam_tui.core.check.schema_check import suggestion
 from finsam_tui.core.i18n.findings import Phrase
+from finsam_tui.core.records.budget_parts import category_rows, effective, is_amount, sources, split_of, whole
 from finsam_tui.core.records.refs import resolve
 from finsam_tui.core.text import kr, share
-
-# Contributions that differ from the exact share by at most this much are rounding.
-TOLERANCE_KR = 1
 
 
 def _versions(b) -> dict[str, dict]:
@@ -48,8 +46,9 @@ def check_budget_versions(ctx, b):
             if key not in versions:
                 yield Finding("FS508", b.rel, path=path + (key,), params={
                     "version": key, "suggest": suggestion(key, versions)})
+    alt = sources(d)
     for i, v in enumerate(d.get("versions", [])):
-        if v.get("kind") == "revidering" and not v.get("decided_by"):
+        if v.get("kind") == "revidering" and not v.get("decided_by") and v.get("id") not in alt:
             yield Finding("FS506", b.rel, path=("versions", i), params={"version": v.get("id"), "kind": v["kind"]})
 
 
@@ -76,71 +75,61 @@ def check_deciding_paragraphs(index):
 
 
 def _sum(tables, version: str) -> int:
-    return sum(t.get(version, 0) for t in tables)
+    return sum(a for t in tables if is_amount(a := t.get(version, 0)))
 
 
 @local("budget")
 def check_budget_sums(ctx, b):
+    """Stated totals against the lines, for every version (a second source with its own figures)."""
     d = b.data
-    all_lines = []
-    for i, cat in enumerate(d.get("categories", [])):
-        lines = [line.get("amounts", {}) for line in cat.get("lines", [])]
-        all_lines.extend(lines)
+    alt = sources(d)
+    for i, (cat, rows) in enumerate(zip(d.get("categories", []), category_rows(d, alt))):
+        lines = [r.amounts for r in rows]
         for version, stated in cat.get("total", {}).items():
             total = _sum(lines, version)
-            if total != stated:
+            if is_amount(stated) and total != stated:
                 yield Finding("FS501", b.rel, path=("categories", i, "total", version), params={
                     "category": cat.get("name", cat.get("id")), "version": version, "sum": kr(total),
                     "stated": kr(stated), "diff": kr(stated - total)})
-    incomes = [x.get("amounts", {}) for x in d.get("income", []) + d.get("other_income", [])]
+    all_lines = [effective(line.get("amounts"), alt)
+                 for cat in d.get("categories", []) for line in cat.get("lines", [])]
+    incomes = [effective(x.get("amounts"), alt) for x in d.get("income", []) + d.get("other_income", [])]
     totals = d.get("totals", {})
     labels = {"income": Phrase("total_income"), "costs": Phrase("total_costs")}
     for key, tables in (("income", incomes), ("costs", all_lines)):
         for version, stated in totals.get(key, {}).items():
             computed = _sum(tables, version)
-            if computed != stated:
+            if is_amount(stated) and computed != stated:
                 yield Finding("FS502", b.rel, path=("totals", key, version), params={
                     "what": labels[key], "version": version, "sum": kr(computed), "stated": kr(stated),
                         "diff": kr(stated - computed)})
     for version, stated in totals.get("result", {}).items():
         income = totals.get("income", {}).get(version, _sum(incomes, version))
         costs = totals.get("costs", {}).get(version, _sum(all_lines, version))
-        if income - costs != stated:
+        if is_amount(stated) and is_amount(income) and is_amount(costs) and income - costs != stated:
             yield Finding("FS504", b.rel, path=("totals", "result", version), params={
                 "version": version, "stated": kr(stated), "computed": kr(income - costs)})
 
 
-GROUPS = ((Phrase("share_state"), ("försäkringskassan", "arbetsförmedlingen"), Fraction(1, 2)),
-          (Phrase("share_region"), ("region",), Fraction(1, 4)),
-          (Phrase("share_municipalities"), ("kommun",), Fraction(1, 4)))
-
-
 @local("budget")
-@whole_context
-def check_income_split(ctx, b):
-    income = b.data.get("income", [])
-    per_version: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    first_path: dict[str, tuple] = {}
-    for i, inc in enumerate(income):
-        org = ctx.org_data.get(inc.get("member"))
-        if org is None:
-            continue
-        kind = org.get("kind")
-        for version, amount in inc.get("amounts", {}).items():
-            per_version[version][kind] += amount
-            first_path.setdefault(kind, ("income", i, "amounts"))
-    for version, by_kind in per_version.items():
-        whole = sum(by_kind.values())
-        if whole <= 0:
-            continue
-        for label, kinds, fraction in GROUPS:
-            amount = sum(by_kind.get(k, 0) for k in kinds)
-            expected = whole * fraction
-            if abs(amount - expected) > TOLERANCE_KR:
-                path = next((first_path[k] + (version,) for k in kinds if k in first_path), ("income",))
-                yield Finding("FS503", b.rel, path=path, params={
-                    "version": version, "group": label, "amount": kr(amount), "share": share(amount, whole),
-                    "expected": f"{kr(round(expected))} ({fraction})"})
+def check_split_lines(ctx, b):
+    """A line split between categories names categories of the budget, by shares that sum to 1."""
+    categories = [c.get("id") for c in b.data.get("categories", []) if isinstance(c.get("id"), str)]
+    for i, cat in enumerate(b.data.get("categories", [])):
+        for j, line in enumerate(cat.get("lines", [])):
+            split = split_of(line)
+            if not split:
+                continue
+            path = ("categories", i, "lines", j, "split")
+            name = line.get("id", line.get("name"))
+            for k, part in enumerate(line.get("split", [])):
+                category = part.get("category") if isinstance(part, dict) else None
+                if isinstance(category, str) and category not in categories:
+                    yield Finding("FS517", b.rel, path=path + (k, "category"), params={
+                        "line": name, "category": category, "suggest": suggestion(category, categories)})
+            shares = [s for _, s in split]
+            if not whole(shares):
+                yield Finding("FS516", b.rel, path=path, params={"line": name, "sum": share(float(sum(shares)), 1)})
 
 
 @local("budget")
