@@ -317,20 +317,31 @@ def test_budget_tables(archive, capsys):
     assert code == 0
     ts = tables(text)
     assert len(ts) == 7  # members, other income, three categories, result, equity
-    header = ["Medlem", "Budget 2023", "Reviderad budget 2023", "Utfall jan–jun", "Prognos helår", "Avvikelse",
-              "Andel"]
+    header = ["Medlem", "Budget 2023", "Reviderad budget 2023 (Bilaga 1)",
+              "Reviderad budget 2023 (Bildspel ekonomisk uppföljning)", "Utfall jan–jun", "Prognos helår",
+              "Avvikelse", "Andel"]
     assert ts[0][0] == header
-    assert ts[0][1] == ["Försäkringskassan", "1\u00a0600\u00a0000\u00a0kr", "1\u00a0600\u00a0000\u00a0kr",
-                        "800\u00a0000\u00a0kr", "1\u00a0600\u00a0000\u00a0kr", "0\u00a0kr", "25,0\u00a0%"]
+    # Försäkringskassan pays the state's half, Arbetsförmedlingen's part included: one line, no AF line
+    assert ts[0][1] == ["Staten (FK, inkl. AF)", "3\u00a0200\u00a0000\u00a0kr", "3\u00a0200\u00a0000\u00a0kr",
+                        "3\u00a0200\u00a0000\u00a0kr", "1\u00a0600\u00a0000\u00a0kr", "3\u00a0200\u00a0000\u00a0kr",
+                        "0\u00a0kr", "50,0\u00a0%"]
+    assert not [row for row in ts[0] if row[0] == "Arbetsförmedlingen"]
     assert ts[0][-1][0] == "Summa medlemsbidrag" and ts[0][-1][-1] == "100,0\u00a0%"
     individ = ts[2]
     assert individ[1][0] == "Samordningsteamet"
     assert individ[-1] == ["Summa Individinsatser", "4\u00a0050\u00a0000\u00a0kr", "4\u00a0050\u00a0000\u00a0kr",
-                           "1\u00a0869\u00a0800\u00a0kr", "3\u00a0820\u00a0000\u00a0kr", "230\u00a0000\u00a0kr"]
+                           "4\u00a0050\u00a0000\u00a0kr", "1\u00a0869\u00a0800\u00a0kr", "3\u00a0820\u00a0000\u00a0kr",
+                           "230\u00a0000\u00a0kr"]
+    # the two sources of the revised budget: the differing line marked, each source's own sums
+    structural = ts[3]
+    assert structural[2][:4] == ["Samverkansdagar och gemensamma utbildningar ≠", "180\u00a0000\u00a0kr",
+                                 "180\u00a0000\u00a0kr", "150\u00a0000\u00a0kr"]
+    assert ("- Samverkansdagar och gemensamma utbildningar: Bilaga 1 180\u00a0000\u00a0kr, "
+            "Bildspel ekonomisk uppföljning 150\u00a0000\u00a0kr") in text
     result = ts[5]
-    assert result[-1] == ["Resultat", "−720\u00a0000\u00a0kr", "−765\u00a0000\u00a0kr", "−29\u00a0000\u00a0kr",
-                          "−426\u00a0000\u00a0kr", "−339\u00a0000\u00a0kr"]
-    assert "Avvikelse = Reviderad budget 2023 − Prognos helår." in text
+    assert result[-1] == ["Resultat", "−720\u00a0000\u00a0kr", "−765\u00a0000\u00a0kr", "−735\u00a0000\u00a0kr",
+                          "−29\u00a0000\u00a0kr", "−426\u00a0000\u00a0kr", "−339\u00a0000\u00a0kr"]
+    assert "Avvikelse = Reviderad budget 2023 (Bilaga 1) − Prognos helår." in text
 
 
 def test_budget_without_forecast_compares_with_the_outcome(capsys):

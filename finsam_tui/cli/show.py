@@ -5,7 +5,7 @@ from __future__ import annotations
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 from finsam_tui.cli.parser import words
 from finsam_tui.cli.render import WIDTH, clip, dump_json, fields, ref_error, table, wrap
-from finsam_tui.core.text import iso, kr
+from finsam_tui.core.text import iso, kr, percent
 
 NAME = "show"
 
@@ -230,14 +230,17 @@ def render_budget(d: dict, L) -> list[str]:
                    (L["file"], d["file"])])
     out += _section(L["note"], wrap(d["note"]))
     out += _section(L["versions"], table([[v["id"], L.value(v["version_kind"]), iso(v["date"]),
-                                           v["decided_by"]["text"] if v["decided_by"] else "", v["label"]]
+                                           v["decided_by"]["text"] if v["decided_by"] else "", v["label"],
+                                           v["source"]]
                                           for v in d["versions"]], indent=2))
     vids = [v["id"] for v in d["versions"]]
-    income = [(i["member"]["name"] if i["member"] else "", [i["amounts"].get(v) for v in vids]) for i in d["income"]]
+    income = [(i["label"] or (i["member"]["name"] if i["member"] else ""), [i["amounts"].get(v) for v in vids])
+              for i in d["income"]]
     income += [(o["name"], [o["amounts"].get(v) for v in vids]) for o in d["other_income"]]
     sections = [(L["income"], income)]
     for c in d["categories"]:
-        rows = [(ln["name"], [ln["amounts"].get(v) for v in vids]) for ln in c["lines"]]
+        rows = [(ln["name"] if ln["share"] is None else f"{ln['name']} ({percent(ln['share'])})",
+                 [ln["amounts"].get(v) for v in vids]) for ln in c["lines"]]
         rows.append((L["sum"], [c["total"].get(v) for v in vids]))
         sections.append((c["name"], rows))
     t = d["totals"]

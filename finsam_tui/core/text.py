@@ -169,3 +169,9 @@ def share(part: int, whole: int) -> str:
     if not whole:
         return "–"
     return f"{part / whole * 100:.1f}".replace(".", ",") + "\u00a0%"
+
+
+def percent(value) -> str:
+    """A share (0.4, Fraction(3, 8)) as a percentage with a decimal comma: ``40 %``, ``37,5 %``."""
+    text = f"{float(value) * 100:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text}\u00a0%"

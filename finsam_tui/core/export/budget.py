@@ -1,4 +1,8 @@
-"""A year's budget: every version side by side, the deviation, member shares and totals."""
+"""A year's budget: every version side by side, the deviation, member shares and totals.
+
+Two sources of one version are two columns, each headed with its source, and the rows whose
+figures differ between them are marked and listed; a line split between categories is a
+row in each of them with its share (``core/records/budget_parts.py``)."""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ import datetime as dt
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export.common import Context, ExportError
 from finsam_tui.core.i18n.export import Labels
+from finsam_tui.core.records.budget_parts import category_rows, effective, is_amount, share_of, source_name, sources
 from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.records.refs import resolve
-from finsam_tui.core.text import iso, kr, share
+from finsam_tui.core.text import iso, kr, percent, share
 
 
 def budget(archive, year: int, lang: str = "sv", draft: bool = False) -> str:
@@ -38,17 +43,42 @@ class Budget:
         self.ctx, self.L, self.data = ctx, ctx.L, data
         self.versions = [v for v in data.get("versions", []) if isinstance(v.get("id"), str)]
         self.ids = [v["id"] for v in self.versions]
-        budget = _latest(self.versions, "budget")
-        revision = _latest(self.versions, "revidering")
+        self.alt = sources(data)  # a second source's id -> the version it is a source of
+        self.by_id = {v["id"]: v for v in self.versions}
+        own = [v for v in self.versions if v["id"] not in self.alt]
+        budget = _latest(own, "budget")
+        revision = _latest(own, "revidering")
         self.plan = revision or budget  # the budget that shares are computed on and deviations from
         self.based_on_revision = revision is not None
-        forecast = _latest(self.versions, "prognos")
-        self.compare = forecast or _latest(self.versions, "utfall")
+        forecast = _latest(own, "prognos")
+        self.compare = forecast or _latest(own, "utfall")
         self.compare_is_outcome = forecast is None and self.compare is not None
         self.base = self.plan if self.compare is not None else None  # None: no deviation column
 
     def label(self, v: dict) -> str:
-        return str(v.get("label") or v["id"])
+        label = str(v.get("label") or v["id"])
+        return self.L.fmt("label_source", label=label, source=v["source"]) if v.get("source") else label
+
+    def differs(self, entry: dict) -> list[tuple[str, str]]:
+        """(version, other source) pairs whose own figures for this line differ."""
+        raw = entry.get("amounts") if isinstance(entry.get("amounts"), dict) else {}
+        return [(main, vid) for vid, main in self.alt.items()
+                if is_amount(raw.get(vid)) and is_amount(raw.get(main)) and raw[vid] != raw[main]]
+
+    def name(self, text, entry: dict) -> str:
+        """A row's name cell, marked when its figures differ between the sources."""
+        return md.cell(text) + (f" {self.L['differs_mark']}" if self.differs(entry) else "")
+
+    def differences(self, named: list[tuple[str, dict]]) -> list[str]:
+        """The figures of the rows that differ between the sources, as a marked list."""
+        L, items = self.L, []
+        for text, entry in named:
+            raw = entry.get("amounts", {})
+            for main, vid in self.differs(entry):
+                figures = ", ".join(L.fmt("differs_figure", source=md.inline(source_name(self.by_id[v])),
+                                          amount=kr(raw[v])) for v in (main, vid))
+                items.append(L.fmt("differs_line", line=md.inline(text), figures=figures))
+        return [md.strong(L["differs_heading"]), L["differs_intro"], md.bullets(items)] if items else []
 
     # -- rows -------------------------------------------------------------------------------
     def row(self, name_md: str, amounts: dict[str, int | None], extra: list[str] | None = None) -> list[str]:
@@ -71,10 +101,12 @@ class Budget:
         heads += extra or []
         return heads, set(range(1, len(heads)))
 
-    @staticmethod
-    def amounts_of(entry: dict) -> dict[str, int | None]:
-        raw = entry.get("amounts", {})
-        return {k: _amount(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    def amounts_of(self, entry: dict) -> dict[str, int | None]:
+        """A line's figures, a second source's missing figure taken from its version."""
+        return {k: _amount(v) for k, v in effective(entry.get("amounts"), self.alt).items()}
+
+    def income_name(self, entry: dict) -> str:
+        return str(entry.get("label") or self.ctx.org_name(entry.get("member")))
 
     def total(self, rows: list[dict[str, int | None]]) -> dict[str, int | None]:
         out: dict[str, int | None] = {}
@@ -123,6 +155,8 @@ class Budget:
             parts.append(L.fmt(key, date=iso(v["date"])))
         if v.get("decided_by"):
             parts.append(L.fmt("version_decided", ref=self.decided(v["decided_by"])))
+        if v["id"] in self.alt:  # (the source itself is in the label)
+            parts.append(L.fmt("version_same_as", label=self.label(self.by_id[self.alt[v["id"]]])))
         return f"{md.strong(md.inline(self.label(v)))}: {md.inline(', '.join(parts))}"
 
     def decided(self, ref: str) -> str:
@@ -151,17 +185,18 @@ class Budget:
         return [" ".join(lines)]
 
     def income(self) -> tuple[list[dict], list[str]]:
-        L, ctx, d = self.L, self.ctx, self.data
+        L, d = self.L, self.data
         blocks = [md.heading(2, L["income"])]
-        members = [(ctx.org_name(i.get("member")), self.amounts_of(i)) for i in d.get("income", [])]
+        entries = d.get("income", [])
+        members = [(self.income_name(i), self.amounts_of(i)) for i in entries]
         member_total = self.total([a for _, a in members])
         rows = []
-        for name, amounts in members:
+        for (name, amounts), entry in zip(members, entries):
             extra = None
             if self.plan is not None:
                 part, whole = amounts.get(self.plan["id"]), member_total.get(self.plan["id"])
                 extra = [share(part, whole) if part is not None else L["no_amount"]]
-            rows.append(self.row(md.cell(name), amounts, extra))
+            rows.append(self.row(self.name(name, entry), amounts, extra))
         all_rows = [a for _, a in members]
         if members:
             extra = None
@@ -171,33 +206,66 @@ class Budget:
             rows.append(self.row(self.bold(L["sum_members"]), member_total, extra))
             heads, right = self.headers(L["col_member"], [L["col_share"]] if self.plan is not None else None)
             blocks += [md.heading(3, L["member_income"]), md.table(heads, rows, right)]
-        others = [(o.get("name", o.get("id", "")), self.amounts_of(o)) for o in d.get("other_income", [])]
+        other_entries = d.get("other_income", [])
+        others = [(o.get("name", o.get("id", "")), self.amounts_of(o)) for o in other_entries]
         if others:
-            rows = [self.row(md.cell(name), a) for name, a in others]
+            rows = [self.row(self.name(name, o), a) for (name, a), o in zip(others, other_entries)]
             rows.append(self.row(self.bold(L["sum_other"]), self.total([a for _, a in others])))
             heads, right = self.headers(L["col_item"])
             blocks += [md.heading(3, L["other_income"]), md.table(heads, rows, right)]
             all_rows += [a for _, a in others]
+        named = [(self.income_name(i), i) for i in entries] + [(o.get("name", o.get("id", "")), o)
+                                                               for o in other_entries]
+        notes = [f"{md.inline(n)}: {md.inline(e['note'])}" for n, e in named if e.get("note")]
+        if notes:
+            blocks += [md.strong(L["income_notes"]), md.bullets(notes)]
+        blocks += self.differences(named)
         return all_rows, blocks
 
     def costs(self) -> tuple[list[dict], list[str]]:
         L = self.L
         blocks = [md.heading(2, L["costs"])]
         all_rows: list[dict] = []
-        for cat in self.data.get("categories", []):
-            lines = [(line.get("name", line.get("id", "")), self.amounts_of(line), line.get("note"))
-                     for line in cat.get("lines", [])]
-            amounts = [a for _, a, _ in lines]
+        categories = self.data.get("categories", [])
+        names = {c.get("id"): c.get("name", c.get("id", "")) for c in categories}
+        for c, (cat, rows) in enumerate(zip(categories, category_rows(self.data, self.alt))):
+            amounts = [{k: _amount(v) for k, v in r.amounts.items()} for r in rows]
             all_rows += amounts
             name = cat.get("name", cat.get("id", ""))
-            rows = [self.row(md.cell(n), a) for n, a, _ in lines]
-            rows.append(self.row(self.bold(L.fmt("sum_category", name=md.cell(name))), self.total(amounts)))
+            cells = [self.row(self.row_name(r), a) for r, a in zip(rows, amounts)]
+            cells.append(self.row(self.bold(L.fmt("sum_category", name=md.cell(name))), self.total(amounts)))
             heads, right = self.headers(L["col_line"])
-            blocks += [md.heading(3, md.inline(name)), md.table(heads, rows, right)]
-            notes = [f"{md.inline(n)}: {md.inline(note)}" for n, _, note in lines if note]
+            blocks += [md.heading(3, md.inline(name)), md.table(heads, cells, right)]
+            notes = [self.split_note(r, names) for r in rows if r.share is not None]
+            notes += [f"{md.inline(self.line_name(r.line))}: {md.inline(r.line['note'])}"
+                      for r in rows if r.line.get("note")]
             if notes:
                 blocks += [md.strong(L["line_notes"]), md.bullets(notes)]
+            blocks += self.differences([(self.line_name(r.line), r.line) for r in rows
+                                        if r.path[1] == c])  # a split line's figures: where it stands
         return all_rows, blocks
+
+    @staticmethod
+    def line_name(line: dict) -> str:
+        return str(line.get("name", line.get("id", "")))
+
+    def row_name(self, r) -> str:
+        if r.share is None:
+            return self.name(self.line_name(r.line), r.line)
+        return self.name(self.L.fmt("split_row", name=self.line_name(r.line), share=percent(r.share)), r.line)
+
+    def split_note(self, r, names: dict) -> str:
+        """How a split line is divided, and its whole figure in the plan (or first) version."""
+        L = self.L
+        parts = [L.fmt("split_part", category=names.get(p.get("category"), p.get("category")),
+                       share=percent(share_of(p.get("share")) or 0))
+                 for p in r.line.get("split", []) if isinstance(p, dict)]
+        text = L.fmt("split_note", name=self.line_name(r.line), parts=", ".join(parts))
+        full = self.amounts_of(r.line)
+        version = self.plan or next((v for v in self.versions if full.get(v["id"]) is not None), None)
+        if version is not None and full.get(version["id"]) is not None:
+            text += "; " + L.fmt("split_whole", amount=kr(full[version["id"]]), version=self.label(version))
+        return md.inline(text)
 
     def equity(self, result: dict[str, int | None]) -> list[str]:
         L = self.L

@@ -8,8 +8,9 @@ Swedish (``sv``) is the default and the fallback for a missing English entry.
 
 from __future__ import annotations
 
-from finsam_tui.core.i18n.catalogue import Catalogue
+from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.domain import DOMAIN
+from finsam_tui.core.i18n.export_budget import BUDGET
 
 SV: dict[str, object] = {
     # --- document titles -------------------------------------------------------------
@@ -331,7 +332,7 @@ EN: dict[str, object] = {
                       "prognos": "forecast"},
 }
 
-CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BUDGET)
 
 
 class Labels(Catalogue):

@@ -31,6 +31,7 @@ from finsam_tui.core.query.results import (
     problems,
 )
 from finsam_tui.core.records.archive import Archive, Paragraph
+from finsam_tui.core.records.budget_parts import category_rows, effective, sources
 from finsam_tui.core.records.keypaths import value_at
 from finsam_tui.core.records.meetings import organ_of
 
@@ -229,26 +230,30 @@ def show_budget(archive: Archive, rec: Record) -> dict:
     year = int(rec.id)
     out = _base(archive, "budget", f"budget/{year}", rec)
     versions = []
+    alt = sources(d)  # a second source's figures are its version's where it gives none
     for v in d.get("versions", []):
         if isinstance(v, dict) and isinstance(v.get("id"), str):
             decided = v.get("decided_by")
             versions.append({"id": v["id"], "version_kind": as_text(v.get("kind")),
                              "label": as_text(v.get("label")) or v["id"], "date": as_date(v.get("date")),
+                             "source": as_text(v.get("source")), "same_as": alt.get(v["id"]),
                              "decided_by": dataclasses.asdict(link(archive, decided, "paragraph"))
                              if isinstance(decided, str) else None})
     vids = [v["id"] for v in versions]
-    income = [{"member": org_brief(archive, i.get("member")), "amounts": dict(i.get("amounts", {}))}
+    income = [{"member": org_brief(archive, i.get("member")), "label": as_text(i.get("label")),
+               "amounts": effective(i.get("amounts"), alt), "note": as_text(i.get("note"))}
               for i in d.get("income", []) if isinstance(i, dict)]
-    other = [{"id": as_text(o.get("id")), "name": as_text(o.get("name")), "amounts": dict(o.get("amounts", {}))}
+    other = [{"id": as_text(o.get("id")), "name": as_text(o.get("name")), "amounts": effective(o.get("amounts"), alt),
+              "note": as_text(o.get("note"))}
              for o in d.get("other_income", []) if isinstance(o, dict)]
     categories = []
-    for c in d.get("categories", []):
+    for c, rows in zip(d.get("categories", []), category_rows(d, alt)):
         if not isinstance(c, dict):
             continue
-        lines = [{"id": as_text(ln.get("id")), "ref": f"budget/{year}/{as_text(ln.get('id'))}",
-                  "name": as_text(ln.get("name")), "amounts": dict(ln.get("amounts", {})),
-                  "note": as_text(ln.get("note"))}
-                 for ln in c.get("lines", []) if isinstance(ln, dict)]
+        lines = [{"id": as_text(r.line.get("id")), "ref": f"budget/{year}/{as_text(r.line.get('id'))}",
+                  "name": as_text(r.line.get("name")), "amounts": r.amounts, "note": as_text(r.line.get("note")),
+                  "share": float(r.share) if r.share is not None else None}
+                 for r in rows]
         categories.append({"id": as_text(c.get("id")), "name": as_text(c.get("name")),
                            "category_kind": as_text(c.get("kind")),
                            "lines": lines, "total": _amount_sum(lines, vids)})

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from finsam_tui.core.text import kr
+from finsam_tui.core.text import kr, percent
 from finsam_tui.tui.lazylist import Row
 from finsam_tui.tui.sections.base import ListDetailSection, Selection
 
@@ -77,11 +77,12 @@ class BudgetSection(ListDetailSection):
         from finsam_tui.core.export.budget import Budget
         from finsam_tui.core.export.common import Context
         from finsam_tui.core.i18n.export import Labels as ExportLabels
+        from finsam_tui.core.records.budget_parts import category_rows, is_amount
 
         b = Budget(Context(archive, ExportLabels(L.lang)), rec.data)
         table.add_column(Text(L["budget_row"]), key="name", width=NAME_WIDTH)
         for v in b.versions:
-            label = str(v.get("label") or v["id"])
+            label = b.label(v)
             table.add_column(Text(label, justify="right"), key=f"v:{v['id']}", width=min(max(len(label), 10), 14))
         if b.base is not None:
             table.add_column(Text(L["deviation"], justify="right"), key="deviation",
@@ -100,36 +101,42 @@ class BudgetSection(ListDetailSection):
                                   style=style))
             table.add_row(*cells, key=key)
 
+        def mark(entry: dict) -> str:
+            """The indent of a row, ≠ where the sources of a version give it different figures."""
+            return f"{b.L['differs_mark']} " if b.differs(entry) else "  "
+
         income_rows = []
         add("h:income", L["income"], None, "bold")
         for i, entry in enumerate(rec.data.get("income", [])):
             amounts = b.amounts_of(entry)
             income_rows.append(amounts)
-            member = entry.get("member")
-            name = archive.orgs[member].data.get("name", member) if member in archive.orgs else str(member or "")
-            add(f"income:{i}", f"  {name}", amounts)
+            add(f"income:{i}", f"{mark(entry)}{b.income_name(entry)}", amounts)
         for i, entry in enumerate(rec.data.get("other_income", [])):
             amounts = b.amounts_of(entry)
             income_rows.append(amounts)
-            add(f"other:{i}", f"  {entry.get('name', entry.get('id', ''))}", amounts)
+            add(f"other:{i}", f"{mark(entry)}{entry.get('name', entry.get('id', ''))}", amounts)
         income_total = b.total(income_rows)
         add("sum:income", L["sum_income"], income_total, "bold")
         cost_rows = []
-        for c, cat in enumerate(rec.data.get("categories", [])):
+        for c, (cat, cat_rows) in enumerate(zip(rec.data.get("categories", []), category_rows(rec.data, b.alt))):
             add(f"cat:{c}", str(cat.get("name", cat.get("id", ""))), None, "bold")
             lines = []
-            for line in cat.get("lines", []):
-                amounts = b.amounts_of(line)
+            for r in cat_rows:
+                amounts = {k: v if is_amount(v) else None for k, v in r.amounts.items()}
                 lines.append(amounts)
-                add(f"budget/{year}/{line.get('id', '')}", f"  {line.get('name', line.get('id', ''))}", amounts)
+                key = f"budget/{year}/{r.line.get('id', '')}"
+                name = b.line_name(r.line)
+                if r.share is not None:
+                    name = b.L.fmt("split_row", name=name, share=percent(r.share))
+                    key = key if r.path[1] == c else f"part:{c}:{key}"  # a row key is unique in the table
+                add(key, f"{mark(r.line)}{name}", amounts)
             cost_rows += lines
             add(f"catsum:{c}", f"  {L['sum']}", b.total(lines), "italic")
         cost_total = b.total(cost_rows)
         add("sum:costs", L["sum_costs"], cost_total, "bold")
         add("sum:result", L["result"], b.minus(income_total, cost_total), "bold")
         if b.base is not None:
-            note.update(Text(L.fmt("deviation_note", base=str(b.base.get("label") or b.base["id"]),
-                                   compare=str(b.compare.get("label") or b.compare["id"]))))
+            note.update(Text(L.fmt("deviation_note", base=b.label(b.base), compare=b.label(b.compare))))
         else:
             note.update("")
         if keep_row is not None:
