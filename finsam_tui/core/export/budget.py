@@ -250,22 +250,24 @@ class Budget:
         return str(line.get("name", line.get("id", "")))
 
     def row_name(self, r) -> str:
-        if r.share is None:
-            return self.name(self.line_name(r.line), r.line)
-        return self.name(self.L.fmt("split_row", name=self.line_name(r.line), share=percent(r.share)), r.line)
+        """A cost row's name cell: a split line's part with its share, ≠ where the sources differ."""
+        name = md.cell(self.line_name(r.line))
+        if r.share is not None:
+            name = self.L.fmt("split_row", name=name, share=percent(r.share))
+        return name + (f" {self.L['differs_mark']}" if self.differs(r.line) else "")
 
     def split_note(self, r, names: dict) -> str:
         """How a split line is divided, and its whole figure in the plan (or first) version."""
         L = self.L
-        parts = [L.fmt("split_part", category=names.get(p.get("category"), p.get("category")),
+        parts = [L.fmt("split_part", category=md.inline(names.get(p.get("category"), p.get("category"))),
                        share=percent(share_of(p.get("share")) or 0))
                  for p in r.line.get("split", []) if isinstance(p, dict)]
-        text = L.fmt("split_note", name=self.line_name(r.line), parts=", ".join(parts))
+        text = L.fmt("split_note", name=md.inline(self.line_name(r.line)), parts=", ".join(parts))
         full = self.amounts_of(r.line)
         version = self.plan or next((v for v in self.versions if full.get(v["id"]) is not None), None)
         if version is not None and full.get(version["id"]) is not None:
-            text += "; " + L.fmt("split_whole", amount=kr(full[version["id"]]), version=self.label(version))
-        return md.inline(text)
+            text += "; " + L.fmt("split_whole", amount=kr(full[version["id"]]), version=md.inline(self.label(version)))
+        return text
 
     def equity(self, result: dict[str, int | None]) -> list[str]:
         L = self.L

@@ -29,6 +29,12 @@ GROUPS = ((Phrase("share_state"), ("försäkringskassan", "arbetsförmedlingen")
           (Phrase("share_municipalities"), ("kommun",), Fraction(1, 4)))
 
 
+def key_text(key: Fraction) -> str:
+    """A key as a percentage with the decimals it has (0.2968: 29,68 %)."""
+    text = f"{float(key) * 100:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text}\u00a0%"
+
+
 def _budgeted(b) -> list[str]:
     """The ids of the budgeted versions (and of their other sources), in their order."""
     return [v["id"] for v in b.data.get("versions", [])
@@ -94,7 +100,7 @@ def check_contribution_keys(ctx, b):
                 i = lines[member][0][0]
                 yield Finding("FS514", b.rel, path=("income", i, "amounts", version), params={
                     "member": ctx.org_data[member].get("name", member), "version": version,
-                    "amount": kr(amount), "key": share(float(keys[member]), 1), "quarter": kr(quarter),
+                    "amount": kr(amount), "key": key_text(keys[member]), "quarter": kr(quarter),
                     "expected": kr(round(expected))},
                     related=[Place(rel_of("organisation", member), path=("contribution_key",))])
 
@@ -112,6 +118,6 @@ def check_keys_sum(ctx, org):
         return
     missing = [ctx.org_data[oid].get("name", oid) for oid in kommuner if oid not in keyed]
     yield Finding("FS515", org.rel, path=("contribution_key",), params={
-        "sum": share(float(sum(keys)), 1),
+        "sum": key_text(sum(keys, Fraction(0))),
         "missing": Phrase("keys_missing", names=", ".join(missing)) if missing else ""},
         related=[Place(rel_of("organisation", oid), path=("contribution_key",)) for oid in keyed[1:]])
