@@ -87,6 +87,10 @@ FIELDS_SV: dict[str, str] = {
     "why": "Varför",
     "printed": "Namn som protokollet visade",
     "persons": "Personer",
+    "source": "Källa",
+    "same_as": "Annan källa till",
+    "split": "Fördelning på kategorier",
+    "share": "Andel (0–1)",
 }
 
 FIELDS_EN: dict[str, str] = {
@@ -167,6 +171,10 @@ FIELDS_EN: dict[str, str] = {
     "why": "Why",
     "printed": "Names as the minutes showed them",
     "persons": "Persons",
+    "source": "Source",
+    "same_as": "Another source of",
+    "split": "Split between categories",
+    "share": "Share (0–1)",
 }
 
 FIELDS: dict[str, dict[str, str]] = {"sv": FIELDS_SV, "en": FIELDS_EN}
