@@ -340,14 +340,17 @@ def test_budget_tables(archive, capsys):
             "Bildspel ekonomisk uppföljning 150\u00a0000\u00a0kr") in text
     result = ts[5]
     assert result[-1] == ["Resultat", "−720\u00a0000\u00a0kr", "−765\u00a0000\u00a0kr", "−735\u00a0000\u00a0kr",
-                          "−29\u00a0000\u00a0kr", "−426\u00a0000\u00a0kr", "−339\u00a0000\u00a0kr"]
-    assert "Avvikelse = Reviderad budget 2023 (Bilaga 1) − Prognos helår." in text
+                          "−29\u00a0000\u00a0kr", "−426\u00a0000\u00a0kr", "339\u00a0000\u00a0kr"]
+    # positive is favourable: for costs budget − forecast, for income and the result forecast − budget
+    assert result[1][-1] == "−1\u00a0000\u00a0kr" and result[2][-1] == "340\u00a0000\u00a0kr"
+    assert ("Avvikelse: för kostnader Reviderad budget 2023 (Bilaga 1) − Prognos helår, för intäkter, resultat "
+            "och eget kapital Prognos helår − Reviderad budget 2023 (Bilaga 1); ett positivt belopp är gynnsamt.") in text
 
 
 def test_budget_without_forecast_compares_with_the_outcome(capsys):
     code, text, _ = export(["budget", "2022"], capsys=capsys)
     assert code == 0
-    assert "Avvikelse = Budget 2022 − Utfall 2022." in text
+    assert "Avvikelse: för kostnader Budget 2022 − Utfall 2022, för intäkter, resultat och eget kapital " in text
     assert "det senaste utfallet används som jämförelse" in text
 
 

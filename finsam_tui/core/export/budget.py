@@ -81,18 +81,23 @@ class Budget:
         return [md.strong(L["differs_heading"]), L["differs_intro"], md.bullets(items)] if items else []
 
     # -- rows -------------------------------------------------------------------------------
-    def row(self, name_md: str, amounts: dict[str, int | None], extra: list[str] | None = None) -> list[str]:
+    def row(self, name_md: str, amounts: dict[str, int | None], extra: list[str] | None = None,
+            gain: bool = False) -> list[str]:
+        """A table row; gain: income, result or equity (more is favourable), else a cost."""
         cells = [name_md] + [self.money(amounts.get(i)) for i in self.ids]
         if self.base is not None:
-            cells.append(self.money(self.deviation(amounts)))
+            cells.append(self.money(self.deviation(amounts, gain)))
         return cells + (extra or [])
 
     def money(self, amount: int | None) -> str:
         return kr(amount) if amount is not None else self.L["no_amount"]
 
-    def deviation(self, amounts: dict[str, int | None]) -> int | None:
+    def deviation(self, amounts: dict[str, int | None], gain: bool = False) -> int | None:
+        """Positive is favourable: budget − outcome for a cost, outcome − budget for a gain."""
         b, c = amounts.get(self.base["id"]), amounts.get(self.compare["id"])
-        return b - c if b is not None and c is not None else None
+        if b is None or c is None:
+            return None
+        return c - b if gain else b - c
 
     def headers(self, first: str, extra: list[str] | None = None) -> tuple[list[str], set[int]]:
         heads = [first] + [md.cell(self.label(v)) for v in self.versions]
@@ -139,9 +144,9 @@ class Budget:
         result = self.minus(income_total, cost_total)
         heads, right = self.headers(L["col_item"])
         out += [md.heading(2, L["result"]), md.table(heads, [
-            self.row(L["sum_income"], income_total),
+            self.row(L["sum_income"], income_total, gain=True),
             self.row(L["sum_costs"], cost_total),
-            self.row(self.bold(L["result"]), result),
+            self.row(self.bold(L["result"]), result, gain=True),
         ], right)]
         out += self.equity(result)
         out += ctx.draft_note()
@@ -196,21 +201,21 @@ class Budget:
             if self.plan is not None:
                 part, whole = amounts.get(self.plan["id"]), member_total.get(self.plan["id"])
                 extra = [share(part, whole) if part is not None else L["no_amount"]]
-            rows.append(self.row(self.name(name, entry), amounts, extra))
+            rows.append(self.row(self.name(name, entry), amounts, extra, gain=True))
         all_rows = [a for _, a in members]
         if members:
             extra = None
             if self.plan is not None:
                 whole = member_total.get(self.plan["id"])
                 extra = [share(whole, whole) if whole else L["no_amount"]]
-            rows.append(self.row(self.bold(L["sum_members"]), member_total, extra))
+            rows.append(self.row(self.bold(L["sum_members"]), member_total, extra, gain=True))
             heads, right = self.headers(L["col_member"], [L["col_share"]] if self.plan is not None else None)
             blocks += [md.heading(3, L["member_income"]), md.table(heads, rows, right)]
         other_entries = d.get("other_income", [])
         others = [(o.get("name", o.get("id", "")), self.amounts_of(o)) for o in other_entries]
         if others:
-            rows = [self.row(self.name(name, o), a) for (name, a), o in zip(others, other_entries)]
-            rows.append(self.row(self.bold(L["sum_other"]), self.total([a for _, a in others])))
+            rows = [self.row(self.name(name, o), a, gain=True) for (name, a), o in zip(others, other_entries)]
+            rows.append(self.row(self.bold(L["sum_other"]), self.total([a for _, a in others]), gain=True))
             heads, right = self.headers(L["col_item"])
             blocks += [md.heading(3, L["other_income"]), md.table(heads, rows, right)]
             all_rows += [a for _, a in others]
@@ -283,4 +288,4 @@ class Budget:
         heads, right = self.headers(L["col_item"])
         return [md.heading(2, L["equity"]),
                 md.definitions([(L["equity_start"], kr(start))]),
-                md.table(heads, [self.row(L["equity_end"], end)], right)]
+                md.table(heads, [self.row(L["equity_end"], end, gain=True)], right)]

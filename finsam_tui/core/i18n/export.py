@@ -120,7 +120,8 @@ SV: dict[str, object] = {
     "version_date_outcome": "till och med {date}",
     "version_decided": "beslut {ref}",
     "deviation": "Avvikelse",
-    "deviation_note": "Avvikelse = {base} − {compare}.",
+    "deviation_note": ("Avvikelse: för kostnader {base} − {compare}, för intäkter, resultat och eget kapital "
+                       "{compare} − {base}; ett positivt belopp är gynnsamt."),
     "deviation_rev": "Den senaste revideringen används som budget.",
     "deviation_outcome": "Prognos saknas; det senaste utfallet används som jämförelse.",
     "deviation_none": "Ingen avvikelse beräknas: budget, eller både prognos och utfall, saknas.",
@@ -277,7 +278,8 @@ EN: dict[str, object] = {
     "version_date_outcome": "up to {date}",
     "version_decided": "decided {ref}",
     "deviation": "Deviation",
-    "deviation_note": "Deviation = {base} − {compare}.",
+    "deviation_note": ("Deviation: for costs {base} − {compare}, for income, result and equity "
+                       "{compare} − {base}; a positive figure is favourable."),
     "deviation_rev": "The latest revision is used as the budget.",
     "deviation_outcome": "There is no forecast; the latest outcome is used for comparison.",
     "deviation_none": "No deviation is computed: there is no budget, or neither a forecast nor an outcome.",

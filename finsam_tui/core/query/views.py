@@ -276,7 +276,7 @@ def show_budget_line(archive: Archive, q: Query) -> dict:
     versions = {v.get("id"): v for v in rec.data.get("versions", []) if isinstance(v, dict)}
     amounts = [{"version": vid, "label": as_text(versions.get(vid, {}).get("label")) or vid,
                 "version_kind": as_text(versions.get(vid, {}).get("kind")), "amount": amount}
-               for vid, amount in (ln.get("amounts") or {}).items()]
+               for vid, amount in effective(ln.get("amounts"), sources(rec.data)).items()]
     order = list(versions)
     amounts.sort(key=lambda a: order.index(a["version"]) if a["version"] in order else len(order))
     out = _base(archive, "budgetline", q.ref, rec, t.path)

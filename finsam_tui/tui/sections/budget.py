@@ -88,15 +88,15 @@ class BudgetSection(ListDetailSection):
             table.add_column(Text(L["deviation"], justify="right"), key="deviation",
                              width=max(len(L["deviation"]), 10))
 
-        def add(key: str, name: str, amounts: dict | None, style: str = "") -> None:
-            """A row; amounts None: a heading without figures."""
+        def add(key: str, name: str, amounts: dict | None, style: str = "", gain: bool = False) -> None:
+            """A row; amounts None: a heading without figures; gain: income or result (more is favourable)."""
             cells = [Text(name, style=style)]
             blank = amounts is None
             amounts = amounts or {}
             cells += [Text("" if blank else kr(amounts.get(i), plain=True) if amounts.get(i) is not None else "–",
                            justify="right", style=style) for i in b.ids]
             if b.base is not None:
-                dev = None if blank else b.deviation(amounts)
+                dev = None if blank else b.deviation(amounts, gain)
                 cells.append(Text("" if blank else kr(dev, plain=True) if dev is not None else "–", justify="right",
                                   style=style))
             table.add_row(*cells, key=key)
@@ -110,13 +110,13 @@ class BudgetSection(ListDetailSection):
         for i, entry in enumerate(rec.data.get("income", [])):
             amounts = b.amounts_of(entry)
             income_rows.append(amounts)
-            add(f"income:{i}", f"{mark(entry)}{b.income_name(entry)}", amounts)
+            add(f"income:{i}", f"{mark(entry)}{b.income_name(entry)}", amounts, gain=True)
         for i, entry in enumerate(rec.data.get("other_income", [])):
             amounts = b.amounts_of(entry)
             income_rows.append(amounts)
-            add(f"other:{i}", f"{mark(entry)}{entry.get('name', entry.get('id', ''))}", amounts)
+            add(f"other:{i}", f"{mark(entry)}{entry.get('name', entry.get('id', ''))}", amounts, gain=True)
         income_total = b.total(income_rows)
-        add("sum:income", L["sum_income"], income_total, "bold")
+        add("sum:income", L["sum_income"], income_total, "bold", gain=True)
         cost_rows = []
         for c, (cat, cat_rows) in enumerate(zip(rec.data.get("categories", []), category_rows(rec.data, b.alt))):
             add(f"cat:{c}", str(cat.get("name", cat.get("id", ""))), None, "bold")
@@ -134,7 +134,7 @@ class BudgetSection(ListDetailSection):
             add(f"catsum:{c}", f"  {L['sum']}", b.total(lines), "italic")
         cost_total = b.total(cost_rows)
         add("sum:costs", L["sum_costs"], cost_total, "bold")
-        add("sum:result", L["result"], b.minus(income_total, cost_total), "bold")
+        add("sum:result", L["result"], b.minus(income_total, cost_total), "bold", gain=True)
         if b.base is not None:
             note.update(Text(L.fmt("deviation_note", base=b.label(b.base), compare=b.label(b.compare))))
         else:
