@@ -20,8 +20,11 @@ from finsam_tui.core.records.budget_parts import effective, is_amount, share_of,
 from finsam_tui.core.records.layout import rel_of
 from finsam_tui.core.text import kr, share
 
-# Contributions that differ from the exact share by at most this much (per kommun) are rounding.
+# Contributions that differ from the exact share by at most this much are rounding.
 TOLERANCE_KR = 1
+# A kommun's part of the quarter may differ from its key's exact part by this much: budgets
+# often round each kommun's contribution to whole thousands (and the quarter moves with them).
+KEY_TOLERANCE_KR = 1000
 BUDGETED = ("budget", "revidering")
 
 GROUPS = ((Phrase("share_state"), ("försäkringskassan", "arbetsförmedlingen"), Fraction(1, 2)),
@@ -86,7 +89,7 @@ def check_contribution_keys(ctx, b):
     keys = {m: share_of(ctx.org_data[m].get("contribution_key")) for m in lines}
     if not keys or any(k is None for k in keys.values()) or not whole(list(keys.values())):
         return
-    tolerance = TOLERANCE_KR * len(keys)
+    tolerance = max(KEY_TOLERANCE_KR, TOLERANCE_KR * len(keys))
     for version in _budgeted(b):
         paid = {m: sum(a[version] for _, a in found if is_amount(a.get(version))) for m, found in lines.items()}
         if not all(any(is_amount(a.get(version)) for _, a in found) for found in lines.values()):
