@@ -115,3 +115,25 @@ def relock(path: Path) -> None:
     data = tomllib.loads(text)
     if is_locked(data):
         path.write_text(update_text(text, lock(data)), encoding="utf-8")
+
+
+def beyond_the_example(findings, lines: bool = True) -> list:
+    """findings (Finding objects, dicts of the JSON output or (code, file, line) tuples) on a copy
+    of the bundled example, without the example's deliberate ones (EXPECTED_FINDINGS in
+    test_bundled_example.py): what a test that changes the copy must find is what its change
+    caused, whatever the example shows on purpose. lines=False: for a test that moves the lines
+    of a file (a deliberate finding is then known by its code and file)."""
+    from .test_bundled_example import EXPECTED_FINDINGS
+
+    def key(f) -> tuple:
+        if hasattr(f, "code"):
+            found = (f.code, f.file, f.line)
+        elif isinstance(f, dict):
+            found = (f["code"], f["file"], f["line"])
+        else:
+            found = tuple(f)
+        return found if lines else found[:2]
+
+    deliberate = EXPECTED_FINDINGS if lines else {f[:2] for f in EXPECTED_FINDINGS}
+    return [f for f in findings if key(f) not in deliberate]
+

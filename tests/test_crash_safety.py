@@ -30,7 +30,7 @@ from finsam_tui.core.io.scan import scan_files
 from finsam_tui.core.io.tomledit import update_text
 
 from . import crash_child
-from .conftest import RECORDS, report_figure
+from .conftest import RECORDS, beyond_the_example, report_figure
 
 KILLS = int(os.environ.get("FINSAM_KILLS", "200"))
 TEMP_RE = re.compile(r"\.(?P<name>.+\.toml)\.[0-9a-f]{16}\.tmp")
@@ -85,7 +85,8 @@ def _check_folder(root: Path, variants: dict[Path, tuple[str, str]], cached: boo
     listed = scan_files(root)
     assert not any(Path(rel).name.startswith(".") or rel.endswith(".tmp") for rel in listed)
     result = cache.run(root) if cached else load_archive(root)
-    assert result.findings == [], [f"{f.file}:{f.line} {f.code}" for f in result.findings]
+    found = beyond_the_example(result.findings, lines=False)  # the padded files move their lines
+    assert found == [], [f"{f.file}:{f.line} {f.code}" for f in found]
     assert result.files_checked == len(listed)
     return new_state, temps
 
@@ -180,5 +181,5 @@ def test_a_temp_file_left_in_the_records_folder_is_not_read(records_copy):
     target = records_copy / "personer" / ".annika-berglof.toml.0123456789abcdef.tmp"
     target.write_text('name = "halv', encoding="utf-8")  # half a record: a syntax error if it were read
     archive = load_archive(records_copy)
-    assert archive.findings == []
+    assert beyond_the_example(archive.findings) == []
     assert not any(".tmp" in rel for rel in scan_files(records_copy))

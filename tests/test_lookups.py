@@ -291,9 +291,10 @@ def test_show_a_person_org_insats_budget_line_and_organ(capsys):
     code, data = finsam_json(capsys, "show", "budget/2023/ung-framtid")
     assert data["record"]["category"]["name"] == "Individinsatser"
     assert [(a["version"], a["amount"]) for a in data["record"]["amounts"]] == [
-        ("budget", 950000), ("rev1", 1100000), ("utfall-06", 498200), ("prognos", 1060000)]
+        ("budget", 950000), ("rev1", 1100000), ("rev1-bildspel", 1100000),  # (the second source: as rev1)
+        ("utfall-06", 498200), ("prognos", 1060000)]
     code, out, _ = finsam(capsys, "show", "budget/2023/ung-framtid")
-    assert "  rev1       revidering     1 100 000  Reviderad budget 2023" in out.splitlines()
+    assert "  rev1           revidering     1 100 000  Reviderad budget 2023" in out.splitlines()
     code, data = finsam_json(capsys, "show", "org/bjorkvik")
     assert [i["ref"] for i in data["record"]["insatser"]] == ["insats/samordningsteamet"]
     code, data = finsam_json(capsys, "show", "styrelse")
@@ -305,14 +306,15 @@ def test_show_a_budget_with_line_totals(capsys):
     assert code == 0
     rec = data["record"]
     cats = {c["id"]: c for c in rec["categories"]}
-    assert cats["individinsatser"]["total"] == {"budget": 4050000, "rev1": 4050000, "utfall-06": 1869800,
-                                                "prognos": 3820000}
+    assert cats["individinsatser"]["total"] == {"budget": 4050000, "rev1": 4050000, "rev1-bildspel": 4050000,
+                                                "utfall-06": 1869800, "prognos": 3820000}
+    assert cats["strukturella"]["total"]["rev1-bildspel"] == 1010000  # the second source's own figures
     assert rec["totals"]["result"]["budget"] == -720000
     assert rec["versions"][1]["decided_by"]["ref"] == "styrelse/2023-06-09/§27"
     code, out, _ = finsam(capsys, "show", "budget/2023")
     lines = out.splitlines()
-    assert "  Ung Framtid                           950 000  1 100 000    498 200  1 060 000" in lines
-    assert "  rev1       revidering  2023-06-09  styrelse/2023/§27  Reviderad budget 2023" in lines
+    assert "  Ung Framtid            950 000  1 100 000      1 100 000    498 200  1 060 000" in lines
+    assert "  rev1           revidering  2023-06-09  styrelse/2023/§27  Reviderad budget 2023  Bilaga 1" in lines
 
 
 def test_show_in_english(capsys):

@@ -1,6 +1,7 @@
 """A count says its noun in the right number: "1 varning", "2 varningar", "1 file"."""
 
 import re
+import shutil
 
 import pytest
 
@@ -37,10 +38,14 @@ def test_counted_wraps_ints_but_not_bools_or_other_values():
 # --- the texts users see ------------------------------------------------------------------------
 
 @pytest.fixture
-def one_warning(records_copy):
-    """The bundled example with exactly one warning (FS108: a file where no record belongs)."""
-    (records_copy / "anteckningar.toml").write_text("x = 1\n", encoding="utf-8")
-    return records_copy
+def one_warning(tmp_path):
+    """A clean records folder (tests/fixtures/base) with exactly one warning (FS108: a file where
+    no record belongs); the bundled example shows findings of its own on purpose."""
+    from .test_rules import BASE
+
+    records = shutil.copytree(BASE, tmp_path / "records")
+    (records / "anteckningar.toml").write_text("x = 1\n", encoding="utf-8")
+    return records
 
 
 def test_validate_says_one_warning_in_one_file(one_warning, capsys):
