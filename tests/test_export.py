@@ -419,8 +419,11 @@ def test_user_text_cannot_inject_markup(records_copy, capsys):
         if kind[0] != "agenda":
             assert EVIL_CLAUSE in list_items(text)
     code, text, _ = export(["protocol", "styrelse/2023-04-14"], records_copy, capsys)
-    assert "1. inte en lista\n- inte heller\ninte kod" in [plain(t) for t in MD.parse(text) if t.type == "inline"]
-    assert "<ol>" not in MD.render(text) and "<pre>" not in MD.render(text)
+    html = MD.render(text)
+    # the author's lists are lists, the indented line continues the item: never code
+    assert "<ol>\n<li>inte en lista</li>\n</ol>\n<ul>\n<li>inte heller<br />\ninte kod</li>\n</ul>" in html
+    assert "<pre>" not in html and "<hr" not in html
+    assert "<p># ingen rubrik<br />\n&lt;div&gt;ingen html&lt;/div&gt;<br />\n---</p>" in html
 
 
 def test_table_cells_escape_pipes_and_newlines():
@@ -448,15 +451,49 @@ def test_inline_is_always_shown_literally(text):
         assert "".join(c.content for c in inline[0].children) == expected
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(_ALPHABET, max_size=20), max_size=6))
-def test_paragraphs_keep_breaks_and_show_lines_literally(lines):
+def _shown_lines(html_tokens) -> list[str]:
+    """The lines a reader sees in the inline tokens, in order (a hard or soft break ends a line)."""
+    out = []
+    for t in html_tokens:
+        if t.type != "inline":
+            continue
+        line = ""
+        for c in t.children:
+            if c.type in ("softbreak", "hardbreak"):
+                out.append(line)
+                line = ""
+            else:
+                line += c.content
+        out.append(line)
+    return out
+
+
+_MARKER = re.compile(r"^(?:[-*][ ]+(?=\S)|\d{1,9}[.)][ ]+(?=\S))")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=20) | st.sampled_from(["- punkt", "* punkt", "1. ett", "2) två",
+                                                                   "  fortsatt", "", "- # x", "1. <b>"]),
+                max_size=8))
+def test_paragraphs_keep_lines_and_lists_and_show_the_rest_literally(lines):
     text = "\n".join(lines)
     blocks = md.paragraphs(text)
     html = MD.render(md.document(blocks)) if blocks else ""
-    assert html.count("<p>") == len(blocks)
-    for tag in ("<h", "<ul", "<ol", "<pre", "<blockquote", "<hr", "<a ", "<em", "<strong", "<code", "<img"):
+    for tag in ("<h", "<pre", "<blockquote", "<hr", "<a ", "<em", "<strong", "<code", "<img"):
         assert tag not in html
+    # every line is shown, each on a line of its own, a list line without its marker
+    expected = [_MARKER.sub("", line.strip(" ")) for line in lines if line.strip(" ")]
+    assert _shown_lines(MD.parse(md.document(blocks))) == expected
+    bullets = [line for line in expected if line]
+    assert html.count("<li>") == sum(1 for line in lines if _MARKER.match(line.strip(" "))), bullets
+
+
+def test_paragraphs_lists_and_breaks_render_as_html():
+    text = "Kontakt:\nKvarngatan 4\n123 45 Björkvik\n\nFörslaget:\n- att utöka\n- att följa upp\n\n1. ett\n2. två"
+    html = MD.render(md.document(md.paragraphs(text)))
+    assert "<p>Kontakt:<br />\nKvarngatan 4<br />\n123 45 Björkvik</p>" in html
+    assert "<ul>\n<li>att utöka</li>\n<li>att följa upp</li>\n</ul>" in html
+    assert "<ol>\n<li>ett</li>\n<li>två</li>\n</ol>" in html
 
 
 # -- refusal, draft ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ JSON, and the message for a reference that names nothing (``ref_error``). The wo
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 
@@ -39,19 +40,27 @@ def table(rows: list[list[str]], indent: int = 0, width: int = WIDTH, gap: int =
     return out
 
 
+# A list line in multi-line text ("- ", "* ", "1. ", "2) "): wrapped under its own text.
+_LIST_LINE = re.compile(r"^(?:[-*]|\d{1,9}[.)]) (?=\S)")
+
+
 def wrap(text: str, indent: int = 2, width: int = WIDTH, bullet: str = "") -> list[str]:
-    """Text wrapped to width; blank lines in it separate paragraphs."""
+    """Text wrapped to width as its author wrote it: a blank line separates paragraphs, a line
+    break stays a line break, and a list line ("- ", "1. ") wraps under its own text."""
     out: list[str] = []
-    paragraphs = [p for p in str(text).split("\n\n")] if text else []
-    for i, para in enumerate(paragraphs):
-        words = " ".join(para.split())
-        if not words:
+    gap = False
+    for raw in str(text).split("\n") if text else []:
+        line = " ".join(raw.split())
+        if not line:
+            gap = bool(out)
             continue
-        if out:
+        if gap:
             out.append("")
-        first = " " * indent + (bullet if i == 0 else " " * len(bullet))
-        rest = " " * (indent + len(bullet))
-        out.extend(textwrap.wrap(words, width=width, initial_indent=first, subsequent_indent=rest,
+            gap = False
+        first = " " * indent + (bullet if not out else " " * len(bullet))
+        m = _LIST_LINE.match(line)
+        rest = " " * (len(first) + (m.end() if m else 0))
+        out.extend(textwrap.wrap(line, width=width, initial_indent=first, subsequent_indent=rest,
                                  break_on_hyphens=False))
     return out
 

@@ -220,14 +220,14 @@ def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
 
 def task_line(ctx: Context, t: dict) -> str:
     L = ctx.L
-    line = L.fmt("task_line", name=md.inline(ctx.person_name(t.get("responsible"))), task=md.inline(t.get("task", "")))
     extra = []
     if t.get("due"):
         extra.append(L.fmt("due", date=md.inline(iso(t["due"]))))
     extra.append(L.fmt("status", status=md.inline(L.task_state(str(t.get("status", "ny"))))))
     if t.get("reported"):
         extra.append(L.fmt("reported", ref=md.inline(t["reported"])))
-    return f"{line} ({'; '.join(extra)})"
+    task = md.item_text(t.get("task", ""), tail=f"({'; '.join(extra)})")
+    return L.fmt("task_line", name=md.inline(ctx.person_name(t.get("responsible"))), task=task)
 
 
 def tasks_of(m: Record) -> list[tuple[dict, dict]]:

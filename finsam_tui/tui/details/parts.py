@@ -53,7 +53,9 @@ def bullets(items: list, bullet: str = "• ") -> list[Text]:
 
 
 def paragraphs(text: str) -> list[Text]:
-    return [Text("  " + " ".join(p.split())) for p in text.split("\n\n") if p.strip()]
+    """Multi-line text as its author wrote it: paragraphs apart, line breaks (and list lines) kept."""
+    return [Text("\n".join("  " + " ".join(line.split()) for line in p.split("\n") if line.strip()))
+            for p in text.split("\n\n") if p.strip()]
 
 
 def names(people) -> str:
