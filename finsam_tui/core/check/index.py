@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from finsam_tui.core.records.meetings import items
@@ -40,6 +40,8 @@ def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
     if kind == "meeting":
         out["date"] = data.get("date") if isinstance(data.get("date"), dt.date) else None
         out["paras"] = [(e.number, e.letter, e.path) for e in items(data, referable=True)]
+        out["bilagor"] = [(i, a["file"]) for i, a in enumerate(data.get("attachments", []))
+                          if isinstance(a.get("file"), str)]
     elif kind == "budget":
         out["lines"] = [(line["id"], ("categories", i, "lines", j))
                         for i, cat in enumerate(data.get("categories", []))
@@ -70,12 +72,15 @@ class MeetingInfo:
     year: str
     date: dt.date | None
     paras: list  # [(number, letter, path)]
+    bilagor: list = field(default_factory=list)  # [(i, file)]: the [[attachments]] that name a file
 
 
 class Index:
     """entries: (rel, kind, id, summary) for every loaded record."""
 
-    def __init__(self, entries, unloaded_ids: set[tuple[str, str]], forbund_present: bool, settings: dict):
+    def __init__(self, entries, unloaded_ids: set[tuple[str, str]], forbund_present: bool, settings: dict,
+                 root: str | None = None):
+        self.root = root  # the real path of the records folder (the files a record names), if known
         self.unloaded_ids = unloaded_ids
         self.forbund_present = forbund_present
         self.settings = settings
@@ -92,7 +97,8 @@ class Index:
                 self.refs_by_rel.append((rel, s["refs"]))
             if kind == "meeting":
                 organ, stem = rid.split("/")
-                self.meeting_info[rid] = MeetingInfo(rid, rel, organ, stem[:4], s.get("date"), s.get("paras", []))
+                self.meeting_info[rid] = MeetingInfo(rid, rel, organ, stem[:4], s.get("date"), s.get("paras", []),
+                                                     s.get("bilagor", []))
             elif kind == "budget":
                 year = int(rid)
                 for line_id, path in s.get("lines", ()):

@@ -127,7 +127,8 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
 
     # 4. the rules across files, on the index of every record's summary
     index = Index([(r.rel, r.kind, r.id, r.summary) for r in results if r.summary is not None],
-                  unloaded_ids(r.rel for r in results if r.unloaded), ctx.forbund_present, ctx.settings)
+                  unloaded_ids(r.rel for r in results if r.unloaded), ctx.forbund_present, ctx.settings,
+                  root_real)
     records = {r.rel: r.record for r in results if r.record is not None}
     text_of = read_text_of(records, files)
     for r in results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finsam_tui.core.export import letterhead as lh
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
 from finsam_tui.core.export.common import Context
@@ -21,7 +22,7 @@ def agenda(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     mt.check(ctx, m)
     L = ctx.L
     organ = organ_of(m)
-    blocks = [mt.title(ctx, m, "agenda"), *ctx.draft_note(), *mt.header(ctx, m),
+    blocks = [mt.title(ctx, m, "agenda"), *ctx.draft_note(), *mt.header(ctx, m), *lh.bilagor(ctx, m),
               L.fmt("agenda_intro", organ=md.inline(ctx.organ_name(organ)))]
     blocks += called(ctx, m)
     for item in m.data.get("items", []):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding, errors_in
 from finsam_tui.core.check.protocol_lock import is_locked
+from finsam_tui.core.export import letterhead as lh
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.io.load import Record
@@ -118,10 +119,10 @@ def header(ctx: Context, m: Record, with_range: bool = True, extra: list[tuple[s
         (L["place"], md.inline(d.get("place", ""))),
         (L["diarienummer"], md.inline(d.get("diarienummer", ""))),
     ]
-    if with_range:
+    if with_range and lh.is_numbered(ctx, m):
         pairs.append((L["paragraphs"], md.inline(paragraph_range(d.get("items", [])))))
     pairs += extra or []
-    return [md.strong(md.inline(ctx.forbund_name())), md.definitions(pairs)]
+    return [lh.letterhead(ctx, m), md.definitions(pairs)]
 
 
 # -- attendance -----------------------------------------------------------------------------
@@ -169,7 +170,8 @@ def item_blocks(ctx: Context, m: Record, item: dict, mode: str, subs: list[dict]
 
     subs: the sub-items to show (default all); body=False shows only the § heading (an
     extract of a single sub-item)."""
-    blocks = [md.heading(2, item_heading(ctx, item))]
+    numbered = lh.is_numbered(ctx, m)
+    blocks = [md.heading(2, item_heading(ctx, item) if numbered else lh.point_heading(ctx, item))]
     if body:
         blocks += _body(ctx, m, item, mode)
     for sub in item.get("sub", []) if subs is None else subs:
@@ -212,7 +214,7 @@ def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
         tasks = [task_line(ctx, t) for t in item.get("tasks", []) if isinstance(t, dict)]
         if tasks:
             blocks += [md.strong(L["tasks"]), md.bullets(tasks)]
-    attachments = [md.inline(a) for a in item.get("attachments", []) if isinstance(a, str)]
+    attachments = lh.attachment_entries(ctx, m, item)
     if attachments:
         blocks += [md.strong(L["attachments"]), md.bullets(attachments)]
     return blocks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finsam_tui.core.export import letterhead as lh
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
 from finsam_tui.core.export.common import Context
@@ -18,9 +19,8 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     m = mt.meeting_to_export(archive, ref)
     mt.check(ctx, m)
     L = ctx.L
-    next_meeting = m.data.get("next_meeting")
     blocks = [mt.title(ctx, m, "protocol"), *ctx.draft_note(),
-              *mt.header(ctx, m, extra=[(L["next_meeting"], md.inline(iso(next_meeting)))]),
+              *mt.header(ctx, m, extra=[(L["next_meeting"], lh.next_meeting(ctx, m))]), *lh.bilagor(ctx, m),
               *mt.attendance(ctx, m)]
     for item in m.data.get("items", []):
         blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.domain import DOMAIN
 from finsam_tui.core.i18n.export_budget import BUDGET
+from finsam_tui.core.i18n.export_meeting import EXPORT_MEETING
 
 SV: dict[str, object] = {
     # --- document titles -------------------------------------------------------------
@@ -334,7 +335,7 @@ EN: dict[str, object] = {
                       "prognos": "forecast"},
 }
 
-CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BUDGET)
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BUDGET, EXPORT_MEETING)
 
 
 class Labels(Catalogue):

@@ -51,6 +51,8 @@ MEETING_STATES = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
 ITEM_KINDS = ("information", "diskussion", "beslut", "delegationsbeslut", "val", "övrigt")
 TASK_STATES = ("ny", "pågående", "klar", "avbruten")
 NUMBERING = ("per_år", "per_möte")
+# An organ's own numbering may also be "ingen": points without § (minnesanteckningar).
+ORGAN_NUMBERING = NUMBERING + ("ingen",)
 QUORUM_RULES = ("mer_än_hälften", "minst_hälften", "alla_medlemmar")
 VERSION_KINDS = ("budget", "revidering", "utfall", "prognos")
 CATEGORY_KINDS = ("individinsatser", "strukturella insatser", "administrativa kostnader", "övrigt")
@@ -131,9 +133,20 @@ FORBUND = (
         F("kind", "enum", "Typ av organ", "Kind of organ", choices=ORGAN_KINDS, required=True),
         F("decides", "bool", "Organet fattar beslut (beslutförhet kontrolleras)", "The organ takes decisions",
           default=True),
+        F("paragraph_numbering", "enum",
+          "Organets egen numrering (annars förbundets): per_år, per_möte eller ingen (punkter utan §)",
+          "The organ's own numbering (else the förbund's): per_år, per_möte or ingen (points without §)",
+          choices=ORGAN_NUMBERING),
     ), "Förbundets organ", "The association's organs", required=True),
     F("address", "str", "Postadress för kansliet", "Office address"),
     F("storage", "str", "Förvaringsplats för protokoll (standard för anslag)", "Where minutes are kept"),
+    TS("numbering_starts", (
+        F("organ", "ref", "Organ (id från organs)", "Organ id", ref="organ", required=True),
+        F("year", "int", "År", "Year", required=True),
+        F("first", "int", "Första §-numret som arkivet har det året", "The first § number the archive holds that year",
+          required=True, minimum=1),
+    ), "Var §-numreringen börjar ett år (arkiv som börjar mitt i ett år)",
+       "Where the § numbering starts in a year (an archive that starts mid-year)"),
 )
 
 # ---------------------------------------------------------------------------
@@ -199,14 +212,16 @@ _ITEM_COMMON = (
         F("chair", "ref", "Ordförande under ärendet (om ordföranden var jävig)",
           "Who chaired meanwhile (if the chair left)", ref="person"),
     ), "Jäv", "Conflicts of interest"),
-    L("attachments", F("", "str"), "Bilagor", "Attachments"),
+    L("attachments", F("", "str"), "Bilagor: fritext, eller \"Bilaga 2\" för mötets bilaga nr 2",
+      "Attachments: free text, or \"Bilaga 2\" for the meeting's attachment no. 2"),
     L("refs", F("", "ref", ref="any"), "Hänvisningar: budgetrad, insats, tidigare möte eller §",
       "References: budget line, insats, earlier meeting or §"),
     TS("tasks", TASK, "Uppdrag som ges i ärendet", "Tasks given under this item"),
 )
 SUBITEM = (F("letter", "str", "Bokstav: a, b, c …", "Letter", required=True),) + _ITEM_COMMON
 ITEM = (
-    F("number", "int", "Paragrafnummer", "Paragraph number", required=True, minimum=1),
+    F("number", "int", "Paragrafnummer (krävs utom i organ med numreringen ingen)",
+      "Paragraph number (required except in an organ numbered ingen)", minimum=1),
 ) + _ITEM_COMMON + (
     TS("sub", SUBITEM, "Underpunkter a), b) …", "Sub-items a), b) …"),
 )
@@ -264,7 +279,17 @@ MEETING = (
         F("storage", "str", "Förvaringsplats för protokollet", "Where the minutes are kept"),
     ), "Anslag/bevis", "Posting of the minutes"),
     F("next_meeting", "date", "Nästa möte", "Next meeting"),
+    F("next_meeting_start", "time", "Nästa mötes starttid HH:MM", "Next meeting's start time HH:MM"),
+    F("next_meeting_end", "time", "Nästa mötes sluttid HH:MM", "Next meeting's end time HH:MM"),
+    F("next_meeting_place", "str", "Nästa mötes plats", "Next meeting's place"),
     F("notes", "text", "Övrigt om mötet", "Notes about the meeting"),
+    TS("attachments", (
+        F("number", "int", "Bilagans nummer: 1, 2, 3 …", "The attachment's number", required=True, minimum=1),
+        F("title", "str", "Bilagans rubrik", "Title of the attachment", required=True),
+        F("file", "str", "Fil i arkivmappen, t.ex. bilagor/2023-05-05-budget.pdf",
+          "File in the records folder, e.g. bilagor/2023-05-05-budget.pdf"),
+    ), "Mötets bilagor, numrerade; en § hänvisar med \"Bilaga 2\" i sina attachments",
+       "The meeting's numbered attachments; a § refers to one with \"Bilaga 2\" in its attachments"),
     TS("items", ITEM, "Paragrafer", "Paragraphs (§)"),
     TS("corrections", (
         F("date", "date", "Datum för rättelsen", "Date of the correction", required=True),

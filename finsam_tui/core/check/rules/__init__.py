@@ -21,6 +21,7 @@ from finsam_tui.core.check.rules import (  # noqa: F401, I001 (imported, in this
     memberships,
     insatser,
     printed_names,
+    bilagor,
 )
 from finsam_tui.core.check.rules.registry import CROSS_RULES, LOCAL_RULES
 

@@ -1,0 +1,50 @@
+"""A meeting's bilagor (``[[attachments]]``: number, title, optional file) and how a § names one.
+
+A § lists its attachments as text; an entry ``"Bilaga 2"`` (any case, the number alone after
+the word) names the meeting's bilaga number 2 and is checked and shown with its title. The
+file of a bilaga is a path relative to the records folder that must stay inside it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+_BILAGA = re.compile(r"^\s*(?:bilaga|attachment)\s+(\d{1,4})\s*$", re.IGNORECASE)
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def bilaga_number(entry: object) -> int | None:
+    """2 for "Bilaga 2" (a § naming the meeting's bilaga 2); None for any other entry."""
+    m = _BILAGA.match(entry) if isinstance(entry, str) else None
+    return int(m.group(1)) if m else None
+
+
+def bilagor_of(data: dict) -> dict[int, dict]:
+    """The meeting's bilagor by number (the first one of a number)."""
+    out: dict[int, dict] = {}
+    for a in data.get("attachments", []) or []:
+        if isinstance(a, dict) and isinstance(a.get("number"), int):
+            out.setdefault(a["number"], a)
+    return out
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def file_problem(root_real: str, file: str) -> str | None:
+    """Why the bilaga file (relative to the records folder whose real path is root_real) is
+    not usable: "absolute" (an absolute path), "parent" (``..`` in it), "link_out" (it
+    leads out of the folder through a link), "missing" (no such file); None when it is fine."""
+    if file.startswith(("/", "\\")) or _DRIVE.match(file) or os.path.isabs(file):
+        return "absolute"
+    if ".." in re.split(r"[\\/]", file):
+        return "parent"
+    try:
+        path = os.path.join(root_real, *file.split("/"))
+        if not _within(os.path.realpath(path), root_real):
+            return "link_out"
+        return None if os.path.isfile(path) else "missing"
+    except (OSError, ValueError):  # a NUL byte, a name too long
+        return "missing"
