@@ -2,7 +2,7 @@
 
 Attendance, chair, secretary, place and times are copied from the organ's previous meeting
 (everyone expected back: the absent and those replaced are called again), the state is
-planerad, and the standard opening §§ are numbered per the förbund's numbering policy (per
+planerad, and the standard opening §§ are numbered per the organ's numbering policy (per
 year, or per meeting). Also here: the date the organ's latest meeting set for the next one,
 which a new meeting of the organ starts from.
 """
@@ -13,6 +13,7 @@ import datetime as dt
 
 from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.records.archive import Archive
+from finsam_tui.core.records.numbering_policy import PER_YEAR, numbering_of, stated_start
 
 # The standard opening §§ of a new meeting: their titles (editor_workflow.py's words, in the
 # förbund's language) and kinds.
@@ -22,14 +23,16 @@ OPENING_ITEMS = (("new_meeting.opening", "information"), ("new_meeting.adjusters
 
 def next_paragraph_number(archive: Archive, organ: str, date: dt.date) -> int:
     """The first § number of a new meeting on date, per the numbering policy."""
-    if archive.settings.get("paragraph_numbering") == "per_möte":
+    if numbering_of(archive.settings, organ) != PER_YEAR:
         return 1
     numbers = [item.get("number", 0)
                for m in archive.meetings_by_organ.get(organ, [])
                if (archive.meeting_date(m) or dt.date.min).year == date.year
                and (archive.meeting_date(m) or dt.date.min) < date
                for item in m.data.get("items", []) if isinstance(item.get("number"), int)]
-    return max(numbers, default=0) + 1
+    if not numbers:
+        return stated_start(archive.settings, organ, date.year) or 1
+    return max(numbers) + 1
 
 
 def first_paragraph_number(archive: Archive, data: dict) -> int | None:
