@@ -8,7 +8,8 @@ unchanged), its references and their findings, and what it offers references to 
 (``index.offered``). A run re-reads only changed files, re-runs only their local rules (all
 records' local rules when the context changed), checks only their references (everyone's
 when a file's offer or the context changed) and then the other cross-file rules on the
-index. When nothing changed since the last run the stored findings are used as they are.
+index. When nothing changed since the last run (no record file, and none of the files a
+meeting's bilagor name) the stored findings are used as they are.
 The stages themselves are those of ``pipeline.validate``, the run without the cache too:
 the cache (``Stored``) only says whose stored results hold, and keeps the new ones.
 
@@ -31,6 +32,7 @@ from pathlib import Path
 from finsam_tui import __version__
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_files
+from finsam_tui.core.records.bilagor import file_problem
 
 # The warm path (nothing changed) needs only the stored findings: the rest of the core is
 # imported when a file has to be read again.
@@ -176,7 +178,7 @@ def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> 
     files = scan_files(root)
     state = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items()))
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("state") == state and not need_archive:
+    if meta.get("state") == state and not need_archive and _bilagor_hold(root, meta):
         return _stored_result(con, meta, len(files))
     _load_core()
     stored = Stored(con, files, meta, state)
@@ -265,9 +267,26 @@ class Stored:
                             (_dump(r.local) if r.local else None, r.rel))
         for key, value in (("context", None if racy_context else self.context_fp),
                            ("state", None if racy else self.state),
-                           ("cross", _dump(outcome.cross)), ("settings", _dump(outcome.ctx.settings))):
+                           ("cross", _dump(outcome.cross)), ("settings", _dump(outcome.ctx.settings)),
+                           ("bilagor", _dump(_bilaga_files(outcome.index)))):
             con.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
         con.execute("COMMIT")
+
+
+def _bilaga_files(index) -> list[tuple[str, str | None]]:
+    """(file, problem) of every file a meeting's bilagor name: not records, so not in the
+    state; a file that comes or goes since the last run makes the stored findings stale."""
+    files = sorted({file for m in index.meeting_info.values() for _i, file in m.bilagor})
+    return [(file, file_problem(index.root, file)) for file in files] if index.root else []
+
+
+def _bilagor_hold(root: Path, meta: dict) -> bool:
+    """True when every bilaga file named at the last run is as it was (there, or missing)."""
+    stored = meta.get("bilagor")
+    if stored is None:
+        return False
+    real = os.path.realpath(root)
+    return all(file_problem(real, file) == problem for file, problem in pickle.loads(stored))
 
 
 def _stored_findings(con: sqlite3.Connection) -> list[Finding]:
