@@ -86,3 +86,19 @@ def test_edit_keeps_comments_and_order(records_copy):
     after = path.read_text(encoding="utf-8")
     assert after == before.replace('place = "Kommunhuset, Storgatan 12, Sjöholm"', 'place = "Stadshuset, Sjöholm"')
     assert after.startswith("# Styrelsemöte 2023-04-14")
+
+
+def test_bundled_example_shows_bilagor_next_meeting_and_text_structure():
+    """A meeting with numbered bilagor (one with its file under bilagor/), §§ naming them, the
+    next meeting with time and place, and a text with a list, all in the exported protocol."""
+    from finsam_tui.core.export import protocol
+
+    archive = load_archive(RECORDS)
+    m = archive.meetings["styrelse/2023-11-17"]
+    assert [a["number"] for a in m.data["attachments"]] == [1, 2]
+    assert (RECORDS / m.data["attachments"][0]["file"]).is_file()
+    text = protocol(archive, "styrelse/2023-11-17")
+    assert "- **Nästa sammanträde:** fredag 16 februari 2024 kl. 09.00–12.00, Förbundets kansli" in text
+    assert "- Bilaga 1 Delårsrapport januari–augusti 2023" in text
+    assert "- 16 februari, med årsredovisning 2023\n- 19 april\n" in text
+    assert "Medlemmar: Björkviks kommun, Granås kommun, Sjöholms kommun, Region Mellanland" in text
