@@ -31,6 +31,7 @@ from finsam_tui.core.query.results import (
     problems,
 )
 from finsam_tui.core.records.archive import Archive, Paragraph
+from finsam_tui.core.records.bilagor import attachment_texts, bilagor_of, next_meeting_text
 from finsam_tui.core.records.budget_parts import category_rows, effective, sources
 from finsam_tui.core.records.keypaths import value_at
 from finsam_tui.core.records.meetings import organ_of
@@ -78,7 +79,7 @@ def paragraph_data(archive: Archive, p: Paragraph, full: bool = True) -> dict:
         "background": as_text(item.get("background")).strip(), "proposal": as_text(item.get("proposal")).strip(),
         "decision": [c for c in as_strs(item.get("decision")) if c.strip()],
         "decision_text": as_text(item.get("decision_text")).strip(),
-        "attachments": as_strs(item.get("attachments")),
+        "attachments": attachment_texts(m.data, item),
     })
     if not full:
         return out
@@ -148,6 +149,10 @@ def show_meeting(archive: Archive, m: Record) -> dict:
         "justering": {"date": as_date(justering.get("date")), "place": as_text(justering.get("place"))},
         "anslag": {"posted": as_date(anslag.get("posted")), "removed": as_date(anslag.get("removed"))},
         "next_meeting": as_date(d.get("next_meeting")),
+        "next_meeting_text": next_meeting_text(d),
+        "bilagor": [{"number": n, "title": as_text(a.get("title")), "file": as_text(a.get("file"))}
+                    for n, a in sorted(bilagor_of(d).items())],
+        "points": [as_text(i.get("title")) for i in d.get("items", []) if not isinstance(i.get("number"), int)],
         "notes": as_text(d.get("notes")).strip(),
         "paragraphs": [{"ref": p.ref, "number": p.number, "letter": p.letter, "title": as_text(p.item.get("title")),
                         "item_kind": as_text(p.item.get("kind")), "decision": has_decision(p.item),

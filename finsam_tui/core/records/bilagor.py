@@ -7,6 +7,7 @@ file of a bilaga is a path relative to the records folder that must stay inside 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 
@@ -27,6 +28,29 @@ def bilagor_of(data: dict) -> dict[int, dict]:
         if isinstance(a, dict) and isinstance(a.get("number"), int):
             out.setdefault(a["number"], a)
     return out
+
+
+def attachment_texts(data: dict, item: dict) -> list[str]:
+    """A §'s attachments as a reader sees them: "Bilaga 2" followed by the title of the
+    meeting's bilaga 2, other entries as written."""
+    known = bilagor_of(data)
+    out = []
+    for entry in item.get("attachments", []) or []:
+        if isinstance(entry, str):
+            n = bilaga_number(entry)
+            title = known[n].get("title") if n in known else None
+            out.append(f"{entry.strip()} {title}" if isinstance(title, str) else entry)
+    return out
+
+
+def next_meeting_text(data: dict) -> str:
+    """"2024-02-16 09:00–12:00, Förbundets kansli" from next_meeting and its time and place."""
+    date = data.get("next_meeting")
+    times = "–".join(str(data[k]) for k in ("next_meeting_start", "next_meeting_end") if data.get(k))
+    place = data.get("next_meeting_place")
+    parts = [" ".join(x for x in (date.isoformat() if isinstance(date, dt.date) else "", times) if x),
+             place if isinstance(place, str) else ""]
+    return ", ".join(p for p in parts if p.strip())
 
 
 def _within(path: str, folder: str) -> bool:

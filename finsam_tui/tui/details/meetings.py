@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from finsam_tui.core.i18n.tui import Labels
+from finsam_tui.core.records.bilagor import attachment_texts
 from finsam_tui.tui.details.parts import (
     bullets,
     fields,
@@ -83,7 +84,7 @@ def meeting_detail(model: Model, meeting_id: str, rel: str, L: Labels) -> Render
         (L["adjusters"], names(d["adjusters"])),
         (L["justering"], " ".join(x for x in (iso(just["date"]), just["place"]) if x)),
         (L["anslag"], period(ans["posted"], ans["removed"])),
-        (L["next_meeting"], iso(d["next_meeting"])),
+        (L["next_meeting"], d["next_meeting_text"]),
     ]))
     att = d["attendance"]
     serving = ", ".join(f"{s['name']} ({L.fmt('replaces', name=s['replaces']['name'])})" if s.get("replaces")
@@ -173,7 +174,7 @@ def paragraph_detail(model: Model, ref: str, L: Labels) -> RenderableType:
                 target = f"{target} ({link.context})" if target else link.context
             line.append("  " + (target if link.ref else L["unresolved"]))
             parts.append(line)
-    attachments = [a for a in item.get("attachments", []) if isinstance(a, str)]
+    attachments = attachment_texts(m.data, item)
     if attachments:
         parts += [heading(L["attachments"]), *bullets(attachments)]
     if p.letter is None:
