@@ -95,3 +95,17 @@ def test_file_problem(root, file, problem):
 def test_bilaga_number():
     assert [bilaga_number(x) for x in ("Bilaga 2", "bilaga 12", " BILAGA 3 ", "Attachment 4")] == [2, 12, 3, 4]
     assert [bilaga_number(x) for x in ("Bilaga", "Bilaga 2a", "Bilagor 2", "Se bilaga 2", 2, None)] == [None] * 6
+
+
+def test_show_names_the_bilagor_with_their_titles(root, capsys):
+    from finsam_tui.cli.main import main
+
+    assert main(["show", "styrelse/2023-05-05/§9", "--records", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "  - Bilaga 2 Förslag till reviderad verksamhetsplan 2023" in out
+    assert "  - Skrivelse från Ekby kommun den 28 april 2023" in out
+    assert main(["show", "styrelse/2023-05-05", "--records", str(root)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Bilagor" in out
+    assert any(line.startswith("  1  Budgetuppföljning per 30 april 2023 (bilagor/2023-05-05-") for line in out)
+    assert "  3  Presentation: Samordningsteamets första år" in out

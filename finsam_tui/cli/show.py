@@ -160,7 +160,7 @@ def render_meeting(d: dict, L) -> list[str]:
         label = f"§{p['number']}{p['letter'] or ''}"
         rows.append([("  " if p["letter"] else "") + label,
                      p["title"] + (f"  [{', '.join(marks)}]" if marks else "")])
-    rows += [["  •", title] for title in d["points"]]  # points without § (an organ numbered "ingen")
+    rows += [["•", title] for title in d["points"]]  # points without § (an organ numbered "ingen")
     out += _section(L["paragraphs"], table(rows, indent=2))
     out += _section(L["attachments"], table([[str(b["number"]), b["title"] + (f"  ({b['file']})" if b["file"] else "")]
                                              for b in d["bilagor"]], indent=2))
