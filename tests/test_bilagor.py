@@ -109,3 +109,15 @@ def test_show_names_the_bilagor_with_their_titles(root, capsys):
     assert "Bilagor" in out
     assert any(line.startswith("  1  Budgetuppföljning per 30 april 2023 (bilagor/2023-05-05-") for line in out)
     assert "  3  Presentation: Samordningsteamets första år" in out
+
+
+def test_fmt_puts_the_bilagor_before_the_items_with_their_comment():
+    from finsam_tui.core.ops.canonical import format_text
+
+    text = ('organ = "styrelse"\ndate = 2023-05-05\nstate = "genomförd"\nnext_meeting_place = "Stadshuset"\n'
+            'next_meeting = 2023-06-01\n\n[[items]]\nnumber = 7\ntitle = "X"\nattachments = ["Bilaga 1"]\n\n'
+            '# från ekonomen\n[[attachments]]\ntitle = "Budget"\nnumber = 1\n')
+    assert format_text(text, "meeting") == (
+        'organ = "styrelse"\ndate = 2023-05-05\nstate = "genomförd"\nnext_meeting = 2023-06-01\n'
+        'next_meeting_place = "Stadshuset"\n\n# från ekonomen\n[[attachments]]\nnumber = 1\ntitle = "Budget"\n\n'
+        '[[items]]\nnumber = 7\ntitle = "X"\nattachments = ["Bilaga 1"]\n')
