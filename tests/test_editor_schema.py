@@ -31,6 +31,9 @@ NOT_EXPRESSIBLE = {
                             "so a quoted date looks exactly like a real one",
     "FS103-amount-not-integer": "JSON Schema (draft 6 on, and taplo) counts 500000.0 as an integer: JSON has "
                                 "one number type",
+    "FS104-paragraph-without-number": "whether a § needs its number depends on its organ's numbering in "
+                                      "forbund.toml (points of an organ numbered ingen have none), which the "
+                                      "meeting's JSON Schema cannot see",
 }
 
 

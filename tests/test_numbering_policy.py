@@ -66,3 +66,14 @@ def test_without_the_organs_own_numbering_the_same_points_are_errors(tmp_path):
     codes = sorted({f.code for f in load_archive(root).findings})
     assert codes == ["FS104"]
     assert len([f for f in load_archive(root).findings if f.code == "FS104"]) == 5
+
+
+def test_a_new_meeting_takes_the_time_and_place_the_previous_one_announced(tmp_path):
+    from finsam_tui.core.ops.new_meeting import new_meeting
+
+    archive = load_archive(build(REAL / "next-meeting-time-place", tmp_path / "records"))
+    data = new_meeting(archive, "styrelse", dt.date(2023, 9, 14))
+    assert (data["start"], data["end"], data["place"]) == ("13:00", "16:00", "Stadshuset, sammanträdesrum Tallen, Ekby")
+    assert data["items"][0]["number"] == 9  # after §7–§8 of 2023-06-09
+    other = new_meeting(archive, "styrelse", dt.date(2023, 9, 21))  # not the announced day
+    assert (other["start"], other["place"]) == ("09:00", "Förbundets kansli, Testgatan 1, Ekby")

@@ -13,12 +13,12 @@ literally and can neither break the layout nor inject markup when the file is re
 * at the start of every line the characters that open a block are escaped too:
   ``-`` ``+`` (lists, thematic breaks, setext underlines) and the ``.`` or ``)`` after
   leading digits (ordered lists); leading white space is dropped (no indented code),
-  and so is trailing white space (no hard breaks);
+  and so is trailing white space (the text makes no hard breaks of its own);
 * control characters (C0, DEL, C1) and the bidi controls that reorder what is shown are
   removed (see ``finsam_tui/core/text.py``), tabs become spaces.
 
 Multi-line text (background, proposal, decision_text, notes, a task) keeps the structure
-its author gave it, and only that (docs/format.md, "Text med stycken och listor"):
+its author gave it, and only that (docs/format.md, "Text with paragraphs, line breaks and lists"):
 
 * a blank line starts a new paragraph;
 * a single line break is a hard line break: the line ends in a backslash (``\\``, the
@@ -91,7 +91,9 @@ def _structure(text: object) -> list[tuple[str, list]]:
     ("ol", [(number, delimiter, [line, …]), …]) for a list; the lines still unescaped."""
     blocks: list[tuple[str, list]] = []
     kind: str | None = None  # the kind of the block being filled, None after a blank line
-    for raw in _clean(text).split("\n"):
+    # a line break is LF (or CRLF); a lone CR (only an escape in TOML can make one) is a space
+    lines = "" if text is None else str(text).replace("\r\n", "\n").replace("\r", " ")
+    for raw in _clean(lines).split("\n"):
         line = raw.replace("\t", " ")
         body = line.strip(" ")
         if not body:

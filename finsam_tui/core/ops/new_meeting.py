@@ -65,13 +65,18 @@ def next_meeting_date(archive: Archive, organ: str) -> dt.date | None:
 
 def new_meeting(archive: Archive, organ: str, date: dt.date, lang: str = "sv") -> dict:
     """Data of a planned meeting made from the previous one of the organ: attendance, chair,
-    secretary, place and times copied; the standard opening §§ numbered per the policy."""
+    secretary, place and times copied (the time and place it announced for this date, when it
+    did); the standard opening §§ numbered per the policy."""
     prev = previous_meeting(archive, organ, date)
     data: dict = {"organ": organ, "kind": "ordinarie", "date": date}
     p = prev.data if prev else {}
     for key in ("start", "end", "place", "chair", "secretary"):
         if key in p:
             data[key] = p[key]
+    if p.get("next_meeting") == date:  # the meeting the previous one announced: its time and place
+        for key in ("start", "end", "place"):
+            if f"next_meeting_{key}" in p:
+                data[key] = p[f"next_meeting_{key}"]
     data["state"] = "planerad"
     att = p.get("attendance", {})
     if att:
