@@ -24,6 +24,8 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
               *mt.attendance(ctx, m)]
     for item in m.data.get("items", []):
         blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL)
+    if isinstance(m.data.get("notes"), str) and m.data["notes"].strip():
+        blocks += [md.heading(2, L["notes"]), *md.paragraphs(m.data["notes"])]
     blocks += tasks_table(ctx, m)
     blocks += mt.justering(ctx, m)
     blocks += corrections(ctx, m)
