@@ -60,6 +60,11 @@ def test_a_link_out_of_the_folder_is_refused_a_link_inside_is_fine(root, tmp_pat
     os.remove(root / "bilagor" / "lankad.pdf")
     os.symlink(root / PDF, root / "bilagor" / "lankad.pdf")
     assert found(root) == []
+    # a link to a folder outside, climbed back out of with ..: the link is resolved first
+    (tmp_path / "ute" / "inne").mkdir(parents=True)
+    (tmp_path / "ute" / "hemligt.pdf").write_bytes(b"%PDF-1.4")
+    os.symlink(tmp_path / "ute" / "inne", root / "bilagor" / "mapp")
+    assert file_problem(os.path.realpath(root), "bilagor/mapp/../hemligt.pdf") == "link_out"
 
 
 def test_a_file_removed_later_is_reported_on_a_warm_cache(root):
@@ -87,6 +92,8 @@ def test_a_file_removed_later_is_reported_on_a_warm_cache(root):
     ("bilagor/../../x.pdf", "parent"),
     ("bilagor\\..\\..\\x.pdf", "parent"),
     ("bilagor/x\x00.pdf", "missing"),
+    ("bilagor/../bilagor/2023-05-05-budgetuppfoljning.pdf", None),  # a .. that stays inside
+    ("./bilagor/2023-05-05-budgetuppfoljning.pdf", None),
 ])
 def test_file_problem(root, file, problem):
     assert file_problem(os.path.realpath(root), file) == problem

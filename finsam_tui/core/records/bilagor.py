@@ -59,14 +59,21 @@ def _within(path: str, folder: str) -> bool:
 
 def file_problem(root_real: str, file: str) -> str | None:
     """Why the bilaga file (relative to the records folder whose real path is root_real) is
-    not usable: "absolute" (an absolute path), "parent" (``..`` in it), "link_out" (it
-    leads out of the folder through a link), "missing" (no such file); None when it is fine."""
+    not usable: "absolute" (an absolute path), "parent" (a ``..`` that climbs out), "link_out" (it
+    leads out of the folder through a link), "missing" (no such file); None when it is fine.
+    A ``..`` that stays inside the folder (``bilagor/../bilagor/x.pdf``) is allowed."""
     if file.startswith(("/", "\\")) or _DRIVE.match(file) or os.path.isabs(file):
         return "absolute"
-    if ".." in re.split(r"[\\/]", file):
-        return "parent"
+    depth = 0
+    for part in re.split(r"[\\/]", file):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return "parent"  # climbs out of the folder, written so
+        elif part not in ("", "."):
+            depth += 1
     try:
-        path = os.path.join(root_real, *file.split("/"))
+        path = os.path.join(root_real, file)  # as written: a link on the way is resolved before a ..
         if not _within(os.path.realpath(path), root_real):
             return "link_out"
         return None if os.path.isfile(path) else "missing"
