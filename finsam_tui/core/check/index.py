@@ -41,7 +41,7 @@ def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
         out["date"] = data.get("date") if isinstance(data.get("date"), dt.date) else None
         out["paras"] = [(e.number, e.letter, e.path) for e in items(data, referable=True)]
         out["bilagor"] = [(i, a["file"]) for i, a in enumerate(data.get("attachments", []))
-                          if isinstance(a.get("file"), str)]
+                          if isinstance(a, dict) and isinstance(a.get("file"), str)]
     elif kind == "budget":
         out["lines"] = [(line["id"], ("categories", i, "lines", j))
                         for i, cat in enumerate(data.get("categories", []))

@@ -21,7 +21,7 @@ def point_label(number, letter, item: dict) -> str:
 def check_bilaga_numbers(ctx, record):
     first: dict[int, int] = {}
     for i, a in enumerate(record.data.get("attachments", [])):
-        n = a.get("number")
+        n = a.get("number") if isinstance(a, dict) else None
         if not isinstance(n, int):
             continue
         if n in first:
