@@ -77,3 +77,21 @@ def test_a_new_meeting_takes_the_time_and_place_the_previous_one_announced(tmp_p
     assert data["items"][0]["number"] == 9  # after §7–§8 of 2023-06-09
     other = new_meeting(archive, "styrelse", dt.date(2023, 9, 21))  # not the announced day
     assert (other["start"], other["place"]) == ("09:00", "Förbundets kansli, Testgatan 1, Ekby")
+
+
+def test_the_tui_meeting_detail_lists_points_without_section_sign(tmp_path):
+    from rich.console import Console
+
+    from finsam_tui.core.check import cache
+    from finsam_tui.core.i18n.tui import Labels
+    from finsam_tui.core.io.scan import scan_files
+    from finsam_tui.tui.details.meetings import meeting_detail
+    from finsam_tui.tui.view_data import Model
+
+    root = build(REAL / "unnumbered-points", tmp_path / "records")
+    model = Model(root, scan_files(root), {}, cache.run(root, need_archive=True))
+    console = Console(width=80, record=True)
+    console.print(meeting_detail(model, "medlemssamrad/2023-10-06", "moten/medlemssamrad/2023/2023-10-06.toml",
+                                 Labels("sv")))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "• Presentation" in lines and "• Nästa medlemssamråd" in lines

@@ -97,7 +97,7 @@ def meeting_detail(model: Model, meeting_id: str, rel: str, L: Labels) -> Render
     if groups:
         parts.append(heading(L["attendance"]))
         parts += [Text.assemble((f"{label}: ", "bold"), text) for label, text in groups]
-    if d["paragraphs"]:
+    if d["paragraphs"] or d["points"]:
         parts.append(heading(L["paragraphs"]))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
@@ -112,6 +112,8 @@ def meeting_detail(model: Model, meeting_id: str, rel: str, L: Labels) -> Render
             if marks:
                 line.append(f"  [{', '.join(marks)}]", style="dim")
             grid.add_row(Text(number), line)
+        for point in d["points"]:  # points without § (an organ numbered "ingen")
+            grid.add_row(Text("•"), Text(point))
         parts.append(grid)
     if d["notes"]:
         parts += [heading(L["notes"]), *paragraphs(d["notes"])]
