@@ -95,3 +95,12 @@ def test_the_tui_meeting_detail_lists_points_without_section_sign(tmp_path):
                                  Labels("sv")))
     lines = [line.rstrip() for line in console.export_text().splitlines()]
     assert "• Presentation" in lines and "• Nästa medlemssamråd" in lines
+
+
+def test_search_finds_a_point_without_section_sign_as_its_meeting(tmp_path):
+    from finsam_tui.core.query.search import search
+
+    root = build(REAL / "unnumbered-points", tmp_path / "records")
+    hits = search(root, "presentationsrunda")
+    assert [(h.ref, h.title) for h in hits] == [("medlemssamrad/2023-10-06", "Presentation")]
+    assert [h.ref for h in search(root, "medlemmarnas behov")] == ["medlemssamrad/2023-03-10/§2"]

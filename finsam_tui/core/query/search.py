@@ -83,15 +83,18 @@ def _documents(kind: str, rid: str, data: dict, names: dict[str, str]):
         date = data.get("date")
         date_s = date.isoformat() if isinstance(date, dt.date) else stem[:10]
         year = date_s[:4]
-        for _path, n, letter, it in items(data, referable=True):
+        for path, n, letter, it in items(data):
+            if isinstance(n, int) and len(path) == 4 and not isinstance(letter, str):
+                continue  # a sub-item without its letter: no reference names it
             body = _join(
                 it.get("background"), it.get("proposal"), it.get("decision", []), it.get("decision_text"),
                 [r.get("text", "") + " " + name(r.get("person")) for r in it.get("reservations", [])],
                 [t.get("task", "") + " " + name(t.get("responsible")) for t in it.get("tasks", [])],
                 [name(j.get("person")) for j in it.get("jav", [])], it.get("attachments", []),
                 it.get("diarienummer"))
-            yield (f"{rid}/§{n}{letter or ''}", it.get("kind", "information"), organ, year, date_s,
-                   it.get("title", ""), body)
+            # a point without § (an organ numbered "ingen") is found as its meeting
+            ref = f"{rid}/§{n}{letter or ''}" if isinstance(n, int) else rid
+            yield (ref, it.get("kind", "information"), organ, year, date_s, it.get("title", ""), body)
     elif kind == "person":
         roles = [f"{m.get('role', '')} {m.get('organ', '')}" for m in data.get("memberships", [])]
         yield (f"person/{rid}", "person", "", "", "", data.get("name", rid),
