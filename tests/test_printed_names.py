@@ -101,7 +101,7 @@ def test_an_organ_and_a_forbund_renamed_after_the_lock(tmp_path, capsys):
                         .replace('name = "Styrelsen"', 'name = "Förbundsstyrelsen"'), encoding="utf-8")
     assert findings(root) == [("FS329", MEETING), ("FS329", MEETING)]
     out = protocol(load_archive(root), REF, "sv")
-    assert out.startswith("# Protokoll — Styrelsen 2023-04-14\n\n**Samordningsförbundet Testdalen**\n")
+    assert out.startswith("# Protokoll — Styrelsen 2023-04-14\n\n**Samordningsförbundet Testdalen**\\\n")  # letterhead
     assert "**Styrelsens beslut**" in out and "Förbundsstyrelsen" not in out
 
 
