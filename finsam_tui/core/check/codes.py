@@ -171,6 +171,9 @@ _R = [
     Rule("FS353", ERROR,
          ("Bilaga {number} finns två gånger i mötet", "Ge varje bilaga ett eget nummer; den andra förekomsten anges under related."),
          ("Attachment {number} occurs twice in the meeting", "Give each attachment its own number; the other occurrence is listed under related.")),
+    Rule("FS354", WARNING,
+         ("Bilagorna hoppar från {previous} till {number}", "Bilagor numreras 1, 2, 3 …; saknas en bilaga i listan, eller ska numret rättas?"),
+         ("The attachments jump from {previous} to {number}", "Attachments are numbered 1, 2, 3 …; is one missing from the list, or should the number be fixed?")),
     # --- memberships ------------------------------------------------------------------
     Rule("FS401", ERROR,
          ("{org} har ingen {role} i {organ} den {date}", "Varje medlemsorganisation har {seats} {role} i {organ}; lägg till ett membership för rätt person och period."),

@@ -1,5 +1,6 @@
-"""A meeting's bilagor (FS350–FS353): each number once, every "Bilaga N" a § names among them,
-and each file in the records folder (absolute paths, ``..`` and links out of it refused)."""
+"""A meeting's bilagor (FS350–FS354): each number once and in order from 1, every "Bilaga N" a §
+names among them, and each file in the records folder (absolute paths, ``..`` and links out
+of it refused)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,19 @@ def check_bilaga_numbers(ctx, record):
                           related=[Place(record.rel, path=("attachments", first[n], "number"))])
         else:
             first[n] = i
+
+
+@local("meeting")
+def check_bilaga_order(ctx, record):
+    """Bilagor numbered 1, 2, 3 … (in any order in the file): a gap is worth a look (FS354)."""
+    numbers = bilagor_of(record.data)
+    previous = 0
+    for n in sorted(numbers):
+        if n != previous + 1:
+            i = record.data["attachments"].index(numbers[n])
+            yield Finding("FS354", record.rel, path=("attachments", i, "number"),
+                          params={"previous": previous, "number": n})
+        previous = n
 
 
 @local("meeting")
