@@ -2,29 +2,13 @@
 
 The validator (type, required, unknown-key and enum checks), the TUI forms and the
 JSON Schema are all driven from the tables in this module. Nothing else lists fields.
-
-A record kind is a tuple of :class:`Field`. Field types:
-
-``str``     one-line text          ``text``   multi-line text
-``int``     whole number           ``amount`` whole kronor (int)
-``number``  int or float, 0..1
-``bool``    true/false             ``date``   TOML local date (2022-06-17)
-``time``    "HH:MM" string         ``enum``   one of ``choices``
-``month_day`` "MM-DD" string (a day that exists every year)
-``ref``     an id or reference string, resolved by the cross-reference rules;
-            ``ref`` names the target kind (person, org, organ, insats, meeting,
-            paragraph, budgetline, any)
-``list``    array whose items are described by ``item``
-``table``   inline or standard table with ``fields``
-``tables``  array of tables (``[[x]]``) each with ``fields``
-``amounts`` table of version-id -> amount
-``counts``  table of free key -> non-negative int (reasons for ending)
-``person_or_guest``  a person id, or an inline table {name, role}
+A record kind is a tuple of :class:`~finsam_tui.core.records.fields.Field` (the field
+types are described in ``fields.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from finsam_tui.core.records.fields import PERSON, TEXT_ITEM, TS, F, Field, L, T  # noqa: F401 (re-exported)
 
 # --- enumerations (values are Swedish domain terms, written as users write them) ---
 
@@ -50,6 +34,8 @@ MEETING_KINDS = ("ordinarie", "extra", "konstituerande", "arbetsmöte")
 MEETING_STATES = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
 ITEM_KINDS = ("information", "diskussion", "beslut", "delegationsbeslut", "val", "övrigt")
 TASK_STATES = ("ny", "pågående", "klar", "avbruten")
+ITEM_OUTCOMES = ("bordlagt", "återremitterat")
+SIGNER_ROLES = ("ordförande", "justerare", "sekreterare", "ordförande under jäv")
 NUMBERING = ("per_år", "per_möte")
 # An organ's own numbering may also be "ingen": points without § (minnesanteckningar).
 ORGAN_NUMBERING = NUMBERING + ("ingen",)
@@ -58,46 +44,6 @@ VERSION_KINDS = ("budget", "revidering", "utfall", "prognos")
 CATEGORY_KINDS = ("individinsatser", "strukturella insatser", "administrativa kostnader", "övrigt")
 LANGUAGES = ("sv", "en")
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    required: bool = False
-    help_sv: str = ""
-    help_en: str = ""
-    choices: tuple[str, ...] = ()
-    ref: str | None = None
-    item: "Field | None" = None
-    fields: tuple["Field", ...] = ()
-    minimum: int | None = None
-    default: object = None
-
-    def child(self, name: str) -> "Field | None":
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
-
-
-def F(name: str, type: str, sv: str = "", en: str = "", **kw) -> Field:
-    return Field(name, type, help_sv=sv, help_en=en, **kw)
-
-
-def L(name: str, item: Field, sv: str = "", en: str = "", **kw) -> Field:
-    return Field(name, "list", help_sv=sv, help_en=en, item=item, **kw)
-
-
-def T(name: str, fields: tuple[Field, ...], sv: str = "", en: str = "", **kw) -> Field:
-    return Field(name, "table", help_sv=sv, help_en=en, fields=fields, **kw)
-
-
-def TS(name: str, fields: tuple[Field, ...], sv: str = "", en: str = "", **kw) -> Field:
-    return Field(name, "tables", help_sv=sv, help_en=en, fields=fields, **kw)
-
-
-PERSON = F("", "ref", ref="person")
-TEXT_ITEM = F("", "str")
 
 # ---------------------------------------------------------------------------
 # förbund settings: forbund.toml
@@ -196,22 +142,60 @@ TASK = (
 _ITEM_COMMON = (
     F("title", "str", "Rubrik", "Title", required=True),
     F("kind", "enum", "Typ av ärende", "Kind of matter", choices=ITEM_KINDS, default="information"),
+    F("added", "bool", "Tillkommande ärende: lades till på mötet, stod inte i kallelsen",
+      "Added at the meeting: not on the agenda sent out"),
+    F("per_capsulam", "date", "Beslutet fattades per capsulam (per e-post) detta datum och protokollförs här",
+      "Decided per capsulam (by mail) on this date, recorded here"),
     F("diarienummer", "str", "Diarienummer", "Registry number"),
     F("background", "text", "Beskrivning av ärendet", "Background"),
     F("proposal", "text", "Förslag till beslut", "Proposed decision"),
     L("decision", F("", "str"), "Beslut som att-satser", "Decision clauses, each starting with \"att\""),
     F("decision_text", "text", "Beslut i löptext (när beslutet inte skrivs som att-satser)",
       "Decision as running text"),
+    F("outcome", "enum", "Ärendet bordlades eller återremitterades (då behövs inga beslutssatser)",
+      "The item was tabled or referred back (then no decision clauses are needed)", choices=ITEM_OUTCOMES),
+    F("outcome_note", "text", "Till vem och varför ärendet återremitterades eller bordlades",
+      "To whom and why the item was referred back or tabled"),
+    TS("motions", (
+        F("by", "ref", "Vem som yrkar", "Who moves", ref="person", required=True),
+        F("text", "text", "Yrkandet", "The motion", required=True),
+    ), "Yrkanden", "Motions"),
+    F("proposition_order", "text", "Propositionsordning (och voteringsordning): hur ordföranden ställde förslagen",
+      "Order in which the chair put the motions (and the voting order)"),
+    T("vote", (
+        L("for", PERSON, "Röstade ja (person-id)", "Voted yes (person ids)"),
+        L("against", PERSON, "Röstade nej (person-id)", "Voted no (person ids)"),
+        L("abstained", PERSON, "Avstod (person-id)", "Abstained (person ids)"),
+        F("for_count", "int", "Antal ja-röster (när protokollet inte namnger dem)",
+          "Number of yes votes (when the minutes do not name them)", minimum=0),
+        F("against_count", "int", "Antal nej-röster", "Number of no votes", minimum=0),
+        F("abstained_count", "int", "Antal som avstod", "Number who abstained", minimum=0),
+        F("result", "text", "Voteringens utfall, t.ex. \"Styrelsen har beslutat enligt ordförandens förslag\"",
+          "Result of the vote"),
+    ), "Votering", "Vote"),
     TS("reservations", (
         F("person", "ref", "Vem som reserverar sig", "Who dissents", ref="person", required=True),
         F("text", "text", "Reservationens lydelse", "Text of the reservation"),
     ), "Reservationer", "Recorded dissent"),
+    TS("notes_for_record", (
+        F("person", "ref", "Vem som lämnar protokollsanteckningen", "Who has the note entered", ref="person",
+          required=True),
+        F("text", "text", "Anteckningens lydelse", "Text of the note", required=True),
+    ), "Protokollsanteckningar", "Notes entered in the minutes"),
     TS("jav", (
         F("person", "ref", "Vem som anmält jäv och lämnat ärendet", "Who declared a conflict and left", ref="person",
           required=True),
         F("chair", "ref", "Ordförande under ärendet (om ordföranden var jävig)",
           "Who chaired meanwhile (if the chair left)", ref="person"),
     ), "Jäv", "Conflicts of interest"),
+    TS("serving", (
+        F("person", "ref", "Ersättare som tjänstgör i just detta ärende", "Substitute serving in this item only",
+          ref="person", required=True),
+        F("replaces", "ref", "Ersätter (ledamot som är jävig eller inte deltar i ärendet)",
+          "Replaces (member with a conflict or not taking part in the item)", ref="person", required=True),
+    ), "Tjänstgörande ersättare i detta ärende", "Substitutes serving in this item"),
+    F("immediately_adjusted", "bool", "Paragrafen justerades omedelbart vid mötet",
+      "The paragraph was adjusted at the meeting itself"),
     L("attachments", F("", "str"), "Bilagor: fritext, eller \"Bilaga 2\" för mötets bilaga nr 2",
       "Attachments: free text, or \"Bilaga 2\" for the meeting's attachment no. 2"),
     L("refs", F("", "ref", ref="any"), "Hänvisningar: budgetrad, insats, tidigare möte eller §",
@@ -237,6 +221,8 @@ MEETING = (
     F("diarienummer", "str", "Diarienummer", "Registry number"),
     F("chair", "ref", "Ordförande vid mötet", "Chair of the meeting", ref="person"),
     F("secretary", "ref", "Sekreterare", "Secretary", ref="person"),
+    F("second_secretary", "ref", "Andra sekreterare (när två förde protokollet)",
+      "Second secretary (when two kept the minutes)", ref="person"),
     L("adjusters", PERSON, "Justerare", "Adjusters"),
     T("attendance", (
         L("voting", PERSON, "Beslutande", "Voting members present"),
@@ -250,11 +236,31 @@ MEETING = (
         L("coopted", PERSON, "Adjungerade", "Co-opted"),
         L("others", GUEST, "Övriga närvarande: person-id eller {name, role}",
           "Others present: person id or {name, role}"),
+        L("remote", PERSON, "Deltar via länk (person-id bland de närvarande)",
+          "Taking part at a distance (ids of people present)"),
+        TS("changes", (
+            F("person", "ref", "Vem som kom eller gick under mötet", "Who arrived or left", ref="person",
+              required=True),
+            F("arrived", "int", "Kom till mötet: deltar från och med denna §", "Arrived: takes part from this §",
+              minimum=1),
+            F("left", "int", "Lämnade mötet: deltar inte från och med denna §", "Left: takes no part from this §",
+              minimum=1),
+            F("time", "time", "Klockslag HH:MM", "Time HH:MM"),
+        ), "Ändrad närvaro under mötet", "Arrivals and departures during the meeting"),
     ), "Närvaro", "Attendance"),
     T("justering", (
         F("date", "date", "Justeringsdatum", "Date of adjustment"),
+        F("date_unknown", "bool", "Protokollet är justerat men anger inget justeringsdatum",
+          "The minutes are adjusted but state no date of adjustment"),
         F("place", "str", "Plats för justering", "Place of adjustment"),
         F("signing", "str", "Signeringsreferens (t.ex. digital signatur)", "Signature reference"),
+        TS("signers", (
+            F("person", "ref", "Vem som undertecknade", "Who signed", ref="person", required=True),
+            F("role", "enum", "I egenskap av", "Signed as", choices=SIGNER_ROLES, required=True),
+            F("date", "date", "Datum för underskriften", "Date of the signature"),
+            F("method", "str", "Hur: t.ex. digital signatur (BankID), på papper", "How: e.g. e-signature, on paper"),
+            F("reference", "str", "Signeringsreferens för just denna underskrift", "Reference of this signature"),
+        ), "Underskrifter, var och en med datum och sätt", "Signatures, each with its date and method"),
         F("fingerprint", "str", "Innehållets fingeravtryck vid justeringen (skrivs av finsam lock)",
           "Content fingerprint at adjustment (written by finsam lock)"),
         T("printed", (
@@ -277,6 +283,7 @@ MEETING = (
         F("posted", "date", "Anslaget uppsatt", "Posted on the notice board"),
         F("removed", "date", "Anslaget nedtaget", "Taken down"),
         F("storage", "str", "Förvaringsplats för protokollet", "Where the minutes are kept"),
+        F("signed_by", "ref", "Vem som undertecknade anslaget/beviset", "Who signed the notice", ref="person"),
     ), "Anslag/bevis", "Posting of the minutes"),
     F("next_meeting", "date", "Nästa möte", "Next meeting"),
     F("next_meeting_start", "time", "Nästa mötes starttid HH:MM", "Next meeting's start time HH:MM"),
