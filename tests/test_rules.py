@@ -251,7 +251,7 @@ def test_every_rule_function_registers_itself_once():
     registered = [rule for kind_rules in rules.LOCAL.values() for rule in kind_rules] + list(rules.CROSS)
     modules = [rules.identity, rules.references, rules.numbering, rules.budgets, rules.meetings,
                rules.memberships, rules.insatser, rules.printed_names]
-    modules += [rules.contributions, rules.budget_sources, rules.bilagor]
+    modules += [rules.contributions, rules.budget_sources, rules.bilagor, rules.procedure]
     defined = [fn for m in modules for name, fn in inspect.getmembers(m, inspect.isfunction)
                if name.startswith("check_") and fn.__module__ == m.__name__]
     assert sorted(fn.__qualname__ for fn in defined) == sorted({fn.__qualname__ for fn in registered})
@@ -259,5 +259,5 @@ def test_every_rule_function_registers_itself_once():
     for kind_rules in rules.LOCAL.values():
         assert len(kind_rules) == len(set(kind_rules))
     pkg = Path(rules.__file__).parent
-    on_disk = {p.stem for p in pkg.glob("*.py")} - {"__init__", "registry", "personal_data"}
+    on_disk = {p.stem for p in pkg.glob("*.py")} - {"__init__", "registry", "personal_data", "presence"}
     assert on_disk == {m.__name__.rsplit(".", 1)[1] for m in modules}, "import every rule module in rules/__init__.py"

@@ -26,7 +26,9 @@ def agenda(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
               L.fmt("agenda_intro", organ=md.inline(ctx.organ_name(organ)))]
     blocks += called(ctx, m)
     for item in m.data.get("items", []):
-        blocks += mt.item_blocks(ctx, m, item, mt.AGENDA)
+        if not item.get("added"):  # an item added at the meeting was not on the agenda sent out
+            blocks += mt.item_blocks(ctx, m, item, mt.AGENDA,
+                                     subs=[s for s in item.get("sub", []) if not s.get("added")])
     blocks += follow_up(ctx, m)
     blocks += ctx.draft_note()
     return md.document(blocks)

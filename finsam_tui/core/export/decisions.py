@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from finsam_tui.core.export import markdown as md
+from finsam_tui.core.export import procedure as pr
 from finsam_tui.core.export.common import Context, ExportError
 from finsam_tui.core.i18n.export import Labels
 from finsam_tui.core.query.registers import decision_entries
@@ -52,5 +53,6 @@ def decisions(archive, year: int | None = None, organ: str | None = None, lang: 
             blocks.append(md.bullets(clauses))
         if str(item.get("decision_text", "")).strip():
             blocks += md.paragraphs(item["decision_text"])
+        blocks += pr.decision_notes(ctx, item)
     blocks += ctx.draft_note()
     return md.document(blocks)

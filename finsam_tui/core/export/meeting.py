@@ -6,6 +6,7 @@ from finsam_tui.core.check.findings import Finding, errors_in
 from finsam_tui.core.check.protocol_lock import is_locked
 from finsam_tui.core.export import letterhead as lh
 from finsam_tui.core.export import markdown as md
+from finsam_tui.core.export import procedure as pr
 from finsam_tui.core.export.common import Context, ExportError, RecordsHaveErrors, meeting_key
 from finsam_tui.core.io.load import Record
 from finsam_tui.core.query.lookup import RefError, find_meeting
@@ -65,7 +66,7 @@ def persons_of(m: Record) -> set[str]:
             add(j.get("chair"))
         for t in item.get("tasks", []):
             add(t.get("responsible"))
-    return out
+    return out | pr.persons(m)
 
 
 def errors_behind(archive: Archive, m: Record) -> list[Finding]:
@@ -131,12 +132,13 @@ def attendance(ctx: Context, m: Record) -> list[str]:
     att = m.data.get("attendance", {})
 
     def people(key: str, skip: tuple[str, ...] = ()) -> list[str]:
-        return [ctx.describe(p, organ, date, skip) for p in att.get(key, []) if isinstance(p, str)]
+        return [pr.remote_mark(ctx, m, p, ctx.describe(p, organ, date, skip)) for p in att.get(key, [])
+                if isinstance(p, str)]
 
-    serving = [f"{ctx.describe(s['person'], organ, date, ('ersättare',))}, "
-               f"{L.fmt('replaces', name=md.inline(ctx.person_name(s.get('replaces'))))}"
+    serving = [pr.remote_mark(ctx, m, s["person"], f"{ctx.describe(s['person'], organ, date, ('ersättare',))}, "
+               f"{L.fmt('replaces', name=md.inline(ctx.person_name(s.get('replaces'))))}")
                for s in att.get("serving", []) if isinstance(s.get("person"), str)]
-    others = [ctx.describe(o, organ, date) if isinstance(o, str) else ctx.guest(o)
+    others = [pr.remote_mark(ctx, m, o, ctx.describe(o, organ, date)) if isinstance(o, str) else ctx.guest(o)
               for o in att.get("others", []) if isinstance(o, (str, dict))]
     groups = [
         ("voting", people("voting")),
@@ -152,6 +154,7 @@ def attendance(ctx: Context, m: Record) -> list[str]:
     for key, entries in groups:
         if entries:
             blocks += [md.heading(3, L[key]), md.bullets(entries)]
+    blocks += pr.changes(ctx, m)
     return blocks if len(blocks) > 1 else []
 
 
@@ -183,7 +186,7 @@ def item_blocks(ctx: Context, m: Record, item: dict, mode: str, subs: list[dict]
 def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
     L = ctx.L
     organ = organ_of(m)
-    blocks: list[str] = []
+    blocks: list[str] = pr.added_note(ctx, item)
     if item.get("diarienummer"):
         blocks.append(md.definitions([(L["item_diarienummer"], md.inline(item["diarienummer"]))]))
     if item.get("background"):
@@ -200,10 +203,13 @@ def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
                 if j.get("chair"):
                     sentences.append(L.fmt("jav_chair", name=md.inline(ctx.person_name(j["chair"]))))
             blocks += [md.strong(L["jav"]), " ".join(sentences)]
+        blocks += pr.before_decision(ctx, item)
         clauses = [md.inline(c) for c in item.get("decision", []) if isinstance(c, str) and c.strip()]
         text = md.paragraphs(item.get("decision_text", "")) if item.get("decision_text") else []
-        if clauses or text:
+        decided = pr.outcome(ctx, item) + pr.per_capsulam(ctx, item)
+        if clauses or text or decided:
             blocks.append(md.strong(ctx.decision_label(organ)))
+            blocks += decided
             if clauses:
                 blocks.append(md.bullets(clauses))
             blocks += text
@@ -211,9 +217,11 @@ def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
             blocks += [md.strong(L["reservation"]), L.fmt("reserves", name=md.inline(ctx.person_name(r.get("person"))))]
             if r.get("text"):
                 blocks.append(md.blockquote(md.paragraphs(r["text"])))
+        blocks += pr.after_decision(ctx, item)
         tasks = [task_line(ctx, t) for t in item.get("tasks", []) if isinstance(t, dict)]
         if tasks:
             blocks += [md.strong(L["tasks"]), md.bullets(tasks)]
+        blocks += pr.immediately(ctx, item)
     attachments = lh.attachment_entries(ctx, m, item)
     if attachments:
         blocks += [md.strong(L["attachments"]), md.bullets(attachments)]
@@ -291,7 +299,7 @@ def justering(ctx: Context, m: Record) -> list[str]:
     elif j.get("date"):
         statement = L.fmt("justering_done", date=md.inline(iso(j["date"])))
     else:
-        statement = L["justering_pending"]
+        statement = pr.justering_statement(ctx, m) or L["justering_pending"]
     pairs = [(L["chair"], md.inline(ctx.person_name(d.get("chair"))))]
     stand_ins: dict[str, list[str]] = {}
     for _path, _number, _letter, item in items(d):
@@ -303,10 +311,11 @@ def justering(ctx: Context, m: Record) -> list[str]:
     adjusters = [ctx.person_name(p) for p in d.get("adjusters", []) if isinstance(p, str)]
     pairs += [
         (L["adjusters"], md.inline(", ".join(adjusters))),
-        (L["secretary"], md.inline(ctx.person_name(d.get("secretary")))),
+        (L["secretary"], md.inline(pr.secretaries(ctx, m))),
         (L["signing"], md.inline(j.get("signing", ""))),
     ]
-    return [md.heading(2, L["justering"]), statement, md.definitions(pairs)]
+    return [md.heading(2, L["justering"]), statement, *pr.immediately_adjusted(ctx, m), md.definitions(pairs),
+            *pr.signers(ctx, m)]
 
 
 def anslag(ctx: Context, m: Record) -> list[str]:
@@ -319,6 +328,7 @@ def anslag(ctx: Context, m: Record) -> list[str]:
         (L["posted"], md.inline(iso(a.get("posted")))),
         (L["removed"], md.inline(iso(a.get("removed")))),
         (L["storage"], md.inline(storage)),
+        (L["anslag_signed_by"], md.inline(ctx.person_name(a.get("signed_by")))),
     ]
     statement = L["anslag_text"] if a.get("posted") else L["anslag_pending"]
     return [md.heading(2, L["anslag"]), statement, md.definitions(pairs)]

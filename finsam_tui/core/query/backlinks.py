@@ -45,11 +45,17 @@ _MEETING_ROLES = {
     ("attendance", "voting"): "voting", ("attendance", "serving", "person"): "serving",
     ("attendance", "serving", "replaces"): "replaced", ("attendance", "substitutes"): "substitute",
     ("attendance", "absent"): "absent", ("attendance", "coopted"): "coopted", ("attendance", "others"): "other",
+    ("second_secretary",): "secretary", ("attendance", "remote"): "remote",
+    ("attendance", "changes", "person"): "attendance_change", ("justering", "signers", "person"): "signer",
+    ("anslag", "signed_by"): "anslag_signer",
 }
 _ITEM_ROLES = {
     ("refs",): "ref", ("reservations", "person"): "reservation", ("jav", "person"): "jav",
     ("jav", "chair"): "jav_chair", ("tasks", "responsible"): "task_responsible",
     ("tasks", "reported"): "task_reported",
+    ("motions", "by"): "motion", ("vote", "for"): "vote", ("vote", "against"): "vote", ("vote", "abstained"): "vote",
+    ("notes_for_record", "person"): "note_for_record", ("serving", "person"): "serving",
+    ("serving", "replaces"): "replaced",
 }
 _OTHER_ROLES = {
     ("person", ("memberships", "organ")): "membership", ("person", ("memberships", "on_behalf_of")): "on_behalf_of",

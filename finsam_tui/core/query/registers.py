@@ -39,7 +39,7 @@ def decision_entries(archive, year: int | None = None, organ: str | None = None)
     out = []
     for m in meetings_in(archive, year, organ):
         for p in archive.paragraphs_of(m):
-            if has_decision(p.item):
+            if has_decision(p.item) or p.item.get("outcome"):  # bordlagt, återremitterat: a decision too
                 out.append((m, p.number, p.letter, p.item))
     out.sort(key=lambda e: (archive.meeting_date(e[0]) or dt.date.min, organ_of(e[0]), e[0].id, e[1], e[2] or ""))
     return out
@@ -62,7 +62,8 @@ def decisions(archive: Archive, year: int | None = None, organ: str | None = Non
                  "date": archive.meeting_date(m), "number": number, "letter": letter,
                  "title": as_text(item.get("title")), "item_kind": as_text(item.get("kind")),
                  "diarienummer": as_text(item.get("diarienummer")), "decision": clauses,
-                 "decision_text": as_text(item.get("decision_text")).strip(), "file": m.rel}
+                 "decision_text": as_text(item.get("decision_text")).strip(), "file": m.rel,
+                 "outcome": as_text(item.get("outcome")), "per_capsulam": as_date(item.get("per_capsulam"))}
         if query:
             hay = _fold(" ".join([entry["title"], entry["decision_text"], *clauses]))
             if _fold(query) not in hay:

@@ -18,6 +18,7 @@ from finsam_tui.core.check.rules import (  # noqa: F401, I001 (imported, in this
     contributions,
     budget_sources,
     meetings,
+    procedure,
     memberships,
     insatser,
     printed_names,

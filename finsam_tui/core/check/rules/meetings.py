@@ -70,7 +70,7 @@ def check_meeting_file(ctx, m):
         if state_at_least(d, "justerad"):
             if not d.get("adjusters"):
                 missing.append("adjusters")
-            if "date" not in d.get("justering", {}):
+            if "date" not in d.get("justering", {}) and not d.get("justering", {}).get("date_unknown"):
                 missing.append("justering.date")
         if state_at_least(d, "anslagen") and "posted" not in d.get("anslag", {}):
             missing.append("anslag.posted")
@@ -204,12 +204,13 @@ def check_items(ctx, m):
             if not words or words[0].lower() != "att":
                 yield Finding("FS318", m.rel, path=path + ("decision", k), params={"clause": _short(clause)})
         has_decision = bool(clauses) or bool(item.get("decision_text"))
-        if item.get("kind") == "beslut" and not has_decision:
+        if item.get("kind") == "beslut" and not has_decision and not item.get("outcome"):
             yield Finding("FS319", m.rel, path=path + ("kind",), params={"number": label})
         if not organ_def.get("decides", True) and (has_decision or item.get("kind") == "beslut"):
             yield Finding("FS314", m.rel, path=path + (("decision",) if clauses else ("kind",)), params={
                 "organ_kind": organ_def.get("kind", organ), "number": label})
         jav_people = set()
+        deciding_here = deciding | {s.get("person") for s in item.get("serving", [])}  # a substitute for this § only
         for k, jav in enumerate(item.get("jav", [])):
             pid = jav.get("person")
             if pid is None:
@@ -223,7 +224,7 @@ def check_items(ctx, m):
             if pid == d.get("chair") and not stand_in:
                 yield Finding("FS317", m.rel, path=path + ("jav", k), params={
                     "person": ctx.person_name(pid), "number": label})
-            if stand_in and stand_in not in deciding:
+            if stand_in and stand_in not in deciding_here:
                 yield Finding("FS316", m.rel, path=path + ("jav", k, "chair"), params={
                     "person": ctx.person_name(stand_in), "number": label,
                     "what": Phrase("jav_chair_not_voting"), "fix": Phrase("jav_chair_not_voting_fix")})
@@ -238,7 +239,7 @@ def check_items(ctx, m):
                 yield Finding("FS315", m.rel, path=path + ("reservations", k, "person"), params={
                     "person": ctx.person_name(pid), "number": label,
                     "how": Phrase("jav_dissents"), "how_fix": Phrase("jav_dissents_fix")})
-            elif pid is not None and pid not in deciding:
+            elif pid is not None and pid not in deciding_here:
                 yield Finding("FS324", m.rel, path=path + ("reservations", k, "person"), params={
                     "person": ctx.person_name(pid), "number": label})
         for k, task in enumerate(item.get("tasks", [])):
