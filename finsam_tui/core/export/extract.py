@@ -47,7 +47,8 @@ def extract(archive, ref: str, paragraphs: list[str], lang: str = "sv", draft: b
             chosen.append((item, subs, False))
     shown = ", ".join(number_label(n, letter) for n, letter in dict.fromkeys(wanted))
     j = m.data.get("justering", {})
-    extra = [(L["paragraphs"], md.inline(shown)), (L["justered_on"], md.inline(iso(j.get("date"))))]
+    adjusted = md.inline(iso(j.get("date"))) or (L["date_not_stated"] if j.get("date_unknown") else "")
+    extra = [(L["paragraphs"], md.inline(shown)), (L["justered_on"], adjusted)]
     blocks = [mt.title(ctx, m, "extract"), *ctx.draft_note(), *mt.header(ctx, m, with_range=False, extra=extra)]
     for item, subs, body in chosen:
         blocks += mt.item_blocks(ctx, m, item, mt.PROTOCOL, subs=subs, body=body)

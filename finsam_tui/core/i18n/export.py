@@ -139,6 +139,7 @@ SV: dict[str, object] = {
     "col_method": "Sätt",
     "col_reference": "Referens",
     "anslag_signed_by": "Underskrift",
+    "date_not_stated": "datum framgår inte",
     # --- agenda ------------------------------------------------------------------------
     "agenda_intro": "{organ} kallas till sammanträde.",
     "called": "Kallade",
@@ -336,6 +337,7 @@ EN: dict[str, object] = {
     "col_method": "Method",
     "col_reference": "Reference",
     "anslag_signed_by": "Signed by",
+    "date_not_stated": "date not stated",
     "agenda_intro": "{organ} is called to a meeting.",
     "called": "Called",
     "called_members": "Members",
