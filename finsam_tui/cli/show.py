@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finsam_tui.cli import show_procedure as sp
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_output_args, open_with_labels, print_lines
 from finsam_tui.cli.parser import words
 from finsam_tui.cli.render import WIDTH, clip, dump_json, fields, ref_error, table, wrap
@@ -91,12 +92,14 @@ def render_paragraph(d: dict, L) -> list[str]:
         (L["parent"], f"{d['parent']['ref']} {d['parent']['title']}" if d.get("parent") else ""),
         (L["item_kind"], L.value(d["item_kind"])),
         (L["diarienummer"], d["diarienummer"]),
+        *sp.paragraph_fields(d, L),
         (L["file"], _where(d)),
     ])
     out += _section(L["background"], wrap(d["background"]))
     out += _section(L["proposal"], wrap(d["proposal"]))
     decision = [line for c in d["decision"] for line in wrap(c, bullet="- ")]
     decision += wrap(d["decision_text"])
+    out += sp.paragraph_lines(d, L)
     out += _section(L["decision"], decision)
     out += _section(L["reservations"], [line for r in d["reservations"] for line in
                                         wrap(f"{r['person']['name']}: {r['text']}" if r["text"]
@@ -140,6 +143,7 @@ def render_meeting(d: dict, L) -> list[str]:
         (L["justering"], " ".join(x for x in (iso(d["justering"]["date"]), d["justering"]["place"]) if x)),
         (L["anslag"], _period(anslag["posted"], anslag["removed"])),
         (L["next_meeting"], d["next_meeting_text"]),
+        *sp.meeting_fields(d, L),
         (L["file"], d["file"]),
     ])
     a = d["attendance"]
@@ -151,12 +155,14 @@ def render_meeting(d: dict, L) -> list[str]:
         (L["att_substitutes"], _names(a["substitutes"])), (L["att_absent"], _names(a["absent"])),
         (L["att_coopted"], _names(a["coopted"])), (L["att_others"], others),
     ], indent=2))
+    out += sp.meeting_lines(d, L)
     out += _section(L["notes"], wrap(d["notes"]))
     rows = []
     for p in d["paragraphs"]:
         marks = [L["decision_mark"]] if p["decision"] else []
         if p["tasks"]:
             marks.append(L.fmt("tasks_mark", count=p["tasks"]))
+        marks += sp.paragraph_marks(p, L)
         label = f"§{p['number']}{p['letter'] or ''}"
         rows.append([("  " if p["letter"] else "") + label,
                      p["title"] + (f"  [{', '.join(marks)}]" if marks else "")])

@@ -28,6 +28,9 @@ EN: dict[str, str] = {
     # organisation kinds
     "kommun": "municipality", "region": "region", "försäkringskassan": "Social Insurance Agency",
     "arbetsförmedlingen": "Public Employment Service",
+    # outcomes of an item and the roles a signature is made in
+    "bordlagt": "tabled", "återremitterat": "referred back", "justerare": "adjuster",
+    "ordförande under jäv": "chair during a conflict",
 }
 
 # Swedish: every value as the records write it.

@@ -12,6 +12,7 @@ from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.domain import DOMAIN
 from finsam_tui.core.i18n.export_budget import BUDGET
 from finsam_tui.core.i18n.export_meeting import EXPORT_MEETING
+from finsam_tui.core.i18n.export_procedure import PROCEDURE
 
 SV: dict[str, object] = {
     # --- document titles -------------------------------------------------------------
@@ -103,43 +104,6 @@ SV: dict[str, object] = {
     "posted": "Anslaget uppsatt",
     "removed": "Anslaget nedtaget",
     "storage": "Förvaringsplats för protokollet",
-    # --- meeting procedure (export/procedure.py) -------------------------------------
-    "remote_suffix": ", deltar via länk",
-    "changes": "Ändrad närvaro under sammanträdet",
-    "at_time": " kl. {time}",
-    "change_arrived": "{name} kommer till sammanträdet{time} och deltar från och med § {number}.",
-    "change_left": "{name} lämnar sammanträdet{time} och deltar inte från och med § {number}.",
-    "added_item": "Tillkommande ärende, anmält vid sammanträdet.",
-    "serving_in_item": "Tjänstgöring under paragrafen",
-    "serves_in_item": "{name} tjänstgör för {replaces} under paragrafen.",
-    "motions": "Yrkanden",
-    "motion_line": "{name}: {text}",
-    "proposition_order": "Propositionsordning",
-    "vote": "Votering",
-    "vote_for": "Ja",
-    "vote_against": "Nej",
-    "vote_abstained": "Avstår",
-    "outcome_bordlagt": "Ärendet bordläggs.",
-    "outcome_återremitterat": "Ärendet återremitteras.",
-    "per_capsulam": "Beslutet fattades per capsulam {date} och anmäls härmed till protokollet.",
-    "note_for_record": "Protokollsanteckning",
-    "notes_line": "{name} lämnar följande protokollsanteckning:",
-    "immediately_adjusted": "Paragrafen förklaras omedelbart justerad.",
-    "immediately_adjusted_list": "Omedelbart justerade vid sammanträdet: {numbers}.",
-    "reservations_by": "Reservation: {names}.",
-    "justering_date_unknown": "Protokollet är justerat; justeringsdatumet framgår inte av protokollet.",
-    "signatures": "Underskrifter",
-    "signer_chair": "Ordförande",
-    "signer_adjuster": "Justerare",
-    "signer_secretary": "Sekreterare",
-    "signer_jav_chair": "Ordförande under jäv",
-    "col_signed_as": "Underskrift",
-    "col_name": "Namn",
-    "col_signed_on": "Datum",
-    "col_method": "Sätt",
-    "col_reference": "Referens",
-    "anslag_signed_by": "Underskrift",
-    "date_not_stated": "datum framgår inte",
     # --- agenda ------------------------------------------------------------------------
     "agenda_intro": "{organ} kallas till sammanträde.",
     "called": "Kallade",
@@ -301,43 +265,6 @@ EN: dict[str, object] = {
     "posted": "Posted",
     "removed": "Taken down",
     "storage": "Where the minutes are kept",
-    # --- meeting procedure (export/procedure.py) -------------------------------------
-    "remote_suffix": ", taking part via link",
-    "changes": "Changes of attendance during the meeting",
-    "at_time": " at {time}",
-    "change_arrived": "{name} arrives{time} and takes part from § {number}.",
-    "change_left": "{name} leaves{time} and takes no part from § {number}.",
-    "added_item": "Item added at the meeting.",
-    "serving_in_item": "Serving during the paragraph",
-    "serves_in_item": "{name} serves for {replaces} during the paragraph.",
-    "motions": "Motions",
-    "motion_line": "{name}: {text}",
-    "proposition_order": "Order of putting the question",
-    "vote": "Vote",
-    "vote_for": "Yes",
-    "vote_against": "No",
-    "vote_abstained": "Abstaining",
-    "outcome_bordlagt": "The item is tabled.",
-    "outcome_återremitterat": "The item is referred back.",
-    "per_capsulam": "The decision was taken per capsulam on {date} and is hereby entered in the minutes.",
-    "note_for_record": "Note for the record",
-    "notes_line": "{name} has the following note entered in the minutes:",
-    "immediately_adjusted": "The paragraph is declared adjusted at once.",
-    "immediately_adjusted_list": "Adjusted at once at the meeting: {numbers}.",
-    "reservations_by": "Dissent: {names}.",
-    "justering_date_unknown": "The minutes are adjusted; the date of adjustment is not stated in them.",
-    "signatures": "Signatures",
-    "signer_chair": "Chair",
-    "signer_adjuster": "Adjuster",
-    "signer_secretary": "Secretary",
-    "signer_jav_chair": "Chair during a conflict",
-    "col_signed_as": "Signed as",
-    "col_name": "Name",
-    "col_signed_on": "Date",
-    "col_method": "Method",
-    "col_reference": "Reference",
-    "anslag_signed_by": "Signed by",
-    "date_not_stated": "date not stated",
     "agenda_intro": "{organ} is called to a meeting.",
     "called": "Called",
     "called_members": "Members",
@@ -409,7 +336,7 @@ EN: dict[str, object] = {
                       "prognos": "forecast"},
 }
 
-CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BUDGET, EXPORT_MEETING)
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BUDGET, EXPORT_MEETING, PROCEDURE)
 
 
 class Labels(Catalogue):

@@ -10,8 +10,9 @@ English. Nothing here imports Textual.
 
 from __future__ import annotations
 
-from finsam_tui.core.i18n.catalogue import Catalogue
+from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.domain import DOMAIN
+from finsam_tui.core.i18n.lookups_procedure import PROCEDURE
 
 SV: dict[str, object] = {
     # --- roles of a link (backlinks.Backlink.role) -----------------------------------------
@@ -310,7 +311,7 @@ EN: dict[str, object] = {
     "domain": DOMAIN["en"],
 }
 
-CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, PROCEDURE)
 
 
 class Labels(Catalogue):

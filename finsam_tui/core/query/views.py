@@ -15,6 +15,7 @@ import datetime as dt
 from finsam_tui.core.io.load import Record
 from finsam_tui.core.query.backlinks import backlinks
 from finsam_tui.core.query.lookup import Query, RefError, lookup
+from finsam_tui.core.query.procedure import meeting_procedure, paragraph_procedure
 from finsam_tui.core.query.registers import has_decision
 from finsam_tui.core.query.results import (
     as_date,
@@ -88,6 +89,7 @@ def paragraph_data(archive: Archive, p: Paragraph, full: bool = True) -> dict:
     out["jav"] = [{"person": person_brief(archive, j.get("person")), "chair": person_brief(archive, j.get("chair"))}
                   for j in item.get("jav", []) if isinstance(j, dict)]
     out["tasks"] = [_task_data(archive, t) for t in item.get("tasks", []) if isinstance(t, dict)]
+    out.update(paragraph_procedure(archive, item))
     out["refs"] = _links(archive, item.get("refs"))
     if p.letter is None:
         out["sub"] = [{"ref": f"{m.id}/§{p.number}{s['letter']}", "letter": s["letter"],
@@ -156,9 +158,11 @@ def show_meeting(archive: Archive, m: Record) -> dict:
         "notes": as_text(d.get("notes")).strip(),
         "paragraphs": [{"ref": p.ref, "number": p.number, "letter": p.letter, "title": as_text(p.item.get("title")),
                         "item_kind": as_text(p.item.get("kind")), "decision": has_decision(p.item),
-                        "tasks": len(p.item.get("tasks", []))}
+                        "tasks": len(p.item.get("tasks", [])), "outcome": as_text(p.item.get("outcome")),
+                        "vote": isinstance(p.item.get("vote"), dict) and bool(p.item["vote"])}
                        for p in archive.paragraphs_of(m)],
     })
+    out.update(meeting_procedure(archive, d))
     return out
 
 

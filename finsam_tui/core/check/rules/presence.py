@@ -35,7 +35,7 @@ def events(meeting: dict) -> dict[str, list[tuple[int, str, int]]]:
 def change_problems(meeting: dict):
     """(index, event, number, state) for each change that contradicts the one before it:
     an arrival of someone present, a departure of someone gone."""
-    for _pid, evs in events(meeting).items():
+    for evs in events(meeting).values():
         here = evs[0][1] != "arrived"
         for number, kind, i in evs:
             if kind == "arrived" and here:

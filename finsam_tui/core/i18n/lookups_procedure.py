@@ -1,0 +1,56 @@
+"""The words ``finsam show`` says about the meeting procedure (``cli/show_procedure.py``):
+yrkanden, votering, protokollsanteckningar, outcomes, arrivals and departures, signatures.
+Merged into the lookups' catalogue (``lookups.py``)."""
+
+from __future__ import annotations
+
+PROCEDURE: dict[str, dict[str, object]] = {
+    "sv": {
+        "added_item": "Tillkommande ärende",
+        "per_capsulam": "Per capsulam",
+        "outcome": "Utfall",
+        "immediately_adjusted": "Omedelbart justerad",
+        "serving_in_item": "Tjänstgör i paragrafen",
+        "motions": "Yrkanden",
+        "proposition_order": "Propositionsordning",
+        "vote": "Votering",
+        "vote_for": "Ja",
+        "vote_against": "Nej",
+        "vote_abstained": "Avstår",
+        "vote_mark": "votering",
+        "notes_for_record": "Protokollsanteckningar",
+        "second_secretary": "Andra sekreterare",
+        "justering_date_unknown": "Justeringsdatum okänt",
+        "anslag_signed_by": "Anslaget undertecknat av",
+        "att_remote": "Deltar via länk",
+        "changes": "Ändrad närvaro",
+        "change_arrived": "{name} kommer{time}, deltar från och med §{number}",
+        "change_left": "{name} går{time}, deltar inte från och med §{number}",
+        "signatures": "Underskrifter",
+        "at_time": " kl. {time}",
+    },
+    "en": {
+        "added_item": "Added at the meeting",
+        "per_capsulam": "Per capsulam",
+        "outcome": "Outcome",
+        "immediately_adjusted": "Adjusted at once",
+        "serving_in_item": "Serving in the paragraph",
+        "motions": "Motions",
+        "proposition_order": "Order of putting the question",
+        "vote": "Vote",
+        "vote_for": "Yes",
+        "vote_against": "No",
+        "vote_abstained": "Abstaining",
+        "vote_mark": "vote",
+        "notes_for_record": "Notes for the record",
+        "second_secretary": "Second secretary",
+        "justering_date_unknown": "Date of adjustment unknown",
+        "anslag_signed_by": "Notice signed by",
+        "att_remote": "Taking part via link",
+        "changes": "Changes of attendance",
+        "change_arrived": "{name} arrives{time}, takes part from §{number}",
+        "change_left": "{name} leaves{time}, takes no part from §{number}",
+        "signatures": "Signatures",
+        "at_time": " at {time}",
+    },
+}
