@@ -43,7 +43,7 @@ def test_refs_of_the_chair_lists_chair_duties_and_jav(capsys):
     code, out, _ = finsam(capsys, "refs", "margareta-ekholm")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Hänvisningar till person/margareta-ekholm (Margareta Ekholm): 18"
+    assert lines[0] == "Hänvisningar till person/margareta-ekholm (Margareta Ekholm): 19"
     assert lines[1] == "styrelse/2022-02-18       2022-02-18  ordförande        Styrelsen 2022-02-18"
     assert lines[2] == "  moten/styrelse/2022/2022-02-18.toml:10"
     i = lines.index("styrelse/2023-04-14/§17   2023-04-14  jäv               Extern utvärdering av S…")
@@ -74,7 +74,7 @@ def test_refs_of_a_budget_line_lists_the_paragraphs_that_touched_it(capsys):
     lines = out.splitlines()
     assert lines[0] == "Hänvisningar till budget/2023/utvardering (Uppföljning och utvärdering): 5"
     assert "styrelse/2023-06-09/§27        2023-06-09  hänvisning  Reviderad budget 2023" in lines
-    assert "  moten/styrelse/2023/2023-06-09.toml:71" in lines
+    assert "  moten/styrelse/2023/2023-06-09.toml:73" in lines
 
 
 def test_refs_of_a_meeting_include_references_to_its_paragraphs(capsys):
@@ -89,7 +89,7 @@ def test_refs_of_a_meeting_include_references_to_its_paragraphs(capsys):
         ("styrelse/2023-06-09/§28", "ref", "styrelse/2023-04-14/§17"),
     }
     code, out, _ = finsam(capsys, "refs", "styrelse/2023-04-14")
-    assert "  moten/styrelse/2023/2023-06-09.toml:82  → styrelse/2023-04-14/§17" in out.splitlines()
+    assert "  moten/styrelse/2023/2023-06-09.toml:84  → styrelse/2023-04-14/§17" in out.splitlines()
 
 
 def test_refs_of_a_budget_include_its_lines_and_the_insatser(capsys):
@@ -251,7 +251,8 @@ def test_show_a_paragraph_json_resolves_references(capsys):
         "styrelse/2023-06-09/§27", "paragraph", "Reviderad budget 2023", 27, None)
     assert rec["meeting"] == {"ref": "styrelse/2023-06-09", "organ": "styrelse", "organ_name": "Styrelsen",
                               "date": "2023-06-09", "title": "Styrelsen 2023-06-09"}
-    assert rec["decision"] == ["att godkänna reviderad budget för 2023 enligt bilaga 1"]
+    assert rec["decision"] == ["att godkänna reviderad budget för 2023 enligt bilaga 1",
+                               "att förklara paragrafen omedelbart justerad"]
     titles = {r["text"]: (r["ref"], r["kind"], r["title"]) for r in rec["refs"]}
     assert titles["budget/2023/ung-framtid"] == ("budget/2023/ung-framtid", "budgetline", "Ung Framtid")
     assert titles["beredningsgrupp/2023-05-12"] == ("beredningsgrupp/2023-05-12", "meeting",

@@ -198,3 +198,16 @@ def test_show_json_has_the_procedure_fields(tmp_path, capsys):
     assert record["vote"]["for"] == {"people": [], "count": 2}
     assert record["vote"]["abstained"]["count"] == 1
     assert record["motions"][0]["person"]["name"] == "Eva Strand"
+
+
+def test_the_bundled_example_shows_an_arrival_a_note_and_an_omedelbar_justering():
+    from finsam_tui.core.check.pipeline import load_archive
+    from finsam_tui.core.export import protocol
+
+    from .conftest import bundled_copy
+
+    text = protocol(load_archive(bundled_copy()), "styrelse/2023-06-09")
+    assert "- Sara Wikner kommer till sammanträdet kl. 13:20 och deltar från och med § 25." in text
+    assert "Sara Wikner lämnar följande protokollsanteckning:" in text
+    assert "Paragrafen förklaras omedelbart justerad." in text
+    assert "Omedelbart justerade vid sammanträdet: § 27." in text
