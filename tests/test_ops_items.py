@@ -72,9 +72,9 @@ def test_moves_that_would_nest_or_lose_fields_are_refused(monkeypatch):
                        "under:1")
     assert moved == [{"number": 1, "title": "B", "sub": [{"letter": "a", "title": "A"}]}]
     # a field a § may have and a sub-item may not: named, nothing dropped
-    monkeypatch.setattr(items_module, "ITEM", ITEM + (Field("vote", "str"),))
-    items = [{"number": 1, "title": "A", "vote": "x"}, {"number": 2, "title": "B"}]
-    with pytest.raises(MoveRefused, match="en underpunkt kan inte ha vote"):
+    monkeypatch.setattr(items_module, "ITEM", ITEM + (Field("ballot", "str"),))  # a name no record kind uses
+    items = [{"number": 1, "title": "A", "ballot": "x"}, {"number": 2, "title": "B"}]
+    with pytest.raises(MoveRefused, match="en underpunkt kan inte ha ballot"):
         move_to(items, ("items", 0), "under:1")
 
 

@@ -110,7 +110,7 @@ LOOKUPS = [
     (["show", "styrelse/2023-06-09/§27"], f"    ansvarig Kjell{W} Ivarsson · ny", TASK),
     (["show", "styrelse/2023-06-09"], f"Justerare     Kjell{W} Ivarsson", NAME),
     (["show", "person/kjell-ivarsson"], f"person/kjell-ivarsson  Kjell{E} Ivarsson", NAME),
-    (["refs", "kjell-ivarsson"], f"  moten/styrelse/2023/2023-06-09.toml:75  Utreda{W} sak…", NAME),
+    (["refs", "kjell-ivarsson"], f"  moten/styrelse/2023/2023-06-09.toml:77  Utreda{W} sak…", NAME),
     (["refs", "styrelse/2023-06-09/§27"],
      "Hänvisningar till styrelse/2023-06-09/§27 (Reviderad budget\\x1b[2J\\x1b]52;c;aGVq\\x07…): 1", TITLE),
     (["person", "kjell-ivarsson"], f"Kjell{E} Ivarsson (person/kjell-ivarsson)", NAME),
