@@ -211,3 +211,14 @@ def test_the_bundled_example_shows_an_arrival_a_note_and_an_omedelbar_justering(
     assert "Sara Wikner lämnar följande protokollsanteckning:" in text
     assert "Paragrafen förklaras omedelbart justerad." in text
     assert "Omedelbart justerade vid sammanträdet: § 27." in text
+
+
+def test_finsam_decisions_lists_tabled_and_referred_back_items_and_per_capsulam(tmp_path, capsys):
+    root = _real("bordlaggning-and-aterremiss", tmp_path)
+    assert main(["decisions", "--year", "2023", "--records", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "styrelse/2023-06-09/§8  2023-06-09  Revidering av delegationsordningen\n  Ärendet: bordlagt\n" in out
+    assert "  Ärendet: återremitterat\n" in out
+    root = _real("per-capsulam", tmp_path / "2")
+    assert main(["decisions", "--year", "2023", "--records", str(root), "--lang", "en"]) == 0
+    assert "  Decided per capsulam on 2023-05-22\n" in capsys.readouterr().out

@@ -78,7 +78,11 @@ def render(entries: list[dict], L, filters: str) -> list[str]:
             out.append("")
         previous = e["meeting"]
         out.append(row)
+        if e.get("per_capsulam"):
+            out += wrap(L.fmt("per_capsulam_line", date=iso(e["per_capsulam"])), indent=2)
         for clause in e["decision"]:
             out += wrap(clause, indent=2, bullet="- ")
         out += wrap(e["decision_text"], indent=2)
+        if e.get("outcome"):
+            out += wrap(L.fmt("outcome_line", outcome=L.value(e["outcome"])), indent=2)
     return out

@@ -28,6 +28,8 @@ PROCEDURE: dict[str, dict[str, object]] = {
         "change_left": "{name} går{time}, deltar inte från och med §{number}",
         "signatures": "Underskrifter",
         "at_time": " kl. {time}",
+        "outcome_line": "Ärendet: {outcome}",
+        "per_capsulam_line": "Beslutat per capsulam {date}",
     },
     "en": {
         "added_item": "Added at the meeting",
@@ -52,5 +54,7 @@ PROCEDURE: dict[str, dict[str, object]] = {
         "change_left": "{name} leaves{time}, takes no part from §{number}",
         "signatures": "Signatures",
         "at_time": " at {time}",
+        "outcome_line": "Item: {outcome}",
+        "per_capsulam_line": "Decided per capsulam on {date}",
     },
 }
