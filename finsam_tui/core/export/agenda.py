@@ -22,13 +22,15 @@ def agenda(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     mt.check(ctx, m)
     L = ctx.L
     organ = organ_of(m)
-    blocks = [mt.title(ctx, m, "agenda"), *ctx.draft_note(), *mt.header(ctx, m), *lh.bilagor(ctx, m),
+    sent = [item for item in m.data.get("items", []) if not item.get("added")]  # an item added at the
+    # meeting was not on the agenda sent out
+    sent_range = [(L["paragraphs"], md.inline(mt.paragraph_range(sent)))] if lh.is_numbered(ctx, m) else []
+    blocks = [mt.title(ctx, m, "agenda"), *ctx.draft_note(), *mt.header(ctx, m, with_range=False, extra=sent_range),
+              *lh.bilagor(ctx, m),
               L.fmt("agenda_intro", organ=md.inline(ctx.organ_name(organ)))]
     blocks += called(ctx, m)
-    for item in m.data.get("items", []):
-        if not item.get("added"):  # an item added at the meeting was not on the agenda sent out
-            blocks += mt.item_blocks(ctx, m, item, mt.AGENDA,
-                                     subs=[s for s in item.get("sub", []) if not s.get("added")])
+    for item in sent:
+        blocks += mt.item_blocks(ctx, m, item, mt.AGENDA, subs=[s for s in item.get("sub", []) if not s.get("added")])
     blocks += follow_up(ctx, m)
     blocks += ctx.draft_note()
     return md.document(blocks)
