@@ -175,7 +175,7 @@ def test_show_a_paragraph_tells_the_vote_and_the_serving_substitute(tmp_path, ca
     assert main(["show", "styrelse/2023-06-09/§8", "--records", str(root)]) == 0
     out = capsys.readouterr().out
     assert "Tjänstgör i paragrafen\n  - Hans Vik (för Gun Sjö)\n" in out
-    assert "Votering\n  Ja   Anna Ek, Cia Berg, Hans Vik (3)\n  Nej  Eva Strand (1)\n" in out
+    assert "Votering\n  Ja   Anna Ek, Cia Berg, Eva Strand (3)\n  Nej  Hans Vik (1)\n" in out
     assert "Yrkanden\n  - Hans Vik: Att avtalet tecknas för 2023 med möjlighet till förlängning.\n" in out
 
 
@@ -222,3 +222,20 @@ def test_finsam_decisions_lists_tabled_and_referred_back_items_and_per_capsulam(
     root = _real("per-capsulam", tmp_path / "2")
     assert main(["decisions", "--year", "2023", "--records", str(root), "--lang", "en"]) == 0
     assert "  Decided per capsulam on 2023-05-22\n" in capsys.readouterr().out
+
+
+def test_a_locked_protocol_prints_the_frozen_names_in_the_procedure_too(tmp_path):
+    from finsam_tui.core.check.pipeline import load_archive
+    from finsam_tui.core.export import protocol
+
+    root = _real("per-paragraph-serving", tmp_path)
+    person = root / "personer" / "hans-vik.toml"
+    person.write_text(person.read_text(encoding="utf-8").replace('name = "Hans Vik"', 'name = "Hans Viksten"'),
+                      encoding="utf-8")
+    archive = load_archive(root)
+    assert {f.code for f in archive.findings} == {"FS328"}
+    text = protocol(archive, "styrelse/2023-06-09")
+    assert "Hans Vik tjänstgör för Gun Sjö under paragrafen." in text
+    assert "- **Nej:** Hans Vik (1)" in text
+    assert "- Hans Vik: Att avtalet tecknas för 2023" in text
+    assert "Viksten" not in text
