@@ -186,7 +186,7 @@ def item_blocks(ctx: Context, m: Record, item: dict, mode: str, subs: list[dict]
 def _body(ctx: Context, m: Record, item: dict, mode: str) -> list[str]:
     L = ctx.L
     organ = organ_of(m)
-    blocks: list[str] = pr.added_note(ctx, item)
+    blocks: list[str] = pr.added_note(ctx, item) + (pr.changes_here(ctx, m, item) if mode != AGENDA else [])
     if item.get("diarienummer"):
         blocks.append(md.definitions([(L["item_diarienummer"], md.inline(item["diarienummer"]))]))
     if item.get("background"):

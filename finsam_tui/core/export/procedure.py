@@ -40,6 +40,21 @@ def changes(ctx: Context, m: Record) -> list[str]:
     return [md.heading(3, L["changes"]), md.bullets(lines)] if lines else []
 
 
+def changes_here(ctx: Context, m: Record, item: dict) -> list[str]:
+    """At the top of §N: who arrives there, who has left before it (not under its sub-items)."""
+    n = item.get("number")
+    if not isinstance(n, int):
+        return []
+    L = ctx.L
+    lines = []
+    for c in m.data.get("attendance", {}).get("changes", []):
+        for kind in ("arrived", "left"):
+            if isinstance(c, dict) and c.get(kind) == n:
+                time = L.fmt("at_time", time=md.inline(c["time"])) if c.get("time") else ""
+                lines.append(L.fmt(f"change_{kind}_here", name=md.inline(ctx.person_name(c.get("person"))), time=time))
+    return [" ".join(lines)] if lines else []
+
+
 def added_note(ctx: Context, item: dict) -> list[str]:
     """"Tillkommande ärende" at the top of a § added at the meeting."""
     return [ctx.L["added_item"]] if item.get("added") else []
