@@ -8,14 +8,15 @@ from pathlib import Path
 
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
-from finsam_tui.core.io.scan import NotARecordsFolder
+from finsam_tui.core.io.scan import NotARecordsFolder, default_folder
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def add_records_arg(parser, positional: bool = False) -> None:
-    """DIR as a positional (validate) or --records option (other commands); FINSAM_RECORDS is the default."""
-    default = os.environ.get("FINSAM_RECORDS", "records")
+    """DIR as a positional (validate) or --records option (other commands); by default
+    $FINSAM_RECORDS, the records folder the working directory is in, else ./records."""
+    default = default_folder()
     H = words(parser)
     if positional:
         parser.add_argument("dir", nargs="?", default=default, help=H["option:dir"])

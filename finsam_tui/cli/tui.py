@@ -12,7 +12,7 @@ from pathlib import Path
 from finsam_tui.cli.common import EXIT_OK, EXIT_USAGE, add_lang_arg, not_a_records_folder
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
-from finsam_tui.core.io.scan import is_records_folder
+from finsam_tui.core.io.scan import default_folder, is_records_folder
 
 NAME = "tui"
 
@@ -23,7 +23,7 @@ def register(parser) -> None:
 
 
 def default_dir() -> str:
-    return os.environ.get("FINSAM_RECORDS", "records")
+    return default_folder()
 
 
 def run(args) -> int:

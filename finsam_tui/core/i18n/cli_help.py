@@ -18,14 +18,14 @@ SV: dict[str, str] = {
     "option:-h": "visa den här hjälpen och avsluta",
     "option:--version": "visa programmets version och avsluta",
     # --- options of many commands --------------------------------------------------------------
-    "option:dir": "arkivmappen (standard: $FINSAM_RECORDS eller ./records)",
-    "option:--records": "arkivmappen (standard: $FINSAM_RECORDS eller ./records)",
+    "option:dir": "arkivmappen (standard: $FINSAM_RECORDS, annars arkivmappen du står i, annars ./records)",
+    "option:--records": "arkivmappen (standard: $FINSAM_RECORDS, annars arkivmappen du står i, annars ./records)",
     "option:--lang": "språk (standard: förbundets, annars sv)",
     "option:--format": "utdataformat (standard: text)",
     # --- finsam -----------------------------------------------------------------------------------
     "finsam:description": "Ett samordningsförbunds handlingar som vanliga TOML-filer.",
-    "finsam:--records": ("utan kommando: öppna terminalgränssnittet på DIR (standard: $FINSAM_RECORDS "
-                         "eller ./records)"),
+    "finsam:--records": ("utan kommando: öppna terminalgränssnittet på DIR (standard: $FINSAM_RECORDS, "
+                         "annars arkivmappen du står i, annars ./records)"),
     "finsam:--lang": "utan kommando: terminalgränssnittets språk",
     "finsam:examples": """exempel:
   finsam                             öppna terminalgränssnittet på ./records (eller $FINSAM_RECORDS)
@@ -158,12 +158,13 @@ EN: dict[str, str] = {
     "argparse:options": "options",
     "option:-h": "show this help message and exit",
     "option:--version": "show program's version number and exit",
-    "option:dir": "the records folder (default: $FINSAM_RECORDS or ./records)",
-    "option:--records": "the records folder (default: $FINSAM_RECORDS or ./records)",
+    "option:dir": "the records folder (default: $FINSAM_RECORDS, else the records folder you are in, else ./records)",
+    "option:--records": "the records folder (default: $FINSAM_RECORDS, else the records folder you are in, else ./records)",
     "option:--lang": "language (default: the förbund's, else sv)",
     "option:--format": "output format (default: text)",
     "finsam:description": "Records of a Samordningsförbund as plain TOML files.",
-    "finsam:--records": "with no command: open the terminal interface on DIR (default: $FINSAM_RECORDS or ./records)",
+    "finsam:--records": ("with no command: open the terminal interface on DIR (default: $FINSAM_RECORDS, else the records "
+                        "folder you are in, else ./records)"),
     "finsam:--lang": "with no command: the language of the terminal interface",
     "finsam:examples": """examples:
   finsam                             open the terminal interface on ./records (or $FINSAM_RECORDS)

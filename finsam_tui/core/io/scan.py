@@ -30,6 +30,22 @@ def is_records_folder(root) -> bool:
     return os.path.isfile(os.path.join(root, FORBUND_FILE))
 
 
+def default_folder(environ=os.environ, cwd: str | None = None) -> str:
+    """The records folder a command works on when none is named: $FINSAM_RECORDS; else the
+    working directory or the nearest folder above it that holds forbund.toml (so commands work
+    from anywhere inside a records folder, as git does inside a repository); else ./records."""
+    if environ.get("FINSAM_RECORDS"):
+        return environ["FINSAM_RECORDS"]
+    here = os.path.abspath(cwd or os.getcwd())
+    while True:
+        if is_records_folder(here):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return "records"
+        here = parent
+
+
 def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
