@@ -18,6 +18,10 @@ def bundled_files():
 EXPECTED_FINDINGS: set[tuple[str, str, int | None]] = {
     # the revised budget 2023 printed twice (Bilaga 1 and the slides) with another figure for one line
     ("FS512", "budgetar/2023.toml", 118),
+    # the kommuner shared one seat under the förbundsordning of 2016 (lag 2003:1210 10 §)
+    ("FS406", "forbund.toml", 20),
+    # Sjöholms kommun's seat vacant 2023-11-01–2023-12-10, with the board meeting of 2023-11-17 in the gap
+    ("FS401", "forbund.toml", 59),
 }
 
 

@@ -246,9 +246,11 @@ def test_decision_text_of_a_sub_item(records_copy, capsys):
     assert "<p>Styrelsen noterar *informationen*.</p>" in html
 
 
-def test_organ_without_decisions_has_members_not_beslutande(archive):
-    hs = headings(protocol(archive, "medlemssamrad/2023-03-10"))
-    assert ("h3", "Ledamöter") in hs and ("h3", "Beslutande") not in hs
+def test_organ_without_decisions_has_participants_not_beslutande(archive):
+    text = protocol(archive, "medlemssamrad/2023-03-10")
+    hs = headings(text)
+    assert ("h3", "Deltagare") in hs and ("h3", "Beslutande") not in hs
+    assert text.startswith("# Minnesanteckningar — Medlemssamrådet 2023-03-10")
 
 
 def test_organ_genitive(archive):

@@ -252,6 +252,7 @@ def test_every_rule_function_registers_itself_once():
     modules = [rules.identity, rules.references, rules.numbering, rules.budgets, rules.meetings,
                rules.memberships, rules.insatser, rules.printed_names]
     modules += [rules.contributions, rules.budget_sources, rules.bilagor, rules.procedure]
+    modules += [rules.vacancies, rules.seating]
     defined = [fn for m in modules for name, fn in inspect.getmembers(m, inspect.isfunction)
                if name.startswith("check_") and fn.__module__ == m.__name__]
     assert sorted(fn.__qualname__ for fn in defined) == sorted({fn.__qualname__ for fn in registered})

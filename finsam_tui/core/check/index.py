@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from finsam_tui.core.records.meetings import items
+from finsam_tui.core.records.schema import SEAT_ROLES, SUBSTITUTE_ROLES
 
 
 class Target(NamedTuple):
@@ -42,6 +43,12 @@ def summarize(kind: str, rid: str, data: dict, refs: list[tuple]) -> dict:
         out["paras"] = [(e.number, e.letter, e.path) for e in items(data, referable=True)]
         out["bilagor"] = [(i, a["file"]) for i, a in enumerate(data.get("attachments", []))
                           if isinstance(a, dict) and isinstance(a.get("file"), str)]
+    elif kind == "person":  # the seats held or substituted over time (vacancies are checked across files)
+        out["seats"] = [(i, m.get("organ"), m.get("role"), m.get("on_behalf_of"), m.get("start"), m.get("end"))
+                        for i, m in enumerate(data.get("memberships", []))
+                        if m.get("role") in SEAT_ROLES + SUBSTITUTE_ROLES and isinstance(m.get("on_behalf_of"), str)]
+    elif kind == "organisation":
+        out["org"] = (data.get("name"), data.get("member_since"))
     elif kind == "budget":
         out["lines"] = [(line["id"], ("categories", i, "lines", j))
                         for i, cat in enumerate(data.get("categories", []))
@@ -91,6 +98,8 @@ class Index:
         self.budget_versions: list[tuple] = []  # (rel, year, i, id, kind, date, decided_by)
         self._by_year: dict[tuple, list[MeetingInfo]] | None = None  # (organ, year) -> meetings, made when asked
         self.budget_lines: dict[tuple, list[Target]] = defaultdict(list)  # (year, line id)
+        self.person_seats: dict[str, list[tuple]] = {}  # person id -> [(i, organ, role, org, start, end)]
+        self.org_info: dict[str, tuple] = {}  # org id -> (name, member_since)
         for rel, kind, rid, s in entries:
             self.ids[kind][rid] = rel
             if s.get("refs"):
@@ -99,6 +108,10 @@ class Index:
                 organ, stem = rid.split("/")
                 self.meeting_info[rid] = MeetingInfo(rid, rel, organ, stem[:4], s.get("date"), s.get("paras", []),
                                                      s.get("bilagor", []))
+            elif kind == "person":
+                self.person_seats[rid] = s.get("seats", [])
+            elif kind == "organisation":
+                self.org_info[rid] = s.get("org", (None, None))
             elif kind == "budget":
                 year = int(rid)
                 for line_id, path in s.get("lines", ()):

@@ -135,8 +135,9 @@ def attendance(ctx: Context, m: Record) -> list[str]:
         return [pr.remote_mark(ctx, m, p, ctx.describe(p, organ, date, skip)) for p in att.get(key, [])
                 if isinstance(p, str)]
 
-    serving = [pr.remote_mark(ctx, m, s["person"], f"{ctx.describe(s['person'], organ, date, ('ersättare',))}, "
-               f"{L.fmt('replaces', name=md.inline(ctx.person_name(s.get('replaces'))))}")
+    serving = [pr.remote_mark(ctx, m, s["person"], ctx.describe(s["person"], organ, date, ("ersättare",))
+                              + (f", {L.fmt('replaces', name=md.inline(ctx.person_name(s['replaces'])))}"
+                                 if isinstance(s.get("replaces"), str) else ""))  # without: on its own seat
                for s in att.get("serving", []) if isinstance(s.get("person"), str)]
     others = [pr.remote_mark(ctx, m, o, ctx.describe(o, organ, date)) if isinstance(o, str) else ctx.guest(o)
               for o in att.get("others", []) if isinstance(o, (str, dict))]
@@ -316,6 +317,23 @@ def justering(ctx: Context, m: Record) -> list[str]:
     ]
     return [md.heading(2, L["justering"]), statement, *pr.immediately_adjusted(ctx, m), md.definitions(pairs),
             *pr.signers(ctx, m)]
+
+
+def takes_no_decisions(ctx: Context, m: Record) -> bool:
+    """The meeting's organ takes no decisions (medlemssamråd, beredningsgrupp): it keeps minnesanteckningar."""
+    return not ctx.archive.organs.get(organ_of(m), {}).get("decides", True)
+
+
+def adjusted(m: Record) -> bool:
+    """The meeting names adjusters or a justering date."""
+    return bool(m.data.get("adjusters")) or bool(m.data.get("justering", {}).get("date"))
+
+
+def notes_signatures(ctx: Context, m: Record) -> list[str]:
+    """The end of minnesanteckningar: who chaired and who took the notes (no justering)."""
+    L, d = ctx.L, m.data
+    return [md.definitions([(L["chair"], md.inline(ctx.person_name(d.get("chair")))),
+                            (L["notes_by"], md.inline(ctx.person_name(d.get("secretary"))))])]
 
 
 def anslag(ctx: Context, m: Record) -> list[str]:

@@ -19,7 +19,8 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     m = mt.meeting_to_export(archive, ref)
     mt.check(ctx, m)
     L = ctx.L
-    blocks = [mt.title(ctx, m, "protocol"), *ctx.draft_note(),
+    notes = mt.takes_no_decisions(ctx, m)  # minnesanteckningar: no justering or anslag unless recorded
+    blocks = [mt.title(ctx, m, "notes_title" if notes else "protocol"), *ctx.draft_note(),
               *mt.header(ctx, m, extra=[(L["next_meeting"], lh.next_meeting(ctx, m))]), *lh.bilagor(ctx, m),
               *mt.attendance(ctx, m)]
     for item in m.data.get("items", []):
@@ -27,9 +28,10 @@ def protocol(archive, ref: str, lang: str = "sv", draft: bool = False) -> str:
     if isinstance(m.data.get("notes"), str) and m.data["notes"].strip():
         blocks += [md.heading(2, L["notes"]), *md.paragraphs(m.data["notes"])]
     blocks += tasks_table(ctx, m)
-    blocks += mt.justering(ctx, m)
+    blocks += mt.notes_signatures(ctx, m) if notes and not mt.adjusted(m) else mt.justering(ctx, m)
     blocks += corrections(ctx, m)
-    blocks += mt.anslag(ctx, m)
+    if not notes or m.data.get("anslag", {}).get("posted"):
+        blocks += mt.anslag(ctx, m)
     blocks += ctx.draft_note()
     return md.document(blocks)
 

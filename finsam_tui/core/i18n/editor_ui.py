@@ -99,6 +99,8 @@ FORM_SV: dict[str, str] = {
     "summary.lines": "{n} {n:rad|rader}",
     "summary.statistics": "{year}: {women} kv, {men} m",
     "summary.chair": "ordf.",
+    "summary.seat": "{members} {members:ledamot|ledamöter}, {substitutes} ersättare",
+    "summary.own_seat": "egen plats",
     # entries (arrays of tables)
     "entry.remove_title": "Ta bort {entry}?",
     "entry.remove_body": "Posten tas bort ur formuläret (filen ändras först när du sparar).",
@@ -263,6 +265,8 @@ FORM_EN: dict[str, str] = {
     "summary.lines": "{n} {n:line|lines}",
     "summary.statistics": "{year}: {women} women, {men} men",
     "summary.chair": "chair",
+    "summary.seat": "{members} {members:member|members}, {substitutes} {substitutes:substitute|substitutes}",
+    "summary.own_seat": "own seat",
     "entry.remove_title": "Remove {entry}?",
     "entry.remove_body": "The entry is removed from the form (the file changes only when you save).",
     "entry.empty": "(none)",

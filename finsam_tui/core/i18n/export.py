@@ -40,7 +40,9 @@ SV: dict[str, object] = {
     # --- attendance ----------------------------------------------------------------------
     "attendance": "Närvarande",
     "voting": "Beslutande",
-    "voting_no_decisions": "Ledamöter",  # an organ that takes no decisions (medlemssamråd, beredningsgrupp)
+    "voting_no_decisions": "Deltagare",  # an organ that takes no decisions (medlemssamråd, beredningsgrupp)
+    "notes_title": "Minnesanteckningar",  # the record of an organ that takes no decisions
+    "notes_by": "Vid anteckningarna",
     "serving": "Tjänstgörande ersättare",
     "substitutes": "Ersättare",
     "absent": "Anmält förhinder",
@@ -205,7 +207,9 @@ EN: dict[str, object] = {
     "justered_on": "Minutes adjusted",
     "attendance": "Present",
     "voting": "Voting members",
-    "voting_no_decisions": "Members",
+    "voting_no_decisions": "Participants",
+    "notes_title": "Notes",
+    "notes_by": "Notes taken by",
     "serving": "Serving substitutes",
     "substitutes": "Substitutes",
     "absent": "Absent with notice",

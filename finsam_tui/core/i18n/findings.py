@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from finsam_tui.core.i18n.catalogue import Catalogue
+from finsam_tui.core.i18n.catalogue import Catalogue, merged
+from finsam_tui.core.i18n.findings_board import BOARD
 
 SV: dict[str, object] = {
     "did_you_mean": 'Menade du "{close}"? ',
@@ -248,7 +249,7 @@ EN: dict[str, object] = {
     "samordningsnummer": "coordination number (samordningsnummer)",
 }
 
-CATALOGUE: dict[str, dict[str, object]] = {"sv": SV, "en": EN}
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BOARD)
 
 
 class Labels(Catalogue):

@@ -271,8 +271,13 @@ def entry_summary(name: str, entry: dict, archive, lang: str = "sv") -> str:
         what = one_line(g("what"))
         return f"{one_line(g('date')) or '?'} {person('by')}: {what[:40]}"
     if name == "serving":
-        return f"{person('person')} → {person('replaces')}"
+        return f"{person('person')} → {person('replaces') if g('replaces') else t('summary.own_seat', lang)}"
     if name == "persons":  # the names a locked protocol printed: as it printed them
         return ", ".join(one_line(g(k)) for k in ("name", "role", "title", "org") if g(k)) or "?"
+    if name == "seats":  # a board period's seat: its name or its organisations, and its numbers
+        orgs = ", ".join(short_name("org", o, archive) for o in g("orgs") or [] if isinstance(o, str))
+        numbers = t("summary.seat", lang, members=g("members") if isinstance(g("members"), int) else 1,
+                    substitutes=g("substitutes") if isinstance(g("substitutes"), int) else 1)
+        return f"{one_line(g('name')) or orgs or '?'} · {numbers}"
     scalars = [one_line(v) for v in entry.values() if not isinstance(v, (dict, list))]
     return " · ".join(x for x in scalars[:3] if x) or "…"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from finsam_tui.core.records.board import BOARD_KIND, Composition, Seat, composition_on, periods, seat_role
 from finsam_tui.core.records.schema import FORBUND, SEAT_ROLES, Field
 
 
@@ -52,6 +53,8 @@ class Context:
         self.person_data = persons
         self.org_data = orgs
         self._seats: dict[tuple, dict] = {}
+        self.board_periods = periods(self.settings)
+        self._boards: dict[dt.date, Composition] = {}
         # organ -> [(person id, membership)] for the memberships that hold or substitute a seat
         self._seat_memberships: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         for pid, p in persons.items():
@@ -88,3 +91,28 @@ class Context:
                     out[m["on_behalf_of"]]["ledamot" if m.get("role") in SEAT_ROLES else "ersättare"].append(pid)
             self._seats[key] = out
         return self._seats[key]
+
+    def board(self, date: dt.date) -> Composition:
+        """The board's seats in force on the date (a board period, or [seats] per member)."""
+        if date not in self._boards:
+            self._boards[date] = composition_on(self.settings, self.org_data, date, self.board_periods)
+        return self._boards[date]
+
+    def seat_of(self, pid: str, organ: str, date: dt.date, role: str) -> Seat | None:
+        """The seat pid holds ("ledamot") or substitutes on ("ersättare") in organ on the date."""
+        board = self.board(date)
+        for m in self.memberships_on(pid, organ, date):
+            if seat_role(m.get("role")) == role:
+                seat = board.seat_of(m.get("on_behalf_of"))
+                if seat is not None:
+                    return seat
+        return None
+
+    def seat_key(self, organ: str, org, date: dt.date):
+        """What a membership on behalf of org sits on in organ: the board's seat (shared by
+        several organisations where the förbundsordning said so), else the organisation."""
+        if self.organs.get(organ, {}).get("kind") == BOARD_KIND:
+            seat = self.board(date).seat_of(org)
+            if seat is not None:
+                return seat.key
+        return ("org", org)

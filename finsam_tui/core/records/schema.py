@@ -9,6 +9,7 @@ types are described in ``fields.py``).
 from __future__ import annotations
 
 from finsam_tui.core.records.fields import PERSON, TEXT_ITEM, TS, F, Field, L, T  # noqa: F401 (re-exported)
+from finsam_tui.core.records.schema_board import BOARD_PERIODS, QUORUM_RULES
 
 # --- enumerations (values are Swedish domain terms, written as users write them) ---
 
@@ -39,7 +40,6 @@ SIGNER_ROLES = ("ordförande", "justerare", "sekreterare", "ordförande under j�
 NUMBERING = ("per_år", "per_möte")
 # An organ's own numbering may also be "ingen": points without § (minnesanteckningar).
 ORGAN_NUMBERING = NUMBERING + ("ingen",)
-QUORUM_RULES = ("mer_än_hälften", "minst_hälften", "alla_medlemmar")
 VERSION_KINDS = ("budget", "revidering", "utfall", "prognos")
 CATEGORY_KINDS = ("individinsatser", "strukturella insatser", "administrativa kostnader", "övrigt")
 LANGUAGES = ("sv", "en")
@@ -62,7 +62,8 @@ FORBUND = (
         F("members", "int", "Ordinarie ledamöter per medlem", "Members per member organisation", minimum=0, default=1),
         F("substitutes", "int", "Ersättare per medlem", "Substitutes per member organisation", minimum=0,
           default=1),
-    ), "Platser per medlemsorganisation i styrelsen", "Board seats per member organisation"),
+    ), "Platser per medlem i styrelsen, där ingen board_periods gäller", "Board seats per member, outside board_periods"),
+    BOARD_PERIODS,
     T("deadlines", (
         F("justering_days", "int", "Justering senast N dagar efter mötet", "Adjust within N days", minimum=0, default=14),
         F("anslag_within_days", "int", "Anslag senast N dagar efter justering", "Post within N days of adjustment",
@@ -228,8 +229,8 @@ MEETING = (
         L("voting", PERSON, "Beslutande", "Voting members present"),
         TS("serving", (
             F("person", "ref", "Tjänstgörande ersättare", "Serving substitute", ref="person", required=True),
-            F("replaces", "ref", "Ersätter (frånvarande ledamot)", "Replaces (absent member)", ref="person",
-              required=True),
+            F("replaces", "ref", "Ersätter (frånvarande ledamot); tomt: tjänstgör på egen, vakant plats",
+              "Replaces (absent member); empty: serves on its own vacant seat", ref="person"),
         ), "Tjänstgörande ersättare", "Serving substitutes"),
         L("substitutes", PERSON, "Ersättare (ej tjänstgörande)", "Substitutes present, not serving"),
         L("absent", PERSON, "Anmält förhinder", "Absent with notice"),

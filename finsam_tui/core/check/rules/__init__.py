@@ -20,6 +20,7 @@ from finsam_tui.core.check.rules import (  # noqa: F401, I001 (imported, in this
     meetings,
     procedure,
     memberships,
+    vacancies,
     insatser,
     printed_names,
     bilagor,

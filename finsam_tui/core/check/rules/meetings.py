@@ -6,7 +6,9 @@ import datetime as dt
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.rules.registry import local, whole_context
+from finsam_tui.core.check.rules.seating import board_quorum
 from finsam_tui.core.i18n.findings import Phrase
+from finsam_tui.core.records.board import BOARD_KIND
 from finsam_tui.core.records.meetings import items
 from finsam_tui.core.records.schema import SEAT_ROLES
 
@@ -14,6 +16,7 @@ GROUPS = tuple((group, Phrase(f"group_{group}"))
                for group in ("voting", "serving", "substitutes", "absent", "coopted", "others"))
 GROUP_NAMES = dict(GROUPS)
 STATE_ORDER = ("planerad", "kallad", "genomförd", "justerad", "anslagen")
+NO_LIMIT = 10**6  # the justering and anslag deadlines of an organ that takes no decisions
 
 
 def state_at_least(meeting: dict, state: str) -> bool:
@@ -63,16 +66,17 @@ def check_meeting_file(ctx, m):
     if state_at_least(d, "genomförd"):
         missing = []
         organ_def = ctx.organs.get(organ, {})
-        if organ_def.get("decides", True) and not d.get("attendance", {}).get("voting"):
+        decides = organ_def.get("decides", True)  # an organ that takes no decisions keeps minnesanteckningar
+        if decides and not d.get("attendance", {}).get("voting"):
             missing.append("attendance.voting")
         if "chair" not in d:
             missing.append("chair")
-        if state_at_least(d, "justerad"):
+        if decides and state_at_least(d, "justerad"):
             if not d.get("adjusters"):
                 missing.append("adjusters")
             if "date" not in d.get("justering", {}) and not d.get("justering", {}).get("date_unknown"):
                 missing.append("justering.date")
-        if state_at_least(d, "anslagen") and "posted" not in d.get("anslag", {}):
+        if decides and state_at_least(d, "anslagen") and "posted" not in d.get("anslag", {}):
             missing.append("anslag.posted")
         for what in missing:
             yield Finding("FS313", m.rel, path=("state",), params={"state": d["state"], "missing": what})
@@ -130,7 +134,8 @@ def _check_roles(ctx, m, d, date: dt.date, organ: str):
             reason = Phrase("replaced_not_absent")
         elif not rep_roles:
             reason = Phrase("replaced_not_member", organ=organ_name, date=date)
-        elif sub_roles and not {r.get("on_behalf_of") for r in rep_roles} & {r.get("on_behalf_of") for r in sub_roles}:
+        elif sub_roles and not ({ctx.seat_key(organ, r.get("on_behalf_of"), date) for r in rep_roles}
+                                & {ctx.seat_key(organ, r.get("on_behalf_of"), date) for r in sub_roles}):
             reason = Phrase("replaced_other_member")
         if reason:
             yield Finding("FS305", m.rel, path=("attendance", "serving", i, "replaces"), params={
@@ -150,6 +155,8 @@ def check_dates(ctx, m):
     date = meeting_date(d)
     if date is None:
         return
+    if not ctx.organs.get(m.id.split("/")[0], {}).get("decides", True):
+        deadlines = {"justering_days": NO_LIMIT, "anslag_within_days": NO_LIMIT, "anslag_min_days": 0}
     j = d.get("justering", {}).get("date")
     posted = d.get("anslag", {}).get("posted")
     removed = d.get("anslag", {}).get("removed")
@@ -275,14 +282,17 @@ def check_quorum(ctx, m):
         return
     if not state_at_least(d, "genomförd"):
         return
-    holders = ctx.seat_holders(organ, date)
-    seat_people = {pid: org for org, h in holders.items() for pid in h["ledamot"]}
-    seats = len(seat_people)
+    if ctx.organs[organ].get("kind") == BOARD_KIND:  # the seats of the förbundsordning in force
+        rule, seats, present = board_quorum(ctx, d, organ, date)
+    else:  # another deciding organ: its current seat holders
+        holders = ctx.seat_holders(organ, date)
+        seat_people = {pid: org for org, h in holders.items() for pid in h["ledamot"]}
+        seats = len(seat_people)
+        att = d.get("attendance", {})
+        present = sum(1 for p in att.get("voting", []) if p in seat_people) + sum(
+            1 for e in att.get("serving", []) if e.get("replaces") in seat_people)
     if seats == 0:
         return
-    att = d.get("attendance", {})
-    present = sum(1 for p in att.get("voting", []) if p in seat_people) + sum(
-        1 for e in att.get("serving", []) if e.get("replaces") in seat_people)
     needed = _needed(rule, seats)
     if present < needed:
         yield Finding("FS306", m.rel, path=("attendance", "voting"), params={
