@@ -65,6 +65,7 @@ def test_finsam_lock_freezes_the_names_the_protocol_prints(tmp_path, capsys):
     assert data["justering"]["printed"] == {
         "forbund": "Samordningsförbundet Testdalen",
         "organ": "Styrelsen",
+        "members": ["Ekby kommun", "Region X", "Försäkringskassan", "Arbetsförmedlingen"],
         "persons": [
             {"person": "anna-ek", "name": "Anna Ek", "role": "ordförande", "org": "Försäkringskassan"},
             {"person": "cia-berg", "name": "Cia Berg", "role": "vice ordförande", "org": "Arbetsförmedlingen"},
@@ -103,6 +104,25 @@ def test_an_organ_and_a_forbund_renamed_after_the_lock(tmp_path, capsys):
     out = protocol(load_archive(root), REF, "sv")
     assert out.startswith("# Protokoll — Styrelsen 2023-04-14\n\n**Samordningsförbundet Testdalen**\\\n")  # letterhead
     assert "**Styrelsens beslut**" in out and "Förbundsstyrelsen" not in out
+
+
+def test_the_letterhead_keeps_the_members_as_locked(tmp_path, capsys):
+    root = base_copy(tmp_path)
+    unlocked(root)
+    assert main(["lock", REF, "--records", str(root)]) == 0
+    capsys.readouterr()
+    org = root / "organisationer" / "ekby.toml"
+    org.write_text(org.read_text(encoding="utf-8").replace('name = "Ekby kommun"', 'name = "Ekby-Åsa kommun"'),
+                   encoding="utf-8")
+    archive = load_archive(root)
+    assert [(f.code, f.file) for f in archive.findings if f.code == "FS329"] == [("FS329", MEETING)]
+    warning = next(f for f in archive.findings if f.code == "FS329")
+    assert warning.message() == (
+        "Protokollet visar namnet Ekby kommun, Region X, Försäkringskassan, Arbetsförmedlingen som vid låsningen; "
+        "nu heter det Ekby-Åsa kommun, Region X, Försäkringskassan, Arbetsförmedlingen")
+    out = protocol(archive, REF, "sv")
+    assert "Medlemmar: Ekby kommun, Region X, Försäkringskassan, Arbetsförmedlingen" in out
+    assert "Ekby-Åsa" not in out
 
 
 def test_a_locked_protocol_without_names_prints_the_files_as_before(tmp_path):

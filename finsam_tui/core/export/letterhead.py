@@ -14,28 +14,23 @@ from finsam_tui.core.records.archive import Archive
 from finsam_tui.core.records.bilagor import bilaga_number, bilagor_of
 from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.records.numbering_policy import numbered
-from finsam_tui.core.records.schema import ORG_KINDS
+from finsam_tui.core.records.printed import member_names
 
 
 # -- letterhead -------------------------------------------------------------------------------
-def members(ctx: Context, date: dt.date | None) -> list[str]:
-    """The member organisations on the date (member_since not after it), kommuner first, then
-    the regions, Försäkringskassan and Arbetsförmedlingen, each group by name."""
-    out = []
-    for oid, rec in ctx.archive.orgs.items():
-        since = rec.data.get("member_since")
-        if isinstance(since, dt.date) and date is not None and since > date:
-            continue
-        kind = rec.data.get("kind")
-        rank = ORG_KINDS.index(kind) if kind in ORG_KINDS else len(ORG_KINDS)
-        out.append((rank, ctx.org_name(oid).casefold(), ctx.org_name(oid)))
-    return [name for _rank, _key, name in sorted(out)]
+def members(ctx: Context, m: Record) -> list[str]:
+    """The member organisations the letterhead lists: as frozen when the protocol was locked
+    (``[justering.printed] members``), else from organisationer/ on the meeting's date."""
+    frozen = ctx.printed.get("members") if ctx.printed else None
+    if isinstance(frozen, list) and all(isinstance(x, str) for x in frozen):
+        return list(frozen)
+    return member_names({oid: rec.data for oid, rec in ctx.archive.orgs.items()}, Archive.meeting_date(m))
 
 
 def letterhead(ctx: Context, m: Record) -> str:
     """The förbund's name in bold and, on the next line, its member organisations."""
     name = md.strong(md.inline(ctx.forbund_name()))
-    names = members(ctx, Archive.meeting_date(m))
+    names = members(ctx, m)
     if not names:
         return name
     return name + md.BREAK + ctx.L.fmt("letterhead_members", members=md.inline(", ".join(names)))

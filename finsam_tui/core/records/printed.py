@@ -2,7 +2,8 @@
 
 A protocol prints every person it names as "Name, role, organisation": the role and member
 organisation of their membership in the organ on the meeting's date, else their own title and
-organisation (:func:`entry`), and it prints the organ's and the förbund's names. These come
+organisation (:func:`entry`), and it prints the organ's and the förbund's names and, in the
+letterhead, the member organisations (:func:`member_names`). These come
 from other files (personer/, organisationer/, forbund.toml) that change later: a person
 renamed, a role ended, a kommun renamed. So that a locked protocol does not change with them,
 locking it writes what it printed into ``[justering.printed]`` (:func:`snapshot`)::
@@ -10,6 +11,7 @@ locking it writes what it printed into ``[justering.printed]`` (:func:`snapshot`
     [justering.printed]
     forbund = "Samordningsförbundet Testdalen"
     organ = "Styrelsen"
+    members = ["Ekby kommun", "Region X", "Försäkringskassan", "Arbetsförmedlingen"]
     persons = [
         { person = "anna-ek", name = "Anna Ek", role = "ordförande", org = "Försäkringskassan" },
         { person = "ida-nord", name = "Ida Nord", role = "förbundschef" },
@@ -27,7 +29,7 @@ import datetime as dt
 
 from finsam_tui.core.io.tomledit import Rows
 from finsam_tui.core.records.context import Context
-from finsam_tui.core.records.schema import MEETING, Field
+from finsam_tui.core.records.schema import MEETING, ORG_KINDS, Field
 
 # The keys of a person's entry that the protocol prints, in the order it prints them.
 ENTRY_KEYS = ("name", "role", "title", "org")
@@ -56,6 +58,22 @@ def entry(ctx: Context, pid: str, organ: str, date: dt.date | None) -> dict | No
             if isinstance(value, str) and value.strip():
                 out[as_key] = value
     return out
+
+
+def member_names(orgs: dict[str, dict], date: dt.date | None) -> list[str]:
+    """The names of the member organisations on the date (member_since not after it) as the
+    letterhead lists them: kommuner first, then the regions, Försäkringskassan and
+    Arbetsförmedlingen, each group by name."""
+    out = []
+    for oid, org in orgs.items():
+        since = org.get("member_since")
+        if isinstance(since, dt.date) and isinstance(date, dt.date) and since > date:
+            continue
+        kind = org.get("kind")
+        rank = ORG_KINDS.index(kind) if kind in ORG_KINDS else len(ORG_KINDS)
+        name = str(org.get("name", oid))
+        out.append((rank, name.casefold(), name))
+    return [name for _rank, _key, name in sorted(out)]
 
 
 def parts(e: dict, skip_roles: tuple[str, ...] = (), role_word=str) -> list[str]:
@@ -109,6 +127,9 @@ def snapshot(ctx: Context, data: dict, organ: str, keep: dict | None = None, ext
             rows.append(dict(e))
     out = {"forbund": keep.get("forbund", str(ctx.settings.get("name", ""))),
            "organ": keep.get("organ", str(ctx.organ_name(organ)))}
+    members = keep.get("members") if keep else member_names(ctx.org_data, date)
+    if isinstance(members, list) and members:
+        out["members"] = members
     if rows:
         out["persons"] = Rows(rows)
     return out

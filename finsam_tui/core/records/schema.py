@@ -15,19 +15,8 @@ from finsam_tui.core.records.schema_board import BOARD_PERIODS, QUORUM_RULES
 
 ORGAN_KINDS = ("styrelse", "medlemssamråd", "beredningsgrupp", "utvecklingsgrupp", "styrgrupp", "presidium", "annat")
 ORG_KINDS = ("kommun", "region", "försäkringskassan", "arbetsförmedlingen")
-ROLES = (
-    "ordförande",
-    "vice ordförande",
-    "ledamot",
-    "ersättare",
-    "förbundschef",
-    "sekreterare",
-    "administratör",
-    "ekonom",
-    "adjungerad",
-    "revisor",
-    "tjänsteperson",
-)
+ROLES = ("ordförande", "vice ordförande", "ledamot", "ersättare", "förbundschef", "sekreterare", "administratör",
+         "ekonom", "adjungerad", "revisor", "tjänsteperson")
 # Roles that hold a member organisation's ordinary seat (and vote).
 SEAT_ROLES = ("ordförande", "vice ordförande", "ledamot")
 SUBSTITUTE_ROLES = ("ersättare",)
@@ -267,6 +256,7 @@ MEETING = (
         T("printed", (
             F("forbund", "str", "Förbundets namn som protokollet visar det", "The förbund's name as the minutes show it"),
             F("organ", "str", "Organets namn som protokollet visar det", "The organ's name as the minutes show it"),
+            L("members", TEXT_ITEM, "Medlemmarna som brevhuvudet visar dem", "The members the letterhead shows"),
             TS("persons", (
                 F("person", "ref", "Person", "Person", ref="person", required=True),
                 F("name", "str", "Namnet som protokollet visar det", "The name as the minutes show it",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.protocol_lock import is_locked
 from finsam_tui.core.check.rules.registry import local, whole_context
-from finsam_tui.core.records.printed import entry, frozen, frozen_rows, parts, same
+from finsam_tui.core.records.printed import entry, frozen, frozen_rows, member_names, parts, same
 
 
 @local("meeting")
@@ -29,6 +29,12 @@ def check_printed_names(ctx, m):
         was = printed.get(key)
         if isinstance(was, str) and isinstance(now, str) and was != now and ctx.forbund_present:
             yield Finding("FS329", m.rel, path=base + (key,), params={"printed": was, "now": now})
+    was = printed.get("members")
+    if isinstance(was, list) and ctx.forbund_present:
+        now = member_names(ctx.org_data, date)
+        if was != now:
+            yield Finding("FS329", m.rel, path=base + ("members",), params={
+                "printed": ", ".join(map(str, was)), "now": ", ".join(now)})
     for i, e in frozen_rows(printed):
         now = entry(ctx, e["person"], organ, date)
         if now is not None and not same(e, now):
