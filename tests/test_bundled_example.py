@@ -106,3 +106,31 @@ def test_bundled_example_shows_bilagor_next_meeting_and_text_structure():
     assert "- Bilaga 1 Delårsrapport januari–augusti 2023" in text
     assert "- 16 februari, med årsredovisning 2023\n- 19 april\n" in text
     assert "Medlemmar: Björkviks kommun, Granås kommun, Sjöholms kommun, Region Mellanland" in text
+
+
+def _texts(value, path=()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def test_the_examples_prose_has_no_accidental_line_breaks():
+    """The exports keep a single line break as a line break (docs/format.md), so the example's
+    wrapped prose is folded with TOML's line-ending backslash; a break stays only before a list
+    item or between paragraphs."""
+    import re
+    import tomllib
+
+    wrapped = []
+    for path in bundled_files():
+        for where, text in _texts(tomllib.loads(path.read_text(encoding="utf-8"))):
+            lines = text.strip("\n").split("\n")
+            for a, b in zip(lines, lines[1:]):
+                if a.strip() and b.strip() and not re.match(r"\s*([-*]|\d+[.)])\s", b):
+                    wrapped.append(f"{path.relative_to(RECORDS)} {'.'.join(map(str, where))}: {a[-30:]!r} / {b[:30]!r}")
+    assert wrapped == []
