@@ -239,3 +239,19 @@ def test_a_locked_protocol_prints_the_frozen_names_in_the_procedure_too(tmp_path
     assert "- **Nej:** Hans Vik (1)" in text
     assert "- Hans Vik: Att avtalet tecknas för 2023" in text
     assert "Viksten" not in text
+
+
+def test_an_outcome_note_that_goes_on_from_the_sentence_joins_it():
+    from finsam_tui.core.check.pipeline import load_archive
+    from finsam_tui.core.export.common import Context as ExportContext
+    from finsam_tui.core.i18n.export import Labels
+    from finsam_tui.core.export.procedure import outcome
+
+    archive = load_archive(BASE)
+    ctx = ExportContext(archive, Labels("sv"))
+    item = {"outcome": "återremitterat", "outcome_note": "till förbundschefen för en kostnadsberäkning"}
+    assert outcome(ctx, item) == ["Ärendet återremitteras till förbundschefen för en kostnadsberäkning."]
+    item["outcome_note"] = "Ärendet tas upp igen i februari."
+    assert outcome(ctx, item) == ["Ärendet återremitteras.", "Ärendet tas upp igen i februari."]
+    assert outcome(ExportContext(archive, Labels("en")), {"outcome": "bordlagt", "outcome_note": "until March"}) \
+        == ["The item is tabled until March."]

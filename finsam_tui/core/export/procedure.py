@@ -98,13 +98,16 @@ def vote_pairs(ctx: Context, vote: dict) -> list[tuple[str, str]]:
 
 
 def outcome(ctx: Context, item: dict) -> list[str]:
-    """"Ärendet bordläggs." / "Ärendet återremitteras." and the note on it."""
+    """"Ärendet bordläggs." / "Ärendet återremitteras." and the note on it: its own paragraphs,
+    or, when the note goes on from the sentence (one line starting with a small letter: "till
+    förbundschefen för …"), one sentence: "Ärendet återremitteras till förbundschefen för …"."""
     if item.get("outcome") not in ("bordlagt", "återremitterat"):
         return []
-    blocks = [ctx.L[f"outcome_{item['outcome']}"]]
-    if str(item.get("outcome_note", "")).strip():
-        blocks += md.paragraphs(item["outcome_note"])
-    return blocks
+    sentence = ctx.L[f"outcome_{item['outcome']}"]
+    note = str(item.get("outcome_note", "")).strip()
+    if note and note[0].islower() and "\n" not in note:
+        return [md.inline(f"{sentence.rstrip('.')} {note.rstrip('.')}.")]
+    return [sentence] + (md.paragraphs(note) if note else [])
 
 
 def per_capsulam(ctx: Context, item: dict) -> list[str]:
