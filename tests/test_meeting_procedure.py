@@ -244,8 +244,8 @@ def test_a_locked_protocol_prints_the_frozen_names_in_the_procedure_too(tmp_path
 def test_an_outcome_note_that_goes_on_from_the_sentence_joins_it():
     from finsam_tui.core.check.pipeline import load_archive
     from finsam_tui.core.export.common import Context as ExportContext
-    from finsam_tui.core.i18n.export import Labels
     from finsam_tui.core.export.procedure import outcome
+    from finsam_tui.core.i18n.export import Labels
 
     archive = load_archive(BASE)
     ctx = ExportContext(archive, Labels("sv"))
