@@ -104,3 +104,28 @@ def test_search_finds_a_point_without_section_sign_as_its_meeting(tmp_path):
     hits = search(root, "presentationsrunda")
     assert [(h.ref, h.title) for h in hits] == [("medlemssamrad/2023-10-06", "Presentation")]
     assert [h.ref for h in search(root, "medlemmarnas behov")] == ["medlemssamrad/2023-03-10/§2"]
+
+
+def test_an_organ_that_takes_no_decisions_lists_deltagare_in_show_and_the_tui(tmp_path, capsys):
+    """The protocol export calls them Deltagare (minnesanteckningar); show and the TUI say the same."""
+    from rich.console import Console
+
+    from finsam_tui.cli.main import main
+    from finsam_tui.core.check import cache
+    from finsam_tui.core.i18n.tui import Labels
+    from finsam_tui.core.io.scan import scan_files
+    from finsam_tui.tui.details.meetings import meeting_detail
+    from finsam_tui.tui.view_data import Model
+
+    root = build(REAL / "unnumbered-points", tmp_path / "records")
+    assert main(["show", "medlemssamrad/2023-10-06", "--records", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "  Deltagare " in out and "Beslutande" not in out
+    assert main(["show", "styrelse/2023-04-14", "--records", str(root)]) == 0
+    assert "  Beslutande " in capsys.readouterr().out
+    model = Model(root, scan_files(root), {}, cache.run(root, need_archive=True))
+    console = Console(width=80, record=True)
+    console.print(meeting_detail(model, "medlemssamrad/2023-10-06", "moten/medlemssamrad/2023/2023-10-06.toml",
+                                 Labels("sv")))
+    text = console.export_text()
+    assert "Deltagare:" in text and "Beslutande" not in text

@@ -151,7 +151,7 @@ def render_meeting(d: dict, L) -> list[str]:
                         else s["name"] for s in a["serving"])
     others = ", ".join(f"{o['name']} ({o['role']})" if o.get("role") else o["name"] for o in a["others"])
     out += _section(L["attendance"], fields([
-        (L["att_voting"], _names(a["voting"])), (L["att_serving"], serving),
+        (L["att_voting" if d["decides"] else "att_participants"], _names(a["voting"])), (L["att_serving"], serving),
         (L["att_substitutes"], _names(a["substitutes"])), (L["att_absent"], _names(a["absent"])),
         (L["att_coopted"], _names(a["coopted"])), (L["att_others"], others),
     ], indent=2))

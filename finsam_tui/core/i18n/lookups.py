@@ -57,6 +57,7 @@ SV: dict[str, object] = {
     "notes": "Övrigt",
     "attendance": "Närvaro",
     "att_voting": "Beslutande",
+    "att_participants": "Deltagare",  # the attendance of an organ that takes no decisions
     "att_serving": "Tjänstgörande ersättare",
     "att_substitutes": "Ersättare",
     "att_absent": "Anmält förhinder",
@@ -205,6 +206,7 @@ EN: dict[str, object] = {
     "notes": "Notes",
     "attendance": "Attendance",
     "att_voting": "Voting members",
+    "att_participants": "Participants",
     "att_serving": "Serving substitutes",
     "att_substitutes": "Substitutes",
     "att_absent": "Absent with notice",

@@ -292,6 +292,7 @@ SHARED_WITH_LOOKUPS = (
     "notes",
     "attendance",
     "att_voting",
+    "att_participants",
     "att_serving",
     "att_substitutes",
     "att_absent",

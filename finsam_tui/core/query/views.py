@@ -134,6 +134,7 @@ def show_meeting(archive: Archive, m: Record) -> dict:
                            "known": False})
     out.update({
         "organ": organ_of(m), "organ_name": archive.organ_name(organ_of(m)), "title": meeting_title(archive, m),
+        "decides": bool(archive.organs.get(organ_of(m), {}).get("decides", True)),
         "meeting_kind": as_text(d.get("kind")) or "ordinarie", "date": archive.meeting_date(m),
         "start": as_text(d.get("start")), "end": as_text(d.get("end")), "place": as_text(d.get("place")),
         "state": as_text(d.get("state")), "diarienummer": as_text(d.get("diarienummer")),

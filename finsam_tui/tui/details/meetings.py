@@ -92,7 +92,7 @@ def meeting_detail(model: Model, meeting_id: str, rel: str, L: Labels) -> Render
     others = ", ".join(", ".join(x for x in (o["name"], o.get("role", "")) if x) if o.get("id") is None
                        else o["name"] for o in att["others"] if o)
     groups = [(L[key], text) for key, text in (
-        ("att_voting", names(att["voting"])), ("att_serving", serving), ("att_substitutes", names(att["substitutes"])),
+        ("att_voting" if d["decides"] else "att_participants", names(att["voting"])), ("att_serving", serving), ("att_substitutes", names(att["substitutes"])),
         ("att_absent", names(att["absent"])), ("att_coopted", names(att["coopted"])), ("att_others", others)) if text]
     if groups:
         parts.append(heading(L["attendance"]))
