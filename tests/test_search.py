@@ -79,3 +79,14 @@ def test_a_record_cannot_fake_a_highlight(records_copy):
     assert hit.title == "Mötets öppnande falsk kvarnhjulet"
     assert hit.snippet.count("\x02") == hit.snippet.count("\x03") == 1
     assert "\x02kvarnhjulet\x03" in hit.snippet
+
+
+def test_limit_must_be_a_whole_number_from_1_to_10000(records_copy, capsys, monkeypatch):
+    """A huge --limit gave a traceback (sqlite's integer overflow) and a negative one returned
+    every hit; both are usage errors now, with the range in the message."""
+    monkeypatch.delenv("FINSAM_LANG", raising=False)
+    for bad in ("99999999999999999999", "-5", "0", "tio"):
+        assert main(["search", "budget", "--limit", bad, "--records", str(records_copy)]) == 2
+        assert f"argument --limit: ogiltigt antal '{bad}': ange ett heltal 1–10 000" in capsys.readouterr().err
+    assert main(["search", "budget", "--limit", "1", "--format", "json", "--records", str(records_copy)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["hits"]) == 1

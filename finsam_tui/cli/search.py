@@ -24,13 +24,30 @@ from finsam_tui.core.text import visible, write_raw
 NAME = "search"
 
 
+MAX_LIMIT = 10_000
+
+
+def _limit(value: str) -> int:
+    """--limit: a whole number 1–10 000 (more hits than that are not read by anyone)."""
+    try:
+        limit = int(value)
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= MAX_LIMIT:
+        import argparse
+
+        raise argparse.ArgumentTypeError(Labels(os.environ.get("FINSAM_LANG") or "sv").fmt(
+            "search.bad_limit", value=value, max=f"{MAX_LIMIT:,}".replace(",", " ")))
+    return limit
+
+
 def register(parser) -> None:
     H = words(parser)
     parser.add_argument("query", metavar="QUERY", help=H["search:QUERY"])
     parser.add_argument("--year", type=int, help=H["search:--year"])
     parser.add_argument("--organ", help=H["search:--organ"])
     parser.add_argument("--kind", help=H["search:--kind"])
-    parser.add_argument("--limit", type=int, default=50, help=H["search:--limit"])
+    parser.add_argument("--limit", type=_limit, default=50, help=H["search:--limit"])
     add_format_arg(parser)
     add_records_arg(parser)
     add_lang_arg(parser)

@@ -61,6 +61,7 @@ SV: dict[str, str] = {
                          "använder om den är en annan."),
     "serve.cannot_listen": "finsam serve: kan inte lyssna på {host}:{port}: {reason}",
     "serve.bad_port": "ogiltig port {value!r}: ange ett tal 1–65535",
+    "search.bad_limit": "ogiltigt antal {value!r}: ange ett heltal 1–{max}",
     "serve.bad_host": ("finsam serve: främmande värdnamn {host!r}; öppna adressen som skrevs när servern startade "
                        "(eller starta den med --public-url)."),
     "serve.bad_origin": "finsam serve: en sida från {origin!r} får inte styra programmet.",
@@ -165,6 +166,7 @@ EN: dict[str, str] = {
                          "uses if that differs."),
     "serve.cannot_listen": "finsam serve: cannot listen on {host}:{port}: {reason}",
     "serve.bad_port": "invalid port {value!r}: give a number 1–65535",
+    "search.bad_limit": "invalid number {value!r}: give a whole number 1–{max}",
     "serve.bad_host": ("finsam serve: unexpected host name {host!r}; open the address printed when the server "
                        "started (or start it with --public-url)."),
     "serve.bad_origin": "finsam serve: a page from {origin!r} may not drive the program.",
