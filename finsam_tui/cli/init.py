@@ -80,6 +80,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def run(args) -> int:
+    from finsam_tui.core.io.inside import OutsideFolder
     from finsam_tui.core.ops.scaffold import (
         DEFAULT_ORG_NUMBER,
         ORG_NUMBER_RE,
@@ -122,6 +123,9 @@ def run(args) -> int:
     except AlreadyRecords:  # pragma: no cover - checked above; a race
         print(f"finsam init: {L.fmt('init.exists', dir=folder)}", file=sys.stderr)
         return EXIT_FINDINGS
+    except OutsideFolder as exc:
+        print(f"finsam init: {L.fmt('common.outside_folder', path=exc.rel, dir=exc.root)}", file=sys.stderr)
+        return EXIT_USAGE
 
     print(L.fmt("init.created", dir=folder, name=name))
     tops = sorted({rel.split("/", 1)[0] + ("/" if "/" in rel else "") for rel in written})

@@ -26,6 +26,7 @@ def register(parser) -> None:
 def run(args) -> int:
     import os
 
+    from finsam_tui.core.io.inside import OutsideFolder
     from finsam_tui.core.records.json_schema import SCHEMA_DIR, schema_text, write_schemas, write_taplo_config
 
     L = Labels(language(args))
@@ -35,7 +36,12 @@ def run(args) -> int:
     if args.kind:
         sys.stdout.write(schema_text(args.kind))
     if args.out:
-        for path in write_schemas(Path(args.out)):
+        try:
+            paths = write_schemas(Path(args.out))
+        except OutsideFolder as exc:
+            print(f"finsam schema: {L.fmt('common.outside_folder', path=exc.rel, dir=exc.root)}", file=sys.stderr)
+            return EXIT_USAGE
+        for path in paths:
             print(L.fmt("schema.wrote", path=path), file=sys.stderr)
     if args.taplo:
         taplo = Path(args.taplo)

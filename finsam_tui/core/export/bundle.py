@@ -7,10 +7,8 @@ output folder (``..``, absolute paths, symlinks leading out).
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from finsam_tui.core.export import markdown as md
 from finsam_tui.core.export import meeting as mt
@@ -20,6 +18,7 @@ from finsam_tui.core.export.common import Context, ExportError, RecordsHaveError
 from finsam_tui.core.export.decisions import decisions
 from finsam_tui.core.export.protocol import protocol
 from finsam_tui.core.i18n.export import Labels
+from finsam_tui.core.io import inside
 from finsam_tui.core.io.load import Record
 from finsam_tui.core.records.meetings import organ_of
 from finsam_tui.core.text import iso
@@ -104,13 +103,10 @@ def index(ctx: Context, held: list[Record], meetings: list[Record], years: list[
 
 def _target(root: Path, rel: str) -> Path:
     """root/rel after checking that it stays inside root; ExportError otherwise."""
-    p = PurePosixPath(rel)
-    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or "\\" in rel:
-        raise ExportError("msg_unsafe_path", path=rel, dir=str(root))
-    target = root.joinpath(*p.parts)
-    if target.is_symlink() or not target.resolve().is_relative_to(root):
-        raise ExportError("msg_unsafe_path", path=rel, dir=str(root))
-    return target
+    try:
+        return inside.target(root, rel)
+    except inside.OutsideFolder:
+        raise ExportError("msg_unsafe_path", path=rel, dir=str(root)) from None
 
 
 def write_bundle(files: dict[str, str], out_dir: Path | str) -> list[Path]:
@@ -126,30 +122,6 @@ def write_bundle(files: dict[str, str], out_dir: Path | str) -> list[Path]:
     for (target, text), rel in zip(targets, sorted(files)):
         target.parent.mkdir(parents=True, exist_ok=True)
         target = _target(root, rel)
-        _replace(target, text.encode("utf-8"))
+        inside.replace_file(target, text.encode("utf-8"))
         written.append(target)
     return written
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write data to a new temp file next to target, then rename it onto target. The temp file
-    is created exclusively (O_EXCL: never an existing file, never through a symlink someone put
-    in the output folder), so nothing outside the folder can be written through it."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
-        try:
-            fd = os.open(tmp, flags, 0o666)
-            break
-        except FileExistsError:  # pragma: no cover - 64 random bits
-            continue
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

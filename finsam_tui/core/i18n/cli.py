@@ -43,6 +43,8 @@ SV: dict[str, str] = {
     # --- schema -------------------------------------------------------------------------------------
     "schema.need_kind": "ange KIND, --out DIR eller --taplo FILE (se finsam schema --help)",
     "schema.wrote": "skrev {path}",
+    "common.outside_folder": ("{path} leder ut ur {dir} eller går via en symbolisk länk; inget skrevs där. "
+                              "Ta bort länken eller ange en annan mapp."),
     # --- tui ----------------------------------------------------------------------------------------
     "tui.not_folder_hint": "Ange mappen med forbund.toml, t.ex. finsam tui records",
     "tui.no_terminal": ("finsam: terminalgränssnittet behöver en terminal, men in- eller utdata går till en fil "
@@ -150,6 +152,8 @@ EN: dict[str, str] = {
     "fmt.failed": "{n} {n:file|files} could not be formatted",
     "schema.need_kind": "give KIND, --out DIR or --taplo FILE (see finsam schema --help)",
     "schema.wrote": "wrote {path}",
+    "common.outside_folder": ("{path} leads out of {dir} or through a symbolic link; nothing was written there. "
+                              "Remove the link or name another folder."),
     "tui.not_folder_hint": "Name the folder that holds forbund.toml, e.g. finsam tui records",
     "tui.no_terminal": ("finsam: the terminal interface needs a terminal, but input or output goes to a file or "
                         "another program.\nIn scripts and pipes use the commands, e.g. finsam validate or finsam "

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from finsam_tui.core.io.inside import replace_file, target
 from finsam_tui.core.ops.toml_strings import basic_string
 from finsam_tui.core.records.json_schema import SCHEMA_DIR, schema_text, taplo_config
 from finsam_tui.core.records.layout import FOLDERS, FORBUND_FILE
@@ -198,7 +199,7 @@ def create(folder: Path, settings: Settings, examples: bool = False) -> tuple[li
     """Write a new records folder; (rel paths written, rel paths kept because they existed).
 
     Raises AlreadyRecords when the folder already has a forbund.toml, NotADirectoryError
-    when it is a file. A .gitignore that exists gets the cache line added if it lacks it.
+    when it is a file, OutsideFolder when a path would be written through a symlink in it. A .gitignore that exists gets the cache line added if it lacks it.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -206,14 +207,19 @@ def create(folder: Path, settings: Settings, examples: bool = False) -> tuple[li
     if (folder / FORBUND_FILE).exists():
         raise AlreadyRecords(str(folder))
     written, kept = [], []
-    for rel, text in planned(settings, examples).items():
-        path = folder / rel
+    folder.mkdir(parents=True, exist_ok=True)
+    files = planned(settings, examples)
+    for rel in files:  # every path checked before anything is written: never through a planted symlink
+        target(folder, rel)
+    for rel, text in files.items():
+        path = target(folder, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
+        path = target(folder, rel)
         if rel == ".gitignore" and path.exists():
             current = path.read_text(encoding="utf-8")
             if not any(line.strip().rstrip("/") in (".finsam-cache", "/.finsam-cache") for line in current.splitlines()):
-                path.write_text(current + ("" if current.endswith("\n") or not current else "\n") + text,
-                                encoding="utf-8")
+                replace_file(path, (current + ("" if current.endswith("\n") or not current else "\n") + text)
+                             .encode("utf-8"))
                 written.append(rel)
             else:
                 kept.append(rel)

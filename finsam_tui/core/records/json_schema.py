@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from finsam_tui.core.io.inside import OutsideFolder, replace_file, target
 from finsam_tui.core.records.layout import FOLDERS, FORBUND_FILE
 from finsam_tui.core.records.schema import KINDS, Field
 
@@ -138,15 +139,19 @@ def schema_text(kind: str) -> str:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    """Write every kind's schema into out_dir (created); the paths written."""
+    """Write every kind's schema into out_dir (created); the paths written. Never through a
+    symlink: out_dir, when it is one, or a schema file that is one raises OutsideFolder (a
+    folder that arrives by git pull may hold a planted link, e.g. .finsam-schema -> ~/.config)."""
     out_dir = Path(out_dir)
+    if out_dir.is_symlink():
+        raise OutsideFolder(str(out_dir), out_dir.parent)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in KINDS:
-        path = out_dir / FILE_NAMES[kind]
+        path = target(out_dir, FILE_NAMES[kind])
         text = schema_text(kind)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            replace_file(path, text.encode("utf-8"))
         written.append(path)
     return written
 
@@ -170,8 +175,9 @@ def taplo_config(schema_dir: str = SCHEMA_DIR) -> str:
 
 
 def write_taplo_config(path: Path, schema_dir: str = SCHEMA_DIR) -> Path:
+    """Write the .taplo.toml (replacing a symlink there rather than writing through it)."""
     path = Path(path)
-    path.write_text(taplo_config(schema_dir), encoding="utf-8")
+    replace_file(path, taplo_config(schema_dir).encode("utf-8"))
     return path
 
 
