@@ -308,3 +308,20 @@ def test_a_number_in_a_file_name_is_flagged(records_copy):
     found = _one(records_copy, rel, 'name = "Anna"\n')
     assert found == [("FS701", None, None)]
     assert _one(records_copy, "personer/811218-9875.toml", 'name = "Anna"\n') == []
+
+
+def test_the_report_never_prints_the_number_in_its_source_excerpt(records_copy, capsys):
+    """The message masked the number, but the quoted source line printed it whole, into CI
+    logs (#14, section 5). Every finding's excerpt masks it, the FS701 one and any other on
+    the same line (here an unknown key), in text and JSON, with the column marker unmoved."""
+    from finsam_tui.cli.main import main
+
+    (records_copy / "personer" / "fuzz.toml").write_text(
+        'name = "Anna"\nhemligt = "Kontakt 811218-9876 via e-post"\n', encoding="utf-8")
+    assert main(["validate", str(records_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "9876" not in out and "811218-9876" not in out
+    assert ' 2 | hemligt = "Kontakt 811218-**** via e-post"' in out
+    assert main(["validate", str(records_copy), "--format", "json"]) == 1
+    out = capsys.readouterr().out
+    assert "811218-9876" not in out and "811218-****" in out

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.index import Index, offered, summarize
+from finsam_tui.core.check.personnummer import find_identity_numbers
 from finsam_tui.core.check.protocol_lock import check_lock
 from finsam_tui.core.check.rules import CROSS, LOCAL
 from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
@@ -205,12 +206,22 @@ SOURCE_MAX = 300
 
 
 def source_line(loc: LineIndex, line: int, column: int | None) -> str | None:
-    text = loc.line_text(line, SOURCE_MAX)
+    """The finding's line as the report quotes it, with any identity number masked as in the
+    FS701 message (its last four digits as ****, so the columns stay): a report goes to CI
+    logs and terminals, where the number must not."""
+    text = masked(loc.line_text(line, SOURCE_MAX))
     if len(text) <= SOURCE_MAX:
         return text
     if (column or 1) > SOURCE_MAX - 60:
         return None  # the marker would fall after the cut: show no source line
     return text[:SOURCE_MAX] + "…"
+
+
+def masked(text: str) -> str:
+    """text with the last four digits of every identity number in it replaced by ****."""
+    for m in reversed(find_identity_numbers(text)):
+        text = text[:m.end - 4] + "****" + text[m.end:]
+    return text
 
 
 def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]) -> None:
