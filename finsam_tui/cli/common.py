@@ -8,6 +8,7 @@ from pathlib import Path
 
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
+from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.io.scan import NotARecordsFolder, default_folder
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -33,15 +34,9 @@ def add_format_arg(parser) -> None:
 
 
 def forbund_settings(root) -> dict:
-    """forbund.toml's settings (for its language and name); {} when there is none or it does not parse."""
-    import tomllib
-
-    try:
-        with open(Path(root) / "forbund.toml", "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """forbund.toml's settings (for its language and name); {} when there is none or it cannot
+    be used (core.io.load.read_settings: never a crash, never a hang)."""
+    return read_settings(root)
 
 
 def language(args, settings: dict | None = None) -> str:

@@ -7,13 +7,13 @@ Nothing here imports Textual; the views read a Model and never the disk.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check.findings import counts
-from finsam_tui.core.records.layout import FORBUND_FILE, classify_rel, ref_of
+from finsam_tui.core.io.load import read_settings
+from finsam_tui.core.records.layout import classify_rel, ref_of
 from finsam_tui.core.text import iso
 
 
@@ -29,11 +29,7 @@ def fingerprint(files: dict) -> str:
 def quick_settings(root: Path) -> dict:
     """forbund.toml read on its own (before validation): name, language and organs.
     Anything unreadable gives an empty dict."""
-    try:
-        data = tomllib.loads((Path(root) / FORBUND_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_settings(root)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex, Locator
 from finsam_tui.core.io.scan import LINK_REASONS, link_problem
-from finsam_tui.core.records.layout import classify
+from finsam_tui.core.records.layout import FORBUND_FILE, classify
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LABEL = "2 MiB"
@@ -77,6 +77,27 @@ def read_text(path: Path) -> str | None:
         return None if data is None else data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def too_deep_at(text: str) -> int | None:
+    """The offset where text nests deeper than MAX_DEPTH (checked before any parser sees it:
+    tomllib and tomlkit recurse once per level), or None."""
+    return _nesting_offset(text, MAX_DEPTH)
+
+
+def read_settings(root: Path | str) -> dict:
+    """forbund.toml read on its own, before validation (a command's language, the förbund's
+    name, its organs): the one reader every command uses, safe for any file. Anything that is
+    not a small, UTF-8, not too deeply nested TOML table (a FIFO, 5,000 nested brackets,
+    Latin-1) gives {}; validation then reports what is wrong with it, at its line."""
+    text = read_text(Path(root) / FORBUND_FILE)
+    if text is None or _nesting_offset(text, MAX_DEPTH) is not None:
+        return {}
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) and not _data_too_deep(data, MAX_DEPTH) else {}
 
 
 def _nesting_offset(text: str, limit: int) -> int | None:

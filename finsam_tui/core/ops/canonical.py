@@ -33,6 +33,8 @@ import tomlkit
 from tomlkit import items as ti
 from tomlkit.exceptions import ParseError
 
+from finsam_tui.core.io.load import MAX_DEPTH, too_deep_at
+from finsam_tui.core.io.positions import LineIndex
 from finsam_tui.core.ops.toml_strings import toml_string
 from finsam_tui.core.records.schema import KINDS, Field
 
@@ -58,6 +60,10 @@ def format_text(text: str, kind: str | None = None) -> str:
     safety net, a result whose data would differ from the original's.
     """
     body = text.removeprefix("\ufeff")
+    deep = too_deep_at(body)
+    if deep is not None:  # before parsing: the parsers recurse once per level
+        line, col = LineIndex(body).line_col(deep)
+        raise FormatError(f"nested deeper than {MAX_DEPTH} levels", line, col)
     try:
         before = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:

@@ -100,13 +100,9 @@ def record_path(root: Path, ref: str) -> Path:
 
 
 def _is_organ(root: Path, text: str) -> bool:
-    import tomllib
+    from finsam_tui.core.io.load import read_settings
 
-    try:
-        with open(root / FORBUND_FILE, "rb") as f:
-            organs = tomllib.load(f).get("organs", [])
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+    organs = read_settings(root).get("organs", [])
     return isinstance(organs, list) and any(isinstance(o, dict) and o.get("id") == text for o in organs)
 
 
