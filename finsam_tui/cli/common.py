@@ -8,7 +8,6 @@ from pathlib import Path
 
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
-from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.io.scan import NotARecordsFolder, default_folder
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -31,12 +30,6 @@ def add_lang_arg(parser) -> None:
 
 def add_format_arg(parser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help=words(parser)["option:--format"])
-
-
-def forbund_settings(root) -> dict:
-    """forbund.toml's settings (for its language and name); {} when there is none or it cannot
-    be used (core.io.load.read_settings: never a crash, never a hang)."""
-    return read_settings(root)
 
 
 def language(args, settings: dict | None = None) -> str:

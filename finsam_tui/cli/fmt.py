@@ -13,12 +13,12 @@ from finsam_tui.cli.common import (
     EXIT_USAGE,
     add_lang_arg,
     add_records_arg,
-    forbund_settings,
     language,
     not_a_records_folder,
 )
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
+from finsam_tui.core.io.load import read_settings
 
 NAME = "fmt"
 
@@ -84,7 +84,7 @@ def run(args) -> int:
     from finsam_tui.core.io.saving import SaveConflict, read_snapshot, save_text
     from finsam_tui.core.ops.canonical import FormatError, format_text
 
-    lang = language(args, forbund_settings(args.dir))
+    lang = language(args, read_settings(args.dir))
     L = Labels(lang)
     files = collect(args, L)
     if files is None:

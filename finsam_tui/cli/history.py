@@ -10,11 +10,11 @@ from finsam_tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_output_args,
-    forbund_settings,
     language,
     not_a_records_folder,
 )
 from finsam_tui.cli.parser import words
+from finsam_tui.core.io.load import read_settings
 
 NAME = "history"
 
@@ -36,7 +36,7 @@ def run(args) -> int:
     if not is_records_folder(root):
         not_a_records_folder(root, language(args))
         return EXIT_USAGE
-    lang = language(args, forbund_settings(root))
+    lang = language(args, read_settings(root))
     L = Labels(lang)
     try:
         changes = history(root, args.ref)

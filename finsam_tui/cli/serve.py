@@ -18,12 +18,12 @@ from finsam_tui.cli.common import (
     EXIT_USAGE,
     add_lang_arg,
     add_records_arg,
-    forbund_settings,
     language,
     not_a_records_folder,
 )
 from finsam_tui.cli.parser import words
 from finsam_tui.core.i18n.cli import Labels
+from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.io.scan import is_records_folder
 
 NAME = "serve"
@@ -83,7 +83,7 @@ def run(args) -> int:
     if not is_records_folder(root):
         not_a_records_folder(root, language(args), "serve.not_folder_hint")
         return EXIT_USAGE
-    settings = forbund_settings(root)
+    settings = read_settings(root)
     L = Labels(language(args, settings))
     public_url = (args.public_url or url_for(args.host, args.port)).rstrip("/")
     if not is_loopback(args.host):

@@ -27,6 +27,7 @@ from textual.app import App
 
 from finsam_tui.core.check import cache
 from finsam_tui.core.i18n.tui import Labels, choose_language
+from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.io.scan import scan_files
 from finsam_tui.tui.keys import APP_BINDINGS
 from finsam_tui.tui.messages import ArchiveFailed, ArchiveLoaded, FilesChanged, FolderScanned, RecordSaved
@@ -34,7 +35,7 @@ from finsam_tui.tui.palette import FinsamCommands
 from finsam_tui.tui.screens.main import MainScreen
 from finsam_tui.tui.sections import SECTIONS
 from finsam_tui.tui.unsaved import AsksBeforeQuit
-from finsam_tui.tui.view_data import Model, fingerprint, lookup, quick_settings, results
+from finsam_tui.tui.view_data import Model, fingerprint, lookup, results
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -66,7 +67,7 @@ class FinsamApp(AsksBeforeQuit, App):
                  theme: str | None = None) -> None:
         super().__init__()
         self.records_root = Path(records_root).resolve()
-        settings = quick_settings(self.records_root)
+        settings = read_settings(self.records_root)
         self.lang_explicit = lang
         self.L = Labels(choose_language(lang, settings))
         self.model = Model(self.records_root, {}, settings)

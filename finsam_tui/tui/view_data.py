@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check.findings import counts
-from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.records.layout import classify_rel, ref_of
 from finsam_tui.core.text import iso
 
@@ -24,12 +23,6 @@ def fingerprint(files: dict) -> str:
     for rel, (_path, size, mtime) in sorted(files.items()):
         h.update(f"{rel}|{size}|{mtime}\n".encode())
     return h.hexdigest()
-
-
-def quick_settings(root: Path) -> dict:
-    """forbund.toml read on its own (before validation): name, language and organs.
-    Anything unreadable gives an empty dict."""
-    return read_settings(root)
 
 
 @dataclass(frozen=True)

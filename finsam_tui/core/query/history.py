@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from finsam_tui.core.io.load import read_settings
 from finsam_tui.core.query.lookup import RefError, homes, lookup, read
 from finsam_tui.core.records.layout import FORBUND_FILE, rel_of
 
@@ -100,8 +101,6 @@ def record_path(root: Path, ref: str) -> Path:
 
 
 def _is_organ(root: Path, text: str) -> bool:
-    from finsam_tui.core.io.load import read_settings
-
     organs = read_settings(root).get("organs", [])
     return isinstance(organs, list) and any(isinstance(o, dict) and o.get("id") == text for o in organs)
 
