@@ -108,17 +108,6 @@ def test_bundled_example_shows_bilagor_next_meeting_and_text_structure():
     assert "Medlemmar: Björkviks kommun, Granås kommun, Sjöholms kommun, Region Mellanland" in text
 
 
-def _texts(value, path=()):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _texts(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _texts(v, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def test_the_examples_prose_has_no_accidental_line_breaks():
     """The exports keep a single line break as a line break (docs/format.md), so the example's
     wrapped prose is folded with TOML's line-ending backslash; a break stays only before a list
@@ -126,9 +115,17 @@ def test_the_examples_prose_has_no_accidental_line_breaks():
     import re
     import tomllib
 
+    from finsam_tui.core.records.keypaths import value_at
+
+    from .test_fuzz import _paths
+
     wrapped = []
     for path in bundled_files():
-        for where, text in _texts(tomllib.loads(path.read_text(encoding="utf-8"))):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for where in _paths(data):
+            text = value_at(data, where)
+            if not isinstance(text, str):
+                continue
             lines = text.strip("\n").split("\n")
             for a, b in zip(lines, lines[1:]):
                 if a.strip() and b.strip() and not re.match(r"\s*([-*]|\d+[.)])\s", b):

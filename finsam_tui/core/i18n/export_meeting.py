@@ -3,6 +3,14 @@ without § (merged into the export catalogue, ``export.py``)."""
 
 from __future__ import annotations
 
+from finsam_tui.core.i18n.editor_ui import FORM_EN, FORM_SV
+
+
+def _weekdays(form: dict[str, str]) -> dict[str, str]:
+    """The weekday names (Monday "0" … Sunday "6") of the editor's table, the one place they are written."""
+    return {str(i): form[f"weekday.{i}"] for i in range(7)}
+
+
 _SV: dict[str, object] = {
     "letterhead_members": "Medlemmar: {members}",
     "meeting_bilagor": "Bilagor",
@@ -11,8 +19,7 @@ _SV: dict[str, object] = {
     "point_heading": "{title}",
     "next_meeting_at": "{date} kl. {time}",
     "long_date": "{weekday} {day} {month} {year}",
-    "weekdays": {"0": "måndag", "1": "tisdag", "2": "onsdag", "3": "torsdag", "4": "fredag", "5": "lördag",
-                 "6": "söndag"},
+    "weekdays": _weekdays(FORM_SV),
     "months": {"1": "januari", "2": "februari", "3": "mars", "4": "april", "5": "maj", "6": "juni", "7": "juli",
                "8": "augusti", "9": "september", "10": "oktober", "11": "november", "12": "december"},
     "time_separator": ".",
@@ -26,8 +33,7 @@ _EN: dict[str, object] = {
     "point_heading": "{title}",
     "next_meeting_at": "{date} at {time}",
     "long_date": "{weekday} {day} {month} {year}",
-    "weekdays": {"0": "Monday", "1": "Tuesday", "2": "Wednesday", "3": "Thursday", "4": "Friday", "5": "Saturday",
-                 "6": "Sunday"},
+    "weekdays": _weekdays(FORM_EN),
     "months": {"1": "January", "2": "February", "3": "March", "4": "April", "5": "May", "6": "June", "7": "July",
                "8": "August", "9": "September", "10": "October", "11": "November", "12": "December"},
     "time_separator": ":",

@@ -46,6 +46,11 @@ def items(data: dict, referable: bool = False) -> Iterator[Item]:
             yield Item(("items", i, "sub", j), number, letter, sub)
 
 
+def paragraph_label(number: int | None, letter: str | None) -> str:
+    """How a finding names a § of the meeting: "27", "31a", "?" for one without a number."""
+    return f"{'?' if number is None else number}{letter or ''}"
+
+
 def parent_of(data: dict, sub: dict) -> dict | None:
     """The § of a meeting's data that sub-item sub (the very dict) belongs to, or None."""
     parent = None

@@ -9,7 +9,7 @@ from finsam_tui.core.check.rules.registry import local, whole_context
 from finsam_tui.core.check.rules.seating import board_quorum
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.board import BOARD_KIND
-from finsam_tui.core.records.meetings import items
+from finsam_tui.core.records.meetings import items, paragraph_label
 from finsam_tui.core.records.schema import SEAT_ROLES
 
 GROUPS = tuple((group, Phrase(f"group_{group}"))
@@ -204,7 +204,7 @@ def check_items(ctx, m):
                               params={"letter": letter, "number": item.get("number", "?")})
             letters.add(letter)
     for path, n, letter, item in items(d):
-        label = f"{'?' if n is None else n}{letter or ''}"
+        label = paragraph_label(n, letter)
         clauses = item.get("decision", [])
         for k, clause in enumerate(clauses):
             words = clause.strip().split(maxsplit=1)

@@ -9,7 +9,7 @@ from finsam_tui.core.check.rules.meetings import meeting_date, state_at_least
 from finsam_tui.core.check.rules.presence import Presence, change_problems, changes
 from finsam_tui.core.check.rules.registry import local
 from finsam_tui.core.i18n.findings import Phrase
-from finsam_tui.core.records.meetings import items
+from finsam_tui.core.records.meetings import items, paragraph_label
 from finsam_tui.core.records.schema import SEAT_ROLES
 
 VOTE_GROUPS = ("for", "against", "abstained")
@@ -58,7 +58,7 @@ def check_participation(ctx, m):
     d = m.data
     presence = Presence(d)
     for path, n, letter, item in items(d):
-        label = f"{'?' if n is None else n}{letter or ''}"
+        label = paragraph_label(n, letter)
         deciding = presence.deciding_in(item, n)
         acts = [(("reservations", k, "person"), r.get("person"), "reserves")
                 for k, r in enumerate(item.get("reservations", []))]
@@ -95,7 +95,7 @@ def check_serving(ctx, m):
     presence = Presence(d)
     absent = set(d.get("attendance", {}).get("absent", []))
     for path, n, letter, item in items(d):
-        label = f"{'?' if n is None else n}{letter or ''}"
+        label = paragraph_label(n, letter)
         jav = {j.get("person") for j in item.get("jav", [])}
         for k, s in enumerate(item.get("serving", [])):
             sub, rep = s.get("person"), s.get("replaces")
@@ -134,7 +134,7 @@ def check_votes(ctx, m):
         vote = item.get("vote")
         if not isinstance(vote, dict):
             continue
-        label = f"{'?' if n is None else n}{letter or ''}"
+        label = paragraph_label(n, letter)
         deciding = presence.deciding_in(item, n)
         jav = {j.get("person") for j in item.get("jav", [])}
         seen: dict[str, int] = {}
@@ -172,7 +172,7 @@ def check_decided_elsewhere(ctx, m):
     d = m.data
     date = meeting_date(d)
     for path, n, letter, item in items(d):
-        label = f"{'?' if n is None else n}{letter or ''}"
+        label = paragraph_label(n, letter)
         pc = item.get("per_capsulam")
         if pc is not None:
             if date is not None and pc > date:
