@@ -4,7 +4,7 @@ import tomllib
 
 from finsam_tui.cli.main import main
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.check.protocol_lock import fingerprint, matches
+from finsam_tui.core.check.protocol_lock import chain, fingerprint, matches
 
 from .conftest import beyond_the_example
 
@@ -50,7 +50,8 @@ def test_a_change_after_justering_is_an_error_until_recorded_as_a_correction(rec
     assert after.startswith(text.split("\n", 1)[0])  # comments kept
     assert after.endswith('[[corrections]]\ndate = 2023-05-02\nby = "johanna-lilja"\n'
                           'what = "§12: rubriken kompletterad"\nwhy = "Ofullständig rubrik"\n'
-                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n')
+                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n'
+                          f'chain = "{chain(tomllib.loads(after)["corrections"])}"\n')
     capsys.readouterr()
     assert main(["export", "protocol", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0
     out = capsys.readouterr().out
@@ -121,7 +122,8 @@ def test_lock_and_correct_a_meeting_saved_with_a_byte_order_mark(records_copy, c
     after = raw.removeprefix(BOM)
     assert after.endswith('[[corrections]]\ndate = 2023-05-02\nby = "johanna-lilja"\n'
                           'what = "§12: rubriken kompletterad"\nwhy = "Ofullständig rubrik"\n'
-                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n')
+                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n'
+                          f'chain = "{chain(tomllib.loads(after)["corrections"])}"\n')
     assert codes(records_copy) == []
     assert main(["lock", "styrelse/2023-04-14", "--records", str(records_copy)]) == 0  # already locked
     assert capsys.readouterr().out == "Redan låst: styrelse/2023-04-14\n"

@@ -12,7 +12,7 @@ import pytest
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.check.protocol_lock import fingerprint
+from finsam_tui.core.check.protocol_lock import chain, fingerprint
 from finsam_tui.core.export import protocol
 from finsam_tui.core.ops.correct import (
     Correction,
@@ -155,7 +155,8 @@ def test_a_correction_records_date_by_whom_what_and_why(records_copy):
     assert after.startswith(text.split("\n", 1)[0])  # comments kept
     assert after.endswith('[[corrections]]\ndate = 2023-05-02\nby = "johanna-lilja"\n'
                           'what = "§12: rubriken kompletterad"\nwhy = "Ofullständig rubrik"\n'
-                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n')
+                          f'fingerprint = "{fingerprint(tomllib.loads(after))}"\n'
+                          f'chain = "{chain(tomllib.loads(after)["corrections"])}"\n')
     assert codes(records_copy) == []
     out = protocol(load_archive(records_copy), "styrelse/2023-04-14", "sv")
     assert "## Rättelser efter justering" in out
@@ -169,7 +170,7 @@ def test_a_correction_keeps_a_byte_order_mark(records_copy):
     assert raw.startswith(BOM.encode("utf-8")) and raw.count(BOM.encode("utf-8")) == 1
     data = tomllib.loads(raw.decode("utf-8").removeprefix(BOM))
     assert data["corrections"][-1] == {"date": FIX.date, "by": FIX.by, "what": FIX.what, "why": FIX.why,
-                                       "fingerprint": fingerprint(data)}
+                                       "fingerprint": fingerprint(data), "chain": chain(data["corrections"])}
     assert codes(records_copy) == []
 
 

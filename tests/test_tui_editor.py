@@ -69,12 +69,14 @@ def run(app: App, scenario) -> None:
 
 def unlock(path: Path) -> None:
     """Make a bundled meeting (all are justerade and locked) one that is held but not yet
-    justerad, so that its content may be edited: the tests here are about editing; locked
+    justerad nor locked (its fingerprint removed too: a locked protocol stays locked whatever its
+    state says), so that its content may be edited: the tests here are about editing; locked
     protocols and their rättelser are tests/test_tui_locked.py's."""
     text = path.read_text(encoding="utf-8")
     unlocked = re.sub(r'^state = "(justerad|anslagen)"$', 'state = "genomförd"', text, count=1,
                       flags=re.MULTILINE)
-    assert unlocked != text
+    unlocked = re.sub(r'^fingerprint = "[^"\n]*"\n', "", unlocked, count=1, flags=re.MULTILINE)
+    assert unlocked != text and "fingerprint" not in unlocked and "[[corrections]]" not in unlocked
     path.write_text(unlocked, encoding="utf-8")
 
 

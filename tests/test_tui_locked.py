@@ -115,6 +115,32 @@ def test_a_locked_meeting_opens_read_only(records_copy):
     assert path.read_bytes() == before
 
 
+def test_a_locked_meeting_whose_state_was_set_back_still_opens_read_only(records_copy):
+    """The state does not unlock a protocol (#14, section 1): its fingerprint says it was locked."""
+    path = records_copy / MEETING
+    path.write_text(path.read_text(encoding="utf-8").replace('state = "anslagen"', 'state = "genomförd"'),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    app = Harness(records_copy, "edit", rel=MEETING)
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        assert isinstance(screen, EditScreen) and screen.session.read_only
+        assert banner(pilot).startswith("Justerat protokoll – skrivskyddat. Ändringar görs som rättelse (ctrl+k).")
+        place = screen.query_one("#f-place Input", Input)
+        assert place.disabled
+        place.focus()
+        await pilot.press(*"Stadshuset")
+        screen.session.set(("place",), "Stadshuset")  # the session refuses it too
+        assert screen.session.data["place"] == "Folkets hus, Granås"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.saved == []
+
+    run(app, scenario)
+    assert path.read_bytes() == before
+
+
 def test_the_anslag_of_a_locked_meeting_can_be_changed(records_copy):
     path = records_copy / MEETING
     before = path.read_text(encoding="utf-8")
@@ -255,6 +281,15 @@ def test_a_correction_needs_what_and_why(records_copy):
         await pilot.pause()
         assert pilot.app.screen is dialog
         assert str(dialog.query_one("#corr-msg").render()) == "✗ Skriv vad som ändrades"
+        # a date from the meeting's to today (#14, section 1)
+        for date, message in (("2023-11-16", "✗ Rättelsen kan inte vara daterad före mötet (2023-11-17)"),
+                              ("+1d", f"✗ Rättelsen kan inte vara daterad efter i dag ({dt.date.today()})")):
+            await clear_and_type(pilot, "#corr-date", date)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert pilot.app.screen is dialog
+            assert str(dialog.query_one("#corr-msg").render()) == message
+            assert pilot.app.focused is dialog.query_one("#corr-date")
         assert path.read_bytes() == before
 
     run(app, scenario)

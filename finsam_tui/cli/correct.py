@@ -57,6 +57,9 @@ def run(args) -> int:
         if refused.reason == "not_locked":
             say(NAME, L.fmt("correct.not_locked", ref=m.id))
             return EXIT_USAGE
+        if refused.reason in ("empty_what", "empty_why", "before_meeting", "in_future"):
+            say(NAME, L.fmt(f"correct.{refused.reason}", **refused.params))
+            return EXIT_USAGE
         say(NAME, L.fmt("correct.unchanged", ref=m.id))
         return EXIT_FINDINGS
     except (SaveConflict, OSError, ValueError) as exc:

@@ -129,8 +129,8 @@ def run(args) -> int:
             if refused.reason in ("not_adjusted", "not_locked"):
                 say(NAME, L.fmt(f"lock.{refused.reason}", ref=m.id, state=refused.state))
                 return EXIT_USAGE
-            if refused.reason == "changed":
-                say(NAME, L.fmt("lock.changed", ref=m.id))
+            if refused.reason in ("changed", "lost"):
+                say(NAME, L.fmt(f"lock.{refused.reason}", ref=m.id))
             else:
                 say(NAME, L.fmt("lock.errors", ref=m.id), refused.errors, lang)
             status = EXIT_FINDINGS

@@ -219,7 +219,7 @@ _R = [
     Rule("FS349", WARNING,
          ("§{number} anges som omedelbart justerad men mötet har status {state}", "En paragraf justeras omedelbart vid mötet; ändra mötets status till genomförd eller senare, eller ta bort immediately_adjusted."),
          ("§{number} is marked as adjusted at once but the meeting is in state {state}", "A paragraph is adjusted at once at the meeting; set the meeting's state to genomförd or later, or remove immediately_adjusted.")),
-    # --- a meeting's bilagor (FS350–FS359: text, bilagor, numbering) --------------------
+    # --- a meeting's bilagor (FS350–FS354) ---------------------------------------------
     Rule("FS350", ERROR,
          ("{point} hänvisar till Bilaga {bilaga}, men mötet har ingen sådan bilaga", "Lägg till bilagan i mötets [[attachments]] (number = {bilaga}, title = …) eller rätta hänvisningen; mötets bilagor: {numbers}."),
          ("{point} refers to Bilaga {bilaga}, but the meeting has no such attachment", "Add it to the meeting's [[attachments]] (number = {bilaga}, title = …) or fix the reference; the meeting's attachments: {numbers}.")),
@@ -235,6 +235,22 @@ _R = [
     Rule("FS354", WARNING,
          ("Bilagorna hoppar från {previous} till {number}", "Bilagor numreras 1, 2, 3 …; saknas en bilaga i listan, eller ska numret rättas?"),
          ("The attachments jump from {previous} to {number}", "Attachments are numbered 1, 2, 3 …; is one missing from the list, or should the number be fixed?")),
+    # --- locked protocols, their rättelser and the git witness (FS355–FS359; also FS326–FS329) --
+    Rule("FS355", ERROR,
+         ("Protokollet har låsts ({evidence}) men fingeravtrycket i [justering] saknas", "Ett låst protokoll behåller sitt fingeravtryck: återställ raden fingerprint = … i [justering] som den var (git-historiken har den; finsam verify namnger committen som låste protokollet). Ändringar efter justeringen förs in som rättelse (finsam correct)."),
+         ("The minutes were locked ({evidence}) but the fingerprint in [justering] is missing", "Locked minutes keep their fingerprint: restore the line fingerprint = … in [justering] as it was (the git history has it; finsam verify names the commit that locked them). Changes after adjustment are recorded as corrections (finsam correct).")),
+    Rule("FS356", ERROR,
+         ("Protokollet är låst ({evidence}) men status är {state}", "Ett låst protokoll förblir justerat: sätt state till justerad eller anslagen. Ändringar efter justeringen förs in som rättelse (finsam correct)."),
+         ("The minutes are locked ({evidence}) but the state is {state}", "Locked minutes stay adjusted: set state to justerad or anslagen. Changes after adjustment are recorded as corrections (finsam correct).")),
+    Rule("FS357", ERROR,
+         ("Rättelse {n}: {problem}", "En rättelse anger vad som ändrades och varför, vem som gjorde den och ett datum från mötesdagen till i dag; rätta posten."),
+         ("Correction {n}: {problem}", "A correction gives what was changed and why, who made it and a date from the day of the meeting to today; fix the entry.")),
+    Rule("FS358", ERROR,
+         ("Rättelse {n} stämmer inte med rättelserna före den: en tidigare rättelse har tagits bort eller skrivits om", "Rättelser läggs bara till, de ändras aldrig: återställ rättelserna som de skrevs (git-historiken har dem) och för in en ny ändring som en ny rättelse med finsam correct."),
+         ("Correction {n} does not match the corrections before it: an earlier correction was removed or rewritten", "Corrections are only added, never changed: restore them as they were written (the git history has them) and record a new change as a new correction with finsam correct.")),
+    Rule("FS359", ERROR,
+         ("Protokollet skiljer sig från det som låstes i {lock}: {what}; {change}", "Git-historiken är vittnet: återställ protokollet som det var i {good} (git show {good_commit}:{path}), eller för in en ändring som rättelse med finsam correct."),
+         ("The minutes differ from what was locked in {lock}: {what}; {change}", "The git history is the witness: restore the minutes as they were in {good} (git show {good_commit}:{path}), or record a change as a correction with finsam correct.")),
     # --- memberships ------------------------------------------------------------------
     Rule("FS401", WARNING,
          ("Vakans i {organ}: platsen {seat} saknade {role} {interval} ({count} av {seats}); {meetings} {meetings:möte|möten} hölls under tiden", "En plats som stått tom (avgång, nytt mandat) är laglig men värd en kontroll: lägg till efterträdarens uppdrag (memberships) om det saknas. Beslutförheten räknas ändå på platserna, inte på dem som innehar dem."),

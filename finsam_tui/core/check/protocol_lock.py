@@ -15,6 +15,17 @@ it) stay valid: :func:`matches` accepts a fingerprint in either formula, and a l
 also when the only difference is the tasks' follow-up set since (:func:`legacy_matches`
 tries the follow-up as it will have been at justering: not set, or one state for every
 task). ``finsam lock --upgrade`` rewrites a legacy fingerprint in the current formula.
+
+Once locked, a protocol stays locked whatever its ``state`` says (:func:`is_locked`): the
+fingerprint, the rättelser and the frozen names that only ``finsam lock`` writes are the file's
+own evidence (:func:`lock_evidence`), so a state set back (FS356) or a fingerprint removed
+(FS355) is an error, never a way out of the lock. The rättelser are append-only: each entry
+``finsam correct`` writes carries ``chain``, the digest of every entry up to it
+(:func:`chain`), so an earlier entry removed or rewritten breaks the chain of the ones after it
+(FS358); entries written before the chain existed have none and stay valid. A rättelse needs
+what and why, and a date from the meeting's to today (FS357). What only the history can tell
+(a fingerprint recomputed after a change, the whole lock removed) is the git witness's
+(``core/check/git_witness``, ``finsam verify``).
 """
 
 from __future__ import annotations
@@ -24,8 +35,11 @@ import hashlib
 import json
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.schema import TASK_STATES
 
+# The states of a justerad protocol.
+ADJUSTED = ("justerad", "anslagen")
 # What may change after justering without a correction.
 _FREE = ("state", "anslag", "corrections")
 # A task's follow-up: set at later meetings, not part of the protocol.
@@ -131,8 +145,43 @@ def expected_fingerprint(data: dict) -> str | None:
     return justering.get("fingerprint") if isinstance(justering, dict) else None
 
 
+def is_adjusted(data: dict) -> bool:
+    """Does the meeting's state say it is justerad (or anslagen)?"""
+    return data.get("state") in ADJUSTED
+
+
+def lock_evidence(data: dict) -> tuple[str, ...]:
+    """What in the file says the meeting was locked: "fingerprint" (in ``[justering]``),
+    "corrections" (a ``[[corrections]]`` entry: only a locked meeting has rättelser) and
+    "printed" (``[justering.printed]``, which only ``finsam lock`` writes)."""
+    justering = data.get("justering")
+    justering = justering if isinstance(justering, dict) else {}
+    return tuple(what for what, there in (("fingerprint", justering.get("fingerprint") is not None),
+                                          ("corrections", bool(data.get("corrections"))),
+                                          ("printed", "printed" in justering)) if there)
+
+
 def is_locked(data: dict) -> bool:
-    return data.get("state") in ("justerad", "anslagen")
+    """Is the meeting a locked protocol: justerad by its state, or locked before whatever its
+    state says now (:func:`lock_evidence`)? What the editor's read-only mode, the exports' frozen
+    names and :func:`check_lock` all go by."""
+    return is_adjusted(data) or bool(lock_evidence(data))
+
+
+def chain(entries: list) -> str:
+    """The chain digest of a rättelse: of every entry up to it (their date, by, what, why and
+    fingerprint, in order), so that an earlier entry removed or rewritten shows."""
+    return _digest({"corrections": [{k: e.get(k) for k in CHAINED} if isinstance(e, dict) else e
+                                    for e in entries]})
+
+
+# What of a rättelse its chain covers (all but the chain itself).
+CHAINED = ("date", "by", "what", "why", "fingerprint")
+
+
+def today() -> dt.date:
+    """The date a rättelse may not be later than (tests change it here)."""
+    return dt.date.today()
 
 
 def content_changed(old: dict, new: dict) -> bool:
@@ -143,16 +192,79 @@ def content_changed(old: dict, new: dict) -> bool:
 
 
 def check_lock(record) -> list:
-    """FS326/FS327 for one meeting, on its data as written (before any cleaning)."""
+    """The lock findings of one meeting, on its data as written (before any cleaning): changed
+    since its lock or last rättelse (FS326), justerad but never locked (FS327, a warning), locked
+    but its fingerprint gone (FS355) or its state set back (FS356), and its rättelser
+    (:func:`correction_findings`)."""
     d = record.data
-    if record.kind != "meeting" or not is_locked(d):
+    if record.kind != "meeting":
         return []
+    evidence = lock_evidence(d)
+    if not evidence and not is_adjusted(d):
+        return []
+    out = []
+    if evidence and not is_adjusted(d):
+        out.append(Finding("FS356", record.rel, path=("state",) if "state" in d else (),
+                           params={"state": d.get("state", "–"), "evidence": _evidence_phrase(evidence)}))
+    if "fingerprint" not in evidence:
+        if evidence:
+            out.append(Finding("FS355", record.rel, path=("justering",) if "justering" in d else ("state",),
+                               params={"ref": record.id, "evidence": _evidence_phrase(evidence)}))
+        else:
+            out.append(Finding("FS327", record.rel, path=("state",), params={"ref": record.id}))
     expected = expected_fingerprint(d)
-    if expected is None:
-        return [Finding("FS327", record.rel, path=("state",), params={"ref": record.id})]
-    if not matches(d, expected):
+    if expected is not None and not matches(d, expected):
         corrections = d.get("corrections")
         path = (("corrections", len(corrections) - 1, "fingerprint") if isinstance(corrections, list) and corrections
                 else ("justering", "fingerprint"))
-        return [Finding("FS326", record.rel, path=path)]
-    return []
+        out.append(Finding("FS326", record.rel, path=path))
+    out.extend(correction_findings(record.rel, d))
+    return out
+
+
+def _evidence_phrase(evidence: tuple) -> Phrase:
+    """The file's evidence of a lock, in words (the fingerprint is named only if it is there)."""
+    return Phrase("lock_evidence_" + "_".join(e for e in evidence if e != "fingerprint")
+                  if set(evidence) - {"fingerprint"} else "lock_evidence_fingerprint")
+
+
+def correction_findings(rel: str, data: dict) -> list[Finding]:
+    """A rättelse without what or why, or dated before the meeting or after today (FS357, at the
+    field), and the first entry whose chain does not hold: an earlier entry removed or rewritten,
+    or an entry without a chain after one with it (FS358)."""
+    corrections = data.get("corrections")
+    if not isinstance(corrections, list):
+        return []
+    out = []
+    meeting = data.get("date")
+    now = today()
+    chained = False
+    broken = None
+    for i, entry in enumerate(corrections):
+        if not isinstance(entry, dict):
+            continue
+        n = i + 1
+        for key in ("what", "why"):
+            if isinstance(entry.get(key), str) and not entry[key].strip():
+                out.append(Finding("FS357", rel, path=("corrections", i, key),
+                                   params={"n": n, "problem": Phrase(f"correction_empty_{key}")}))
+        date = entry.get("date")
+        if type(date) is dt.date:
+            if type(meeting) is dt.date and date < meeting:
+                out.append(Finding("FS357", rel, path=("corrections", i, "date"), params={
+                    "n": n, "problem": Phrase("correction_before_meeting", date=date.isoformat(),
+                                              meeting=meeting.isoformat())}))
+            elif date > now:
+                out.append(Finding("FS357", rel, path=("corrections", i, "date"), params={
+                    "n": n, "problem": Phrase("correction_in_future", date=date.isoformat(),
+                                              today=now.isoformat())}))
+        if broken is None:
+            if "chain" in entry:
+                chained = True
+                if entry["chain"] != chain(corrections[:n]):
+                    broken = Finding("FS358", rel, path=("corrections", i), params={"n": n})
+            elif chained:
+                broken = Finding("FS358", rel, path=("corrections", i), params={"n": n})
+    if broken is not None:
+        out.append(broken)
+    return out

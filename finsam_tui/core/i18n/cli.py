@@ -92,6 +92,13 @@ SV: dict[str, str] = {
     "correct.unchanged": "{ref} har inte ändrats sedan låsningen: det finns inget att rätta.",
     "correct.not_locked": "{ref} är inte låst: kör finsam lock {ref} först.",
     "correct.bad_person": "Okänd person {person!r}.",
+    "correct.empty_what": "ange vad som ändrades (--what).",
+    "correct.empty_why": "ange varför (--why).",
+    "correct.before_meeting": ("rättelsens datum {date} ligger före mötet {meeting}; ange ett datum från mötesdagen "
+                               "till i dag."),
+    "correct.in_future": "rättelsens datum {date} ligger efter i dag ({today}); ange ett datum från mötesdagen till i dag.",
+    "lock.lost": ("{ref} har låsts förut men dess fingeravtryck saknas; återställ det (git-historiken har det, "
+                  "finsam verify visar committen) i stället för att låsa den ändrade texten."),
     # --- init: the questions, their answers and the report -----------------------------------------
     "init.q_name": "Förbundets namn",
     "init.q_org": "Organisationsnummer (NNNNNN-NNNN; tomt: platshållaren)",
@@ -198,6 +205,14 @@ EN: dict[str, str] = {
     "correct.unchanged": "{ref} has not changed since it was locked: there is nothing to correct.",
     "correct.not_locked": "{ref} is not locked: run finsam lock {ref} first.",
     "correct.bad_person": "Unknown person {person!r}.",
+    "correct.empty_what": "say what was changed (--what).",
+    "correct.empty_why": "say why (--why).",
+    "correct.before_meeting": ("the correction's date {date} is before the meeting on {meeting}; give a date from the "
+                               "day of the meeting to today."),
+    "correct.in_future": ("the correction's date {date} is after today ({today}); give a date from the day of the "
+                          "meeting to today."),
+    "lock.lost": ("{ref} was locked before but its fingerprint is missing; restore it (the git history has it, "
+                  "finsam verify shows the commit) instead of locking the changed text."),
     "init.q_name": "Name of the förbund",
     "init.q_org": "Organisation number (NNNNNN-NNNN; empty: the placeholder)",
     "init.placeholder": "Note: the organisation number is a placeholder ({number}): write the real one in {file}.",

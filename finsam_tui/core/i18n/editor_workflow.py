@@ -29,6 +29,8 @@ WORKFLOW_SV: dict[str, str] = {
     "correct.need_by": "Välj vem som gör rättelsen",
     "correct.need_what": "Skriv vad som ändrades",
     "correct.need_why": "Skriv varför protokollet rättas",
+    "correct.before_meeting": "Rättelsen kan inte vara daterad före mötet ({meeting})",
+    "correct.in_future": "Rättelsen kan inte vara daterad efter i dag ({today})",
     "correct.save": "Spara rättelse",
     "correct.saved": "Rättelse sparad: {rel}",
     # locking a meeting saved as justerad (as finsam lock does)
@@ -84,6 +86,8 @@ WORKFLOW_EN: dict[str, str] = {
     "correct.need_by": "Choose who makes the correction",
     "correct.need_what": "Write what was changed",
     "correct.need_why": "Write why the minutes are corrected",
+    "correct.before_meeting": "The correction cannot be dated before the meeting ({meeting})",
+    "correct.in_future": "The correction cannot be dated after today ({today})",
     "correct.save": "Save correction",
     "correct.saved": "Correction saved: {rel}",
     "lock.title": "Lock the adjusted minutes?",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.findings_board import BOARD
+from finsam_tui.core.i18n.findings_lock import LOCK
 
 SV: dict[str, object] = {
     "did_you_mean": 'Menade du "{close}"? ',
@@ -249,7 +250,7 @@ EN: dict[str, object] = {
     "samordningsnummer": "coordination number (samordningsnummer)",
 }
 
-CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BOARD)
+CATALOGUE: dict[str, dict[str, object]] = merged({"sv": SV, "en": EN}, BOARD, LOCK)
 
 
 class Labels(Catalogue):

@@ -2,7 +2,10 @@
 
 The change is made in the meeting's data; :func:`correct` then appends a ``[[corrections]]``
 entry (date, by, what, why) with the fingerprint of the content as changed, which from then on
-is the one the content must match. A meeting whose printed names are frozen
+is the one the content must match, and the chain of the entries up to it
+(``protocol_lock.chain``: an earlier entry removed or rewritten shows). A rättelse needs what and
+why and a date from the meeting's to today (:func:`problem`; the same as ``finsam validate``'s
+FS357). A meeting whose printed names are frozen
 (``[justering.printed]``, ``core/records/printed``) keeps them: only the persons the rättelse
 names anew (and the one who makes it) are added, as the files say them now. ``finsam correct`` (:func:`correct_file`, on the file as it
 was edited by hand) and the editor's rättelse dialog both write the entry through
@@ -18,10 +21,12 @@ from pathlib import Path
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.protocol_lock import (
     EDITABLE_AFTER_LOCK,
+    chain,
     content_changed,
     expected_fingerprint,
     fingerprint,
     matches,
+    today,
 )
 from finsam_tui.core.io.saving import Snapshot
 from finsam_tui.core.ops.edited import describe_changes
@@ -41,12 +46,29 @@ class Correction:
 
 class CorrectionRefused(Exception):
     """A rättelse that is not recorded: ``reason`` is "unknown_person" (``by`` names no person),
-    "not_locked" (the meeting has no fingerprint yet: lock it first) or "unchanged" (nothing
-    changed since the lock or the last rättelse)."""
+    "not_locked" (the meeting has no fingerprint yet: lock it first), "unchanged" (nothing
+    changed since the lock or the last rättelse), "empty_what" or "empty_why", "before_meeting"
+    or "in_future" (its date; ``params`` has the dates)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, **params) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.params = params
+
+
+def problem(c: Correction, meeting_date=None, now: dt.date | None = None) -> CorrectionRefused | None:
+    """What keeps c from being recorded (what or why empty, dated before meeting_date or after
+    today), or None."""
+    if not c.what.strip():
+        return CorrectionRefused("empty_what")
+    if not c.why.strip():
+        return CorrectionRefused("empty_why")
+    now = now or today()
+    if type(meeting_date) is dt.date and c.date < meeting_date:
+        return CorrectionRefused("before_meeting", date=c.date, meeting=meeting_date)
+    if c.date > now:
+        return CorrectionRefused("in_future", date=c.date, today=now)
+    return None
 
 
 def correct(data: dict, c: Correction, ctx=None, rid: str | None = None) -> dict:
@@ -58,9 +80,10 @@ def correct(data: dict, c: Correction, ctx=None, rid: str | None = None) -> dict
     if ctx is not None and printed is not None:
         organ = data.get("organ") if isinstance(data.get("organ"), str) else (rid or "").split("/")[0]
         out["justering"] = dict(out["justering"], printed=snapshot(ctx, data, organ, keep=printed, extra=(c.by,)))
-    after = fingerprint(out)
-    out["corrections"] = list(out.get("corrections", [])) + [
-        {"date": c.date, "by": c.by, "what": c.what, "why": c.why, "fingerprint": after}]
+    entry = {"date": c.date, "by": c.by, "what": c.what, "why": c.why, "fingerprint": fingerprint(out)}
+    entries = list(out.get("corrections", [])) + [entry]
+    entry["chain"] = chain(entries)
+    out["corrections"] = entries
     return out
 
 
@@ -96,6 +119,9 @@ def correct_file(path: Path, c: Correction, persons=None, ctx=None, rid: str | N
     if persons is not None and c.by not in persons:
         raise CorrectionRefused("unknown_person")
     snap, data = read_record(path)
+    refused = problem(c, data.get("date"))
+    if refused is not None:
+        raise refused
     expected = expected_fingerprint(data)
     if expected is None:
         raise CorrectionRefused("not_locked")

@@ -22,13 +22,16 @@ from pathlib import Path
 from finsam_tui.core.check.findings import Finding, errors_in
 from finsam_tui.core.check.protocol_lock import (
     EDITABLE_AFTER_LOCK,
+    chain,
     content_changed,
     expected_fingerprint,
     fingerprint,
+    is_adjusted,
     is_follow_up,
     is_locked,
     legacy_fingerprint,
     legacy_matches,
+    lock_evidence,
     matches,
 )
 from finsam_tui.core.io.saving import Snapshot
@@ -41,8 +44,9 @@ LOCKED, ALREADY, UPGRADED, FROZEN = "locked", "already", "upgraded", "frozen"
 class LockRefused(Exception):
     """A meeting that is not locked, and why: ``reason`` is "not_adjusted" (its ``state`` is
     not justerad or anslagen), "not_locked" (no fingerprint yet, for an upgrade or a freeze),
-    "changed" (changed since its lock: a rättelse is needed) or "errors" (its file has
-    ``errors``)."""
+    "changed" (changed since its lock: a rättelse is needed), "lost" (locked before, its
+    fingerprint since removed: locking again would fix whatever was changed meanwhile) or
+    "errors" (its file has ``errors``)."""
 
     def __init__(self, reason: str, errors: list[Finding] | tuple = (), state=None) -> None:
         super().__init__(reason)
@@ -58,8 +62,9 @@ def lock_errors(findings: list[Finding], rel: str) -> list[Finding]:
 
 
 def awaits_lock(data: dict) -> bool:
-    """Justerad (or anslagen) but without a fingerprint yet: what ``finsam lock --all`` locks."""
-    return is_locked(data) and expected_fingerprint(data) is None
+    """Justerad (or anslagen) and never locked (no fingerprint, rättelse or frozen names): what
+    ``finsam lock --all`` locks."""
+    return is_adjusted(data) and not lock_evidence(data)
 
 
 def with_printed(data: dict, ctx, rid: str | None = None) -> dict:
@@ -97,23 +102,30 @@ def lock_file(path: Path, errors: list[Finding], ctx=None, rid: str | None = Non
     snap, data = read_record(path)
     if not is_locked(data):
         raise LockRefused("not_adjusted", state=data.get("state"))
+    if lock_evidence(data) and "fingerprint" not in lock_evidence(data):
+        raise LockRefused("lost")
     expected = expected_fingerprint(data)
     if expected is not None:
         if matches(data, expected):
             return ALREADY, snap
         raise LockRefused("changed")
+    if not is_adjusted(data):
+        raise LockRefused("not_adjusted", state=data.get("state"))
     return LOCKED, write_data(snap, locked(data, errors, ctx, rid))
 
 
 def refingerprinted(data: dict) -> dict:
     """The data with the fingerprint it must match (the last rättelse's, else the lock's)
-    rewritten for its content now, in the current formula."""
+    rewritten for its content now, in the current formula (a rättelse's chain, if it has one,
+    rewritten with it)."""
     out = dict(data)
     corrections = out.get("corrections")
     if isinstance(corrections, list) and any(isinstance(c, dict) and c.get("fingerprint") for c in corrections):
         last = max(i for i, c in enumerate(corrections) if isinstance(c, dict) and c.get("fingerprint"))
-        out["corrections"] = [dict(c, fingerprint=fingerprint(out)) if i == last else c
-                              for i, c in enumerate(corrections)]
+        entries = [dict(c, fingerprint=fingerprint(out)) if i == last else c for i, c in enumerate(corrections)]
+        if "chain" in entries[last]:
+            entries[last]["chain"] = chain(entries[:last + 1])
+        out["corrections"] = entries
     else:
         out["justering"] = dict(out.get("justering", {}), fingerprint=fingerprint(out))
     return out
@@ -123,6 +135,8 @@ def _held_lock(data: dict) -> str:
     """The fingerprint a locked meeting must match, if its content matches it; else LockRefused."""
     if not is_locked(data):
         raise LockRefused("not_adjusted", state=data.get("state"))
+    if lock_evidence(data) and "fingerprint" not in lock_evidence(data):
+        raise LockRefused("lost")
     expected = expected_fingerprint(data)
     if expected is None:
         raise LockRefused("not_locked")

@@ -296,6 +296,8 @@ MEETING = (
         F("why", "text", "Varför", "Why", required=True),
         F("fingerprint", "str", "Innehållets fingeravtryck efter rättelsen (skrivs av finsam)",
           "Content fingerprint after the correction (written by finsam)", required=True),
+        F("chain", "str", "Kedjan av rättelserna till och med denna (skrivs av finsam)",
+          "The chain of the corrections up to this one (written by finsam)"),
     ), "Rättelser efter justering", "Corrections after adjustment"),
 )
 

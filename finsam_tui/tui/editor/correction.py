@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from finsam_tui.core.check.protocol_lock import today as today_now
 from finsam_tui.core.dates import DateError, parse_date
 from finsam_tui.core.i18n.editor import WEEKDAYS, t
 from finsam_tui.core.ops.choices import label_of, person_choices
@@ -26,8 +27,9 @@ from finsam_tui.tui.widgets import plain, update_static
 
 
 class CorrectionDialog(LocalizedKeys, ModalScreen):
-    """Ask for the rättelse's date (default today), by whom (a person), what and why (both
-    required). Dismisses with a :class:`Correction`, or None when cancelled."""
+    """Ask for the rättelse's date (default today; from the meeting's date, ``meeting``, to today),
+    by whom (a person), what and why (both required). Dismisses with a :class:`Correction`, or
+    None when cancelled."""
 
     DEFAULT_CSS = """
     CorrectionDialog { align: center middle; }
@@ -48,14 +50,15 @@ class CorrectionDialog(LocalizedKeys, ModalScreen):
     BINDINGS = list(CORRECTION)
 
     def __init__(self, ref: str, archive, lang: str = "sv", by: str | None = None,
-                 changes: list[str] | None = None, today: dt.date | None = None) -> None:
+                 changes: list[str] | None = None, today: dt.date | None = None, meeting=None) -> None:
         super().__init__()
         self.ref = ref
         self.archive = archive
         self.lang = lang
         self.by = by if isinstance(by, str) and by else None
         self.changes = list(changes or [])
-        self.today = today or dt.date.today()
+        self.today = today or today_now()
+        self.meeting = meeting if type(meeting) is dt.date else None
 
     def compose(self):
         lang = self.lang
@@ -139,8 +142,13 @@ class CorrectionDialog(LocalizedKeys, ModalScreen):
     # -- answering
     def problem(self) -> tuple[str, str] | None:
         """(message, id of the field to fix) for the first thing missing, or None."""
-        if self.parsed_date() is None:
+        date = self.parsed_date()
+        if date is None:
             return t("date.bad", self.lang), "#corr-date"
+        if self.meeting is not None and date < self.meeting:
+            return t("correct.before_meeting", self.lang, meeting=self.meeting.isoformat()), "#corr-date"
+        if date > self.today:
+            return t("correct.in_future", self.lang, today=self.today.isoformat()), "#corr-date"
         if not self.by:
             return t("correct.need_by", self.lang), "#corr-by"
         if not self.query_one("#corr-what", Input).value.strip():

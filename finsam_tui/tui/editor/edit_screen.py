@@ -156,7 +156,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
         archive = s.archive
         by = default_by(s.baseline, getattr(archive, "persons", {})) if archive is not None else None
         changes = correction_changes(s.baseline, data, s.kind, self.lang)
-        dialog = CorrectionDialog(s.place.id, archive, self.lang, by=by, changes=changes)
+        dialog = CorrectionDialog(s.place.id, archive, self.lang, by=by, changes=changes, meeting=data.get("date"))
 
         def answer(c: Correction | None) -> None:
             if c is None:
