@@ -11,7 +11,7 @@ import tomllib
 
 from finsam_tui.cli.main import main
 from finsam_tui.core.check import protocol_lock
-from finsam_tui.core.check.pipeline import load_archive
+from finsam_tui.core.check.cache import run
 from finsam_tui.core.check.protocol_lock import is_locked
 
 from .conftest import beyond_the_example
@@ -21,8 +21,13 @@ STATE_LINE, JUSTERING_LINE, FINGERPRINT_LINE = 9, 23, 26
 REF = "styrelse/2023-04-14"
 
 
+def findings(root) -> list:
+    """What finsam validate finds (through the cache: only what a test changed is read again)."""
+    return run(root).findings
+
+
 def found(root) -> list[tuple[str, str, int | None]]:
-    return sorted((f.code, f.file, f.line) for f in beyond_the_example(load_archive(root).findings))
+    return sorted((f.code, f.file, f.line) for f in beyond_the_example(findings(root)))
 
 
 def line_of(path, prefix: str, start: int = 1) -> int:
@@ -56,19 +61,19 @@ def corrected_twice(root):
 
 # -- 1. the state does not unlock a locked protocol ------------------------------------------------
 
-def test_a_decision_changed_with_the_state_set_back_is_still_a_change(records_copy):
-    path = records_copy / MEETING
+def test_a_decision_changed_with_the_state_set_back_is_still_a_change(shared_records_copy):
+    root = shared_records_copy
+    path = root / MEETING
     text = path.read_text(encoding="utf-8")
     for state in ("genomförd", "planerad"):
         path.write_text(text.replace('state = "anslagen"', f'state = "{state}"')
                         .replace('"att godkänna dagordningen"', '"att godkänna dagordningen med ett tillägg"'),
                         encoding="utf-8")
-        assert found(records_copy) == [("FS326", MEETING, FINGERPRINT_LINE), ("FS356", MEETING, STATE_LINE)], state
+        assert found(root) == [("FS326", MEETING, FINGERPRINT_LINE), ("FS356", MEETING, STATE_LINE)], state
     # the state alone set back: the content is as locked, the state is the finding
     path.write_text(text.replace('state = "anslagen"', 'state = "genomförd"'), encoding="utf-8")
-    assert found(records_copy) == [("FS356", MEETING, STATE_LINE)]
-    archive = load_archive(records_copy)
-    [f] = [f for f in archive.findings if f.code == "FS356"]
+    assert found(root) == [("FS356", MEETING, STATE_LINE)]
+    [f] = [f for f in findings(root) if f.code == "FS356"]
     assert f.severity == "error"
     assert f.message("sv") == "Protokollet är låst (det har ett fingeravtryck) men status är genomförd"
     assert f.message("en") == "The minutes are locked (they have a fingerprint) but the state is genomförd"
@@ -84,89 +89,96 @@ def test_the_lock_predicate_follows_the_evidence_not_the_state():
 
 # -- 2. a fingerprint removed from a protocol that was locked --------------------------------------
 
-def test_a_fingerprint_removed_where_the_names_are_frozen_is_an_error(records_copy, capsys):
-    path = records_copy / MEETING
-    assert main(["lock", REF, "--freeze-names", "--records", str(records_copy)]) == 0  # [justering.printed]
+def test_a_fingerprint_removed_where_the_names_are_frozen_is_an_error(shared_records_copy, capsys):
+    root = shared_records_copy
+    path = root / MEETING
+    assert main(["lock", REF, "--freeze-names", "--records", str(root)]) == 0  # [justering.printed]
     path.write_text(without_fingerprint_line(path.read_text(encoding="utf-8")), encoding="utf-8")
-    assert found(records_copy) == [("FS355", MEETING, JUSTERING_LINE)]
-    [f] = [f for f in load_archive(records_copy).findings if f.code == "FS355"]
+    assert found(root) == [("FS355", MEETING, JUSTERING_LINE)]
+    [f] = [f for f in findings(root) if f.code == "FS355"]
     assert f.severity == "error"
     assert f.message("sv") == ("Protokollet har låsts (namnen är frysta i [justering.printed]) men fingeravtrycket "
                                "i [justering] saknas")
     # finsam lock does not lock the changed text again in its place
     capsys.readouterr()
     before = path.read_bytes()
-    assert main(["lock", REF, "--records", str(records_copy)]) == 1
+    assert main(["lock", REF, "--records", str(root)]) == 1
     assert capsys.readouterr().err.startswith(f"finsam lock: {REF} har låsts förut men dess fingeravtryck saknas")
-    assert main(["lock", "--all", "--records", str(records_copy)]) == 0
+    assert main(["lock", "--all", "--records", str(root)]) == 0
     assert "Inga justerade möten att låsa." in capsys.readouterr().out
     assert path.read_bytes() == before
 
 
-def test_a_fingerprint_removed_where_there_are_corrections_is_an_error(records_copy):
-    path = corrected_twice(records_copy)
+def test_a_fingerprint_removed_where_there_are_corrections_is_an_error(shared_records_copy):
+    root = shared_records_copy
+    path = corrected_twice(root)
     text = path.read_text(encoding="utf-8")
     lock_line = next(line for line in text.split("\n") if line.startswith("fingerprint = "))  # in [justering]
     path.write_text(text.replace(lock_line + "\n", "", 1), encoding="utf-8")
-    assert found(records_copy) == [("FS355", MEETING, JUSTERING_LINE)]
-    [f] = [f for f in load_archive(records_copy).findings if f.code == "FS355"]
+    assert found(root) == [("FS355", MEETING, JUSTERING_LINE)]
+    [f] = [f for f in findings(root) if f.code == "FS355"]
     assert f.message("en") == "The minutes were locked (they have corrections) but the fingerprint in [justering] is missing"
 
 
-def test_a_justerad_meeting_never_locked_stays_a_warning(records_copy):
-    path = records_copy / MEETING
+def test_a_justerad_meeting_never_locked_stays_a_warning(shared_records_copy):
+    root = shared_records_copy
+    path = root / MEETING
     path.write_text(without_fingerprint_line(path.read_text(encoding="utf-8")), encoding="utf-8")
-    assert found(records_copy) == [("FS327", MEETING, STATE_LINE)]
-    [f] = [f for f in load_archive(records_copy).findings if f.code == "FS327"]
+    assert found(root) == [("FS327", MEETING, STATE_LINE)]
+    [f] = [f for f in findings(root) if f.code == "FS327"]
     assert f.severity == "warning"
 
 
 # -- 4. the rättelser: append-only, and complete ---------------------------------------------------
 
-def test_an_earlier_correction_removed_is_an_error(records_copy):
-    path = corrected_twice(records_copy)
+def test_an_earlier_correction_removed_is_an_error(shared_records_copy):
+    root = shared_records_copy
+    path = corrected_twice(root)
     text = path.read_text(encoding="utf-8")
     first = text.index("[[corrections]]")
     second = text.index("[[corrections]]", first + 1)
     path.write_text(text[:first] + text[second:], encoding="utf-8")
-    assert found(records_copy) == [("FS358", MEETING, line_of(path, "[[corrections]]"))]
-    [f] = [f for f in load_archive(records_copy).findings if f.code == "FS358"]
+    assert found(root) == [("FS358", MEETING, line_of(path, "[[corrections]]"))]
+    [f] = [f for f in findings(root) if f.code == "FS358"]
     assert f.message("en") == ("Correction 1 does not match the corrections before it: an earlier correction "
                                "was removed or rewritten")
 
 
-def test_an_earlier_correction_rewritten_is_an_error(records_copy):
-    path = corrected_twice(records_copy)
+def test_an_earlier_correction_rewritten_is_an_error(shared_records_copy):
+    root = shared_records_copy
+    path = corrected_twice(root)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('why = "Skrivfel"', 'why = "Beslut av ordföranden"', 1), encoding="utf-8")
-    assert found(records_copy) == [("FS358", MEETING, line_of(path, "[[corrections]]"))]
+    assert found(root) == [("FS358", MEETING, line_of(path, "[[corrections]]"))]
     # the last one rewritten: its own chain shows it
     last = text.rindex('what = "')
     path.write_text(text[:last] + text[last:].replace('what = "§12: rubriken kompletterad"', 'what = "§12"'),
                     encoding="utf-8")
     second = line_of(path, "[[corrections]]", line_of(path, "[[corrections]]") + 1)
-    assert found(records_copy) == [("FS358", MEETING, second)]
+    assert found(root) == [("FS358", MEETING, second)]
 
 
-def test_corrections_written_before_the_chain_stay_valid(records_copy):
-    path = corrected_twice(records_copy)
+def test_corrections_written_before_the_chain_stay_valid(shared_records_copy):
+    root = shared_records_copy
+    path = corrected_twice(root)
     legacy = "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("chain = "))
     path.write_text(legacy, encoding="utf-8")
-    assert found(records_copy) == []
+    assert found(root) == []
     # but once the rättelser are chained, one without a chain after them is not finsam's
-    assert correct(records_copy, "§12: rubriken", date="4 maj 2023") == 1  # nothing changed: refused
+    assert correct(root, "§12: rubriken", date="4 maj 2023") == 1  # nothing changed: refused
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('place = "Stadshuset', 'place = "Rådhuset'), encoding="utf-8")
-    assert correct(records_copy, "Platsen igen", date="4 maj 2023") == 0
-    assert found(records_copy) == []
+    assert correct(root, "Platsen igen", date="4 maj 2023") == 0
+    assert found(root) == []
     text = path.read_text(encoding="utf-8")
     assert text.count("chain = ") == 1
     data = tomllib.loads(text)
     assert data["corrections"][2]["chain"] == protocol_lock.chain(data["corrections"])
 
 
-def test_a_correction_needs_what_why_and_a_date_from_the_meeting_to_today(records_copy, monkeypatch):
-    path = corrected_twice(records_copy)
+def test_a_correction_needs_what_why_and_a_date_from_the_meeting_to_today(shared_records_copy, monkeypatch):
+    root = shared_records_copy
+    path = corrected_twice(root)
     text = path.read_text(encoding="utf-8")
     start = text.rindex("[[corrections]]")
     last = text[start:]
@@ -180,34 +192,35 @@ def test_a_correction_needs_what_why_and_a_date_from_the_meeting_to_today(record
         path.write_text(text[:start] + entry, encoding="utf-8")
         at = line_of(path, key, line_of(path, "[[corrections]]", text[:start].count("\n") + 1))
         # (the chain of the entry covers what was changed: FS358 there too, unless only the date moved)
-        got = found(records_copy)
+        got = found(root)
         assert ("FS357", MEETING, at) in got, (name, got)
         assert {c for c, _, _ in got} <= {"FS357", "FS358"}, (name, got)
-    archive_en = {f.code: f.message("en") for f in load_archive(records_copy).findings if f.file == MEETING}
+    archive_en = {f.code: f.message("en") for f in findings(root) if f.file == MEETING}
     assert archive_en["FS357"] == "Correction 2: dated 2099-01-01, after today ({})".format(dt.date.today())
     # "today" is protocol_lock.today(): a day later, the same entry is in the past
     monkeypatch.setattr(protocol_lock, "today", lambda: dt.date(2099, 1, 2))
     monkeypatch.setenv("FINSAM_NO_CACHE", "1")
-    assert [c for c, _, _ in found(records_copy) if c == "FS357"] == []
+    assert [c for c, _, _ in found(root) if c == "FS357"] == []
     # the person: a known one (FS201, the reference check of every person field)
     monkeypatch.undo()
     path.write_text(text[:start] + last.replace('by = "johanna-lilja"', 'by = "nobody-here"'), encoding="utf-8")
-    assert ("FS201", MEETING, line_of(path, "by = ", text[:start].count("\n") + 1)) in found(records_copy)
+    assert ("FS201", MEETING, line_of(path, "by = ", text[:start].count("\n") + 1)) in found(root)
 
 
-def test_finsam_correct_refuses_an_incomplete_or_misdated_correction(records_copy, capsys):
-    path = records_copy / MEETING
+def test_finsam_correct_refuses_an_incomplete_or_misdated_correction(shared_records_copy, capsys):
+    root = shared_records_copy
+    path = root / MEETING
     path.write_text(path.read_text(encoding="utf-8").replace('place = "Kommunhuset', 'place = "Stadshuset'),
                     encoding="utf-8")
     before = path.read_bytes()
     capsys.readouterr()
-    assert correct(records_copy, "Platsen", date="13 april 2023") == 2
+    assert correct(root, "Platsen", date="13 april 2023") == 2
     assert capsys.readouterr().err == ("finsam correct: rättelsens datum 2023-04-13 ligger före mötet 2023-04-14; "
                                        "ange ett datum från mötesdagen till i dag.\n")
-    assert correct(records_copy, "Platsen", date="+3d") == 2
+    assert correct(root, "Platsen", date="+3d") == 2
     assert "ligger efter i dag" in capsys.readouterr().err
-    assert correct(records_copy, "  ") == 2
+    assert correct(root, "  ") == 2
     assert capsys.readouterr().err == "finsam correct: ange vad som ändrades (--what).\n"
-    assert correct(records_copy, "Platsen", why="") == 2
+    assert correct(root, "Platsen", why="") == 2
     assert capsys.readouterr().err == "finsam correct: ange varför (--why).\n"
     assert path.read_bytes() == before

@@ -28,7 +28,8 @@ BASE = FIXTURES / "base"
 RULE_FIXTURES = FIXTURES / "rules"
 
 # Codes whose fixture is written by a test function instead of a fixture dir, and that test.
-CODES_TESTED_IN_CODE = {"FS100": "test_fs100_unreadable_files", "FS110": "test_fs110_links_not_followed"}
+CODES_TESTED_IN_CODE = {"FS100": "test_fs100_unreadable_files", "FS110": "test_fs110_links_not_followed",
+                        "FS359": "test_fs359_the_git_witness"}
 
 _CODE_RE = re.compile(r"^FS\d{3}$")
 
@@ -171,6 +172,32 @@ def test_fs110_links_not_followed(tmp_path: Path):
     assert_findings("FS110", got, {("FS110", "moten/styrelse/slinga", None), ("FS110", "personer/extern", None),
                                    ("FS110", "personer/hemlig.toml", None)})
     assert all(f.severity == "warning" for f in archive.findings)
+
+
+# --- FS359: the git witness (a fixture dir has no history: the repository is made here) ----
+
+def test_fs359_the_git_witness(tmp_path: Path):
+    """base committed (its meetings locked), then a decision changed and the fingerprint
+    recomputed with finsam's own function: the file alone shows nothing, git does."""
+    import tomllib
+
+    from finsam_tui.core.check.protocol_lock import fingerprint
+    from finsam_tui.core.check.verify import verify
+
+    from .gitutil import HAVE_GIT, commit_all, git
+
+    if not HAVE_GIT:
+        pytest.skip("git is not installed")
+    root = shutil.copytree(BASE, tmp_path / "records")
+    git(root, "init", "-q")
+    commit_all(root, "base")
+    meeting = root / "moten" / "styrelse" / "2023" / "2023-02-10.toml"
+    text = meeting.read_text(encoding="utf-8").replace("att ge förbundschefen i uppdrag", "att ge kansliet i uppdrag")
+    old = next(line for line in text.split("\n") if line.startswith("fingerprint = "))
+    meeting.write_text(text.replace(old, f'fingerprint = "{fingerprint(tomllib.loads(text))}"'), encoding="utf-8")
+    assert actual(root) == set()
+    got = {(f.code, f.file, f.line) for f in verify(root).findings}
+    assert_findings("FS359", got, {("FS359", "moten/styrelse/2023/2023-02-10.toml", 38)})
 
 
 # --- the command line --------------------------------------------------------------------

@@ -17,6 +17,8 @@ from finsam_tui.cli import (
     tui,
     uppdrag,
     validate,
+    verify,
 )
 
-COMMANDS = (validate, search, show, refs, person, decisions, uppdrag, export, lock, correct, init, fmt, schema, history, tui, serve)
+COMMANDS = (validate, verify, search, show, refs, person, decisions, uppdrag, export, lock, correct, init, fmt, schema,
+            history, tui, serve)

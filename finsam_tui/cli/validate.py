@@ -1,4 +1,5 @@
-"""finsam validate: every finding, compiler-style, or as JSON."""
+"""finsam validate: every finding, compiler-style, or as JSON; with --git also the git witness's
+(as ``finsam verify``: ``core/check/git_witness``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from finsam_tui.cli.common import (
     language,
     open_records,
 )
+from finsam_tui.cli.parser import words
 from finsam_tui.core.check.findings import Finding, counts
 from finsam_tui.core.i18n.cli import Labels
 from finsam_tui.core.text import visible, write_raw
@@ -32,6 +34,7 @@ def register(parser) -> None:
     add_records_arg(parser, positional=True)
     add_format_arg(parser)
     add_lang_arg(parser)
+    parser.add_argument("--git", action="store_true", help=words(parser)["validate:--git"])
 
 
 def run(args) -> int:
@@ -40,16 +43,34 @@ def run(args) -> int:
         return EXIT_USAGE
     lang = language(args, result.settings)
     findings = result.findings
+    witnessed = None
+    if args.git:
+        from finsam_tui.core.check.git_witness import witness
+
+        witnessed = witness(args.dir)
+        findings = sorted(findings + witnessed.findings, key=Finding.sort_key)
     c = counts(findings)
     c["checked"] = result.files_checked
     if args.format == "json":
-        print(json.dumps({"findings": [f.to_json(lang) for f in findings], "counts": c},
-                         ensure_ascii=False, indent=2, default=str))
+        from finsam_tui.cli.verify import finding_json, git_json
+
+        report = {"findings": [finding_json(f, lang) for f in findings], "counts": c}
+        if witnessed is not None:
+            report["git"] = git_json(witnessed)
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
         out = sys.stdout
         color = out.isatty() and not os.environ.get("NO_COLOR")
         write_text(findings, lang, out, color)
-        print(Labels(lang).fmt("validate.summary" if findings else "validate.clean", **c), file=out)
+        L = Labels(lang)
+        if witnessed is not None:
+            from finsam_tui.cli.verify import notes
+
+            if findings:
+                print(file=out)
+            for note in notes(witnessed, L, lang):
+                print(note, file=out)
+        print(L.fmt("validate.summary" if findings else "validate.clean", **c), file=out)
     return EXIT_FINDINGS if c["errors"] else EXIT_OK
 
 

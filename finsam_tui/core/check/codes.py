@@ -249,8 +249,8 @@ _R = [
          ("Rättelse {n} stämmer inte med rättelserna före den: en tidigare rättelse har tagits bort eller skrivits om", "Rättelser läggs bara till, de ändras aldrig: återställ rättelserna som de skrevs (git-historiken har dem) och för in en ny ändring som en ny rättelse med finsam correct."),
          ("Correction {n} does not match the corrections before it: an earlier correction was removed or rewritten", "Corrections are only added, never changed: restore them as they were written (the git history has them) and record a new change as a new correction with finsam correct.")),
     Rule("FS359", ERROR,
-         ("Protokollet skiljer sig från det som låstes i {lock}: {what}; {change}", "Git-historiken är vittnet: återställ protokollet som det var i {good} (git show {good_commit}:{path}), eller för in en ändring som rättelse med finsam correct."),
-         ("The minutes differ from what was locked in {lock}: {what}; {change}", "The git history is the witness: restore the minutes as they were in {good} (git show {good_commit}:{path}), or record a change as a correction with finsam correct.")),
+         ("Protokollet skiljer sig från det som låstes i {lock}: {what}; {change}", "Git-historiken är vittnet: git show {good_commit}:{path} visar protokollet som det var i {good}. Återställ det, eller för in en ändring som ska stå kvar som rättelse med finsam correct."),
+         ("The minutes differ from what was locked in {lock}: {what}; {change}", "The git history is the witness: git show {good_commit}:{path} shows the minutes as they were in {good}. Restore them, or record a change that is to stay as a correction with finsam correct.")),
     # --- memberships ------------------------------------------------------------------
     Rule("FS401", WARNING,
          ("Vakans i {organ}: platsen {seat} saknade {role} {interval} ({count} av {seats}); {meetings} {meetings:möte|möten} hölls under tiden", "En plats som stått tom (avgång, nytt mandat) är laglig men värd en kontroll: lägg till efterträdarens uppdrag (memberships) om det saknas. Beslutförheten räknas ändå på platserna, inte på dem som innehar dem."),

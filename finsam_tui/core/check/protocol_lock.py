@@ -52,7 +52,13 @@ EDITABLE_AFTER_LOCK = ("state", "anslag")
 
 def fingerprint(data: dict) -> str:
     """The fingerprint of the meeting's content: all but the free keys and the task follow-up."""
-    return _digest(_with_tasks(_content(data), lambda task: {k: v for k, v in task.items() if k not in FOLLOW_UP}))
+    return _digest(locked_content(data))
+
+
+def locked_content(data: dict) -> dict:
+    """What the fingerprint covers: the meeting's data but the free keys (state, anslag,
+    corrections), the fingerprint itself and the tasks' follow-up."""
+    return _with_tasks(_content(data), lambda task: {k: v for k, v in task.items() if k not in FOLLOW_UP})
 
 
 def legacy_fingerprint(data: dict) -> str:
@@ -93,6 +99,11 @@ def _has_tasks(items: list) -> bool:
 def _digest(content: dict) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=_default, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def digest(value: dict) -> str:
+    """The SHA-256 of data in the canonical form the fingerprint uses (dates as ISO text)."""
+    return _digest(value)
 
 
 def matches(data: dict, expected: object) -> bool:
@@ -168,15 +179,15 @@ def is_locked(data: dict) -> bool:
     return is_adjusted(data) or bool(lock_evidence(data))
 
 
+# What of a rättelse its chain covers (all but the chain itself).
+CHAINED = ("date", "by", "what", "why", "fingerprint")
+
+
 def chain(entries: list) -> str:
     """The chain digest of a rättelse: of every entry up to it (their date, by, what, why and
     fingerprint, in order), so that an earlier entry removed or rewritten shows."""
     return _digest({"corrections": [{k: e.get(k) for k in CHAINED} if isinstance(e, dict) else e
                                     for e in entries]})
-
-
-# What of a rättelse its chain covers (all but the chain itself).
-CHAINED = ("date", "by", "what", "why", "fingerprint")
 
 
 def today() -> dt.date:

@@ -12,6 +12,7 @@ from finsam_tui.core.i18n.catalogue import Catalogue, merged
 from finsam_tui.core.i18n.cli_help import CATALOGUE as HELP
 from finsam_tui.core.i18n.cli_help_documents import CATALOGUE as HELP_DOCUMENTS
 from finsam_tui.core.i18n.cli_help_lookups import CATALOGUE as HELP_LOOKUPS
+from finsam_tui.core.i18n.cli_verify import CATALOGUE as VERIFY
 
 SV: dict[str, str] = {
     # --- every command ----------------------------------------------------------------------------
@@ -247,7 +248,7 @@ EN: dict[str, str] = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
-CATALOGUE: dict[str, dict[str, str]] = merged(MESSAGES, HELP, HELP_LOOKUPS, HELP_DOCUMENTS)
+CATALOGUE: dict[str, dict[str, str]] = merged(MESSAGES, HELP, HELP_LOOKUPS, HELP_DOCUMENTS, VERIFY)
 
 
 class Labels(Catalogue):

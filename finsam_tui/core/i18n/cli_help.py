@@ -32,6 +32,7 @@ SV: dict[str, str] = {
   finsam validate                    kontrollera varje post i ./records
   finsam validate records --lang en  detsamma, med meddelanden på engelska
   finsam validate --format json      maskinläsbara fynd för CI
+  finsam validate --git              pröva också låsta protokoll mot git-historiken (som finsam verify)
   finsam export protocol styrelse/2023-04-14 -o protokoll.md
   finsam export all --out export     alla protokoll, kallelser, budgetar och beslutsregistret
 
@@ -45,6 +46,7 @@ hjälpen är på svenska; på engelska med --lang en (eller FINSAM_LANG=en)
   finsam validate                    kontrollera ./records
   finsam validate records --lang en  meddelanden på engelska
   finsam validate --format json      maskinläsbara fynd för CI
+  finsam validate --git              pröva också låsta protokoll mot git-historiken (som finsam verify)
 
 slutstatus: 0 inga fel (varningar tillåtna), 1 fel, 2 användningsfel eller DIR är ingen arkivmapp
 """,
@@ -171,6 +173,7 @@ EN: dict[str, str] = {
   finsam validate                    check every record in ./records
   finsam validate records --lang en  the same, with English messages
   finsam validate --format json      machine-readable findings for CI
+  finsam validate --git              also check locked minutes against the git history (as finsam verify)
   finsam export protocol styrelse/2023-04-14 -o protokoll.md
   finsam export all --out export     every protocol, agenda, budget and the decision register
 
@@ -183,6 +186,7 @@ the help is in English with --lang en (or FINSAM_LANG=en), else in Swedish
   finsam validate                    check ./records
   finsam validate records --lang en  English messages
   finsam validate --format json      machine-readable findings for CI
+  finsam validate --git              also check locked minutes against the git history (as finsam verify)
 
 exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error or DIR is not a records folder
 """,
