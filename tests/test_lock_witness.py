@@ -275,6 +275,23 @@ def test_a_date_rattelse_moves_the_file_and_stays_clean(repo):
     assert f.params["what"].key == "witness_content" and f.params["what"].params == {"where": "date"}
 
 
+def test_the_verify_hook_stops_a_forged_commit(repo):
+    """The pre-commit hook finsam-verify, run as pre-commit runs it (from the repository's top)."""
+    from .test_precommit import HOOKS_FILE, parse_hooks, run_hook
+
+    root, lock = repo
+    hook = {h["id"]: h for h in parse_hooks(HOOKS_FILE.read_text(encoding="utf-8"))}["finsam-verify"]
+    assert hook["entry"] == "finsam verify"
+    edit(root, 'place = "Kommunhuset', 'place = "Stadshuset')
+    refingerprint(root)
+    git(root.parent, "add", "-A")
+    stopped = run_hook(hook, root.parent)
+    assert stopped.returncode == 1, stopped.stdout + stopped.stderr
+    assert f"{REL}:8:" in stopped.stdout and f"FS359" in stopped.stdout and lock[:7] in stopped.stdout
+    git(root.parent, "checkout", "HEAD", "--", f"records/{REL}")
+    assert run_hook(hook, root.parent).returncode == 0
+
+
 # -- no git, a shallow clone, the JSON ---------------------------------------------------------------
 
 def test_outside_git_only_the_files_evidence_is_checked(records_copy, capsys):

@@ -59,7 +59,8 @@ class GitError(Exception):
 
 def run_git(cwd, args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """Raises FileNotFoundError (no git), OSError, subprocess.TimeoutExpired."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"}
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0",
+           "GIT_LITERAL_PATHSPECS": "1"}  # (a folder named "[x]*" is that folder, not a pattern)
     return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin, capture_output=True,
                           timeout=TIMEOUT, env=env, check=False)
 
@@ -95,7 +96,10 @@ def changes(repo: Repository, path: str) -> list[tuple[Commit, list[tuple[str, s
     steps = []
     for chunk in log.stdout.split(_RS)[1:]:
         head, _, rest = chunk.partition(b"\0")
-        full, author, date = head.decode("utf-8", "replace").split("\x1f")
+        parts = head.decode("utf-8", "replace").split("\x1f")
+        if len(parts) < 3:
+            continue
+        full, author, date = parts[0], "\x1f".join(parts[1:-1]), parts[-1]
         tokens = [t.lstrip(b"\n") for t in rest.split(b"\0")]
         found, i = [], 0
         while i < len(tokens):

@@ -29,6 +29,7 @@ and a version that is too big, not UTF-8, nested too deep or not TOML is not com
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -88,8 +89,9 @@ class Witness:
     git_runs: int = 0
 
 
-def witness(root) -> Witness:
-    """The git witness's findings on the locked protocols of the records folder root."""
+def witness(root, files: dict | None = None) -> Witness:
+    """The git witness's findings on the locked protocols of the records folder root (files:
+    its ``scan_files``, if the caller has it)."""
     root = Path(root)
     out = Witness()
     repo = None
@@ -103,17 +105,17 @@ def witness(root) -> Witness:
                  for commit, found in changes(repo, "moten")]
         out.commits = len(steps)
         out.oldest = steps[0][0] if steps else None
-        _follow(root, repo, steps, out)
+        _follow(root, repo, steps, out, scan_files(root) if files is None else files)
     except FileNotFoundError:
         out.reason = "no_git"
-    except (GitError, OSError, subprocess.TimeoutExpired) as exc:
+    except (GitError, OSError, subprocess.TimeoutExpired, ValueError, UnicodeError) as exc:
         out.repository, out.findings, out.removed = False, [], []
         out.reason, out.detail = "git_error", getattr(exc, "detail", None) or str(exc)
     out.git_runs = repo.runs if repo is not None else out.git_runs
     return out
 
 
-def _follow(root: Path, repo: Repository, steps: list, out: Witness) -> None:
+def _follow(root: Path, repo: Repository, steps: list, out: Witness, files: dict) -> None:
     lineages: list[Lineage] = []
     live: dict[str, Lineage] = {}
     pairs: list[tuple[list[Lineage], list[Lineage]]] = []  # removed and added in one commit
@@ -136,7 +138,7 @@ def _follow(root: Path, repo: Repository, steps: list, out: Witness) -> None:
             live[new] = lineage
         if gone and added:
             pairs.append((gone, added))
-    disk = _today(root, repo.hash_name)
+    disk = _today(root, files, repo.hash_name)
     vanished = []
     for rel, lineage in live.items():
         lineage.today = disk.pop(rel, None)
@@ -178,6 +180,7 @@ def _follow(root: Path, repo: Repository, steps: list, out: Witness) -> None:
             out.findings.extend(findings(lineage.today, good, lock, since, repo.prefix))
 
 
+@functools.lru_cache(maxsize=65536)
 def _meeting(rel: str | None) -> str | None:
     return rel if rel is not None and classify(tuple(rel.split("/")))[0] == "meeting" else None
 
@@ -202,11 +205,11 @@ def _summarize(repo: Repository, versions: list[Version], raw_wanted: list[Versi
     memo.keep(made)
 
 
-def _today(root: Path, hash_name: str) -> dict[str, Version]:
+def _today(root: Path, files: dict, hash_name: str) -> dict[str, Version]:
     """The meeting files of the working tree, with git's id of their content."""
     root_real = os.path.realpath(root)
     out = {}
-    for rel, (path, _size, _mtime) in scan_files(root).items():
+    for rel, (path, _size, _mtime) in files.items():
         if _meeting(rel) is None or link_problem(root_real, path, rel) is not None:
             continue
         try:

@@ -19,7 +19,6 @@ from dataclasses import astuple, dataclass
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.protocol_lock import digest, is_adjusted, lock_evidence, locked_content
-from finsam_tui.core.check.stages import place
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.load import MAX_BYTES, too_deep_at
 from finsam_tui.core.io.positions import Locator
@@ -191,6 +190,8 @@ def findings(today, good, lock, since, prefix: str) -> list[Finding]:
     for what, params in differences(good.summary, today.summary):
         path, params = _path(what, params, good.data, today.data)
         out.append(Finding("FS359", today.rel, path=path, params=dict(common, what=Phrase(what, **params))))
+    from finsam_tui.core.check.stages import place  # (the validation stages: only when there are findings)
+
     locator = Locator(today.raw.decode("utf-8", "replace").removeprefix("\ufeff"))
     place(out, lambda _rel: locator)
     return out

@@ -43,11 +43,12 @@ def verify(root, git: bool = True) -> Verified:
 
     root = Path(root)
     validated = run(root)
-    meetings = {rel for rel in scan_files(root) if classify(tuple(rel.split("/")))[0] == "meeting"}
+    files = scan_files(root)
+    meetings = {rel for rel in files if classify(tuple(rel.split("/")))[0] == "meeting"}
     out = Verified(meetings=len(meetings))
     out.findings = [f for f in validated.findings if f.file in meetings and is_about_the_lock(f)]
     if git:
-        out.witness = witness(root)
+        out.witness = witness(root, files)
         out.findings.extend(out.witness.findings)
     out.findings.sort(key=Finding.sort_key)
     return out
