@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from textual.widgets import Input, Select
 
 from finsam_tui.core.check.pipeline import load_archive
-from finsam_tui.core.check.protocol_lock import fingerprint
+from finsam_tui.core.check.protocol_lock import chain, fingerprint
 from finsam_tui.core.ops.places import moved_place, place_of_rel
 from finsam_tui.core.ops.save import plan_move, read_record, save
 from finsam_tui.tui.editor.correction import CorrectionDialog
@@ -213,12 +213,13 @@ def test_a_correction_records_date_by_whom_what_and_why(records_copy):
     assert data["corrections"] == [{"date": dt.date(2023, 12, 2), "by": "kjell-ivarsson",
                                     "what": "§37: rubriken kompletterad",
                                     "why": "Ofullständig rubrik i det justerade protokollet",
-                                    "fingerprint": fingerprint(data)}]
+                                    "fingerprint": fingerprint(data), "chain": chain(data["corrections"])}]
     assert after.startswith(before.split("[[items]]")[0])  # the head of the file as it was
     assert after.endswith('[[corrections]]\ndate = 2023-12-02\nby = "kjell-ivarsson"\n'
                           'what = "§37: rubriken kompletterad"\n'
                           'why = "Ofullständig rubrik i det justerade protokollet"\n'
-                          f'fingerprint = "{fingerprint(data)}"\n')
+                          f'fingerprint = "{fingerprint(data)}"\n'
+                          f'chain = "{chain(data["corrections"])}"\n')
     assert comments(after) == comments(before)
     assert findings_of(records_copy, MEETING) == []  # no FS326
     # (the same entry as finsam correct's, and the protocol's table of it: tests/test_ops_lock_correct.py)
