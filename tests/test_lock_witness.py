@@ -292,6 +292,25 @@ def test_the_verify_hook_stops_a_forged_commit(repo):
     assert run_hook(hook, root.parent).returncode == 0
 
 
+def test_versions_that_do_not_parse_are_no_traceback(repo, capsys):
+    """A version in the history that is not UTF-8 or not TOML is skipped (compared with the next
+    one); today's file broken is validation's finding, and the witness says nothing of it."""
+    root, lock = repo
+    path = root / REL
+    good = path.read_bytes()
+    path.write_bytes(good.replace(b"Kommunhuset", b"Kommunhuset \xe9"))
+    commit_all(root, "Latin-1")
+    path.write_bytes(good.replace(b'state = "anslagen"', b'state = "anslagen'))
+    commit_all(root, "Syntaxfel")
+    assert [(c, f) for c, f, *_ in witnessed(root)] == [("FS101", REL)]
+    path.write_bytes(good.replace(b"[[items]]", b"[[[[items]]", 1))
+    assert main(["verify", str(root)]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    path.write_bytes(good)
+    commit_all(root, "Rättat")
+    assert witnessed(root) == []
+
+
 # -- no git, a shallow clone, the JSON ---------------------------------------------------------------
 
 def test_outside_git_only_the_files_evidence_is_checked(records_copy, capsys):
