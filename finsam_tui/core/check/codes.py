@@ -60,6 +60,13 @@ _R = [
     Rule("FS110", WARNING,
          ("Länken följs inte: {reason}", "Flytta in innehållet i arkivmappen eller ta bort länken."),
          ("The link is not followed: {reason}", "Move the contents into the records folder or remove the link.")),
+    Rule("FS111", ERROR,
+         ("Konfliktkopia av {record}: en version av posten som finsam behöll i stället för att skriva över den "
+          "när posten sparades (ett annat program ändrade filen samtidigt)",
+          "Jämför kopian med {record} och för in det som ska vara kvar; ta sedan bort kopian."),
+         ("Conflict copy of {record}: a version of the record that finsam kept instead of overwriting it when the "
+          "record was saved (another program changed the file at the same time)",
+          "Compare the copy with {record} and merge what should stay; then delete the copy.")),
     # --- references -------------------------------------------------------------------
     Rule("FS201", ERROR,
          ("Referensen \"{ref}\" pekar inte på någon {target}", "Kontrollera stavningen eller skapa posten."),

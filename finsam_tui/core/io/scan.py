@@ -15,7 +15,7 @@ import errno
 import os
 
 from finsam_tui.core.i18n.findings import Phrase
-from finsam_tui.core.records.layout import FORBUND_FILE
+from finsam_tui.core.records.layout import CONFLICT_COPY_RE, FORBUND_FILE
 
 
 class NotARecordsFolder(Exception):
@@ -122,7 +122,9 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
 
 def record_files(root) -> list[str]:
     """The paths of the files below root that are read as records (the links that are not
-    followed left out): what a command that rewrites files may touch."""
+    followed and the conflict copies a save kept left out): what a command that rewrites files
+    may touch."""
     root_real = os.path.realpath(root)
     return [path for rel, (path, _s, _m) in scan_files(root).items()
-            if rel.endswith(".toml") and link_problem(root_real, path, rel) is None]
+            if rel.endswith(".toml") and link_problem(root_real, path, rel) is None
+            and not CONFLICT_COPY_RE.match(rel.rsplit("/", 1)[-1])]

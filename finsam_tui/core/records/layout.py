@@ -11,6 +11,11 @@ A record's place is its path relative to the records folder, with forward slashe
 what is wrong with a path that is no record's), :func:`ref_of` gives the reference text
 that names a record (``person/anna``, ``styrelse/2022-06-17``). Nothing else builds or
 takes apart these paths.
+
+A conflict copy (``anna.konflikt-20261207-143005.toml``, next to ``anna.toml``) is the version
+of a record that ``core/io/saving`` kept instead of overwriting it (another program changed the
+file while finsam saved it): :func:`conflict_copy_name` names it, and :func:`classify` says that
+it is no record (``FS111``, naming the record) until it is merged and deleted.
 """
 
 from __future__ import annotations
@@ -38,6 +43,10 @@ _KIND_BY_FOLDER = {v: k for k, v in FOLDERS.items()}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
 MEETING_STEM_RE = re.compile(r"^((?:19|20|21)\d\d)-(\d{2})-(\d{2})(?:-[a-z0-9][a-z0-9-]*)?\Z")
 YEAR_RE = re.compile(r"^(19|20|21)\d\d\Z")
+
+# A conflict copy: the record's name, ".konflikt-", the local date and time, "-2", "-3" … when
+# that name was taken, ".toml" (visible, and seen by git status: the user must notice it).
+CONFLICT_COPY_RE = re.compile(r"^(?P<stem>[^/]+?)\.konflikt-\d{8}-\d{6}(?:-[1-9][0-9]*)?\.toml\Z")
 
 # The reference prefix of each kind that has one (see refs.py); meetings are named bare.
 _REF_PREFIX = {"person": "person/", "organisation": "org/", "insats": "insats/", "budget": "budget/"}
@@ -81,9 +90,18 @@ def ref_of(kind: str, rid: str) -> str:
     return _REF_PREFIX.get(kind, "") + rid
 
 
+def conflict_copy_name(name: str, stamp: str, n: int = 1) -> str:
+    """The name of the n-th conflict copy of the record file name made at stamp (YYYYMMDD-HHMMSS)."""
+    stem = name.removesuffix(".toml")
+    return f"{stem}.konflikt-{stamp}{'' if n == 1 else f'-{n}'}.toml"
+
+
 def classify(rel_parts: tuple[str, ...]) -> tuple[str | None, str | None, Finding | None]:
     """(kind, id, problem) for a file's path relative to the records folder."""
     rel = "/".join(rel_parts)
+    copy = CONFLICT_COPY_RE.match(rel_parts[-1])
+    if copy:  # no record: the version of one that a save kept aside (FS111 until merged)
+        return None, None, Finding("FS111", rel, params={"record": "/".join((*rel_parts[:-1], copy["stem"] + ".toml"))})
     stem = rel_parts[-1][: -len(".toml")]
     if rel_parts == (FORBUND_FILE,):
         return "forbund", "forbund", None
