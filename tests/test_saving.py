@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import multiprocessing
 import os
 import pickle
+import re
+import shutil
 import stat
 import sys
 import threading
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from finsam_tui.core.io import saving
+from finsam_tui.core.io import atomic, saving
 from finsam_tui.core.io.saving import (
     SaveConflict,
     Snapshot,
@@ -287,16 +290,21 @@ def test_delete_refuses_missing_file(record: Path) -> None:
 # --- atomicity ----------------------------------------------------------------------
 
 
-def test_failed_replace_leaves_original_and_no_temp(record: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("how", ["exchange", "replace (no renameat2)"])
+def test_failed_replace_leaves_original_and_no_temp(record: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     raw = record.read_bytes()
     snap = read_snapshot(record)
     seen: list[tuple[str, str]] = []
 
-    def broken_replace(src, dst, *args, **kwargs):
+    def broken(src, dst, *args, **kwargs):
         seen.append((os.fspath(src), os.fspath(dst)))
         raise OSError("disk on fire")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    if how == "exchange":
+        monkeypatch.setattr(atomic, "rename2", broken)
+    else:
+        monkeypatch.setattr(atomic, "renameat2", None)
+        monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(OSError, match="disk on fire"):
         edit_record(snap, lambda doc: doc.__setitem__("state", "anslagen"))
     monkeypatch.undo()
@@ -334,10 +342,10 @@ def test_failed_fsync_leaves_original_and_no_temp(record: Path, monkeypatch: pyt
 def test_failed_create_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "ny.toml"
 
-    def broken_replace(src, dst, *args, **kwargs):
+    def broken(src, dst, *args, **kwargs):
         raise KeyboardInterrupt  # even a BaseException cleans up
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(atomic, "rename2", broken)
     with pytest.raises(KeyboardInterrupt):
         save_text(path, "x = 1\n", None)
     monkeypatch.undo()
@@ -460,7 +468,7 @@ def _process_worker(path: str, sha: str, n: int, barrier, queue) -> None:
 
 
 @pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods() or saving.fcntl is None,
+    "fork" not in multiprocessing.get_all_start_methods() or atomic.fcntl is None,
     reason="needs fork and fcntl",
 )
 def test_two_processes_saving_same_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -487,7 +495,7 @@ def test_two_processes_saving_same_snapshot(tmp_path: Path, monkeypatch: pytest.
         assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(saving.fcntl is None, reason="needs fcntl")
+@pytest.mark.skipif(atomic.fcntl is None, reason="needs fcntl")
 def test_save_waits_for_directory_flock(record: Path) -> None:
     """The lock is an flock on the parent directory: another holder blocks the save."""
     import fcntl
@@ -612,3 +620,380 @@ def test_move_record_keeps_the_old_file_when_writing_the_new_fails(record: Path,
     assert record.read_text(encoding="utf-8") == RECORD
     assert not (root / "moten/styrelse/2024/2024-01-12.toml").exists()
     assert leftovers(root / "moten/styrelse/2024") == []
+
+
+# --- other programs, which take no lock of ours (#14, section 2) -----------------------------
+#
+# An editor, git or a sync client writes the record without asking. The save compares the file
+# with its snapshot again right before the replace, and the replace is an exchange of names, so
+# that whatever the record held in that moment is still there to compare: a version finsam had
+# not seen is kept as a conflict copy next to the record, and named.
+
+
+def copies_of(record: Path) -> list[Path]:
+    stem = record.name[: -len(".toml")]
+    return sorted(p for p in record.parent.iterdir() if p.name.startswith(stem + ".konflikt-"))
+
+
+def _on_first_fsync(monkeypatch: pytest.MonkeyPatch, action) -> None:
+    """Run action (another program) once, while the save fsyncs its temp file: after the first
+    compare, before the replace."""
+    real = os.fsync
+    done = []
+
+    def fsync(fd):
+        if not done:
+            done.append(True)
+            action()
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _in_the_moment_of_the_exchange(monkeypatch: pytest.MonkeyPatch, action) -> None:
+    """Run action (another program) once, after the save's last compare and right before the
+    exchange of names: the narrowest window there is."""
+    real = atomic.rename2
+
+    def rename2(src, dst, flags):
+        if flags == atomic.RENAME_EXCHANGE and not getattr(rename2, "done", False):
+            rename2.done = True
+            action()
+        return real(src, dst, flags)
+
+    monkeypatch.setattr(atomic, "rename2", rename2)
+
+
+def _rename_write(record: Path, text: str) -> None:
+    """What vim, sed -i, git and sync clients do: a new file renamed onto the record."""
+    swap = record.with_name(record.name + ".swp")
+    swap.write_text(text, encoding="utf-8")
+    os.replace(swap, record)
+
+
+@pytest.mark.parametrize("how", ["rename", "append", "in place"])
+def test_a_change_while_the_temp_file_is_written_is_refused_and_kept(record: Path, monkeypatch, how: str) -> None:
+    """The window the attack measured (103 of 1,871 outside writes lost): between the first
+    compare and the replace, the temp file is written and fsynced."""
+    snap = read_snapshot(record)
+    theirs = RECORD + "# från ett annat program\n"
+
+    def other_program():
+        if how == "rename":
+            _rename_write(record, theirs)
+        elif how == "append":
+            with open(record, "a", encoding="utf-8") as f:
+                f.write("# från ett annat program\n")
+        else:
+            with open(record, "r+", encoding="utf-8") as f:
+                f.write(theirs)
+
+    _on_first_fsync(monkeypatch, other_program)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, RECORD.replace("justerad", "anslagen", 1), snap.sha256)
+    assert info.value.reason == "changed" and info.value.copy is None
+    assert record.read_text(encoding="utf-8") == theirs  # theirs, untouched
+    assert leftovers(record.parent) == [] and copies_of(record) == []
+
+
+@pytest.mark.parametrize("how", ["rename", "append"])
+def test_a_change_in_the_moment_of_the_replace_is_kept_as_a_conflict_copy(record: Path, monkeypatch,
+                                                                         how: str) -> None:
+    snap = read_snapshot(record)
+    theirs = RECORD + "# från ett annat program\n"
+    mine = RECORD.replace("justerad", "anslagen", 1)
+
+    def other_program():
+        if how == "rename":
+            _rename_write(record, theirs)
+        else:
+            with open(record, "a", encoding="utf-8") as f:
+                f.write("# från ett annat program\n")
+
+    _in_the_moment_of_the_exchange(monkeypatch, other_program)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, mine, snap.sha256)
+    exc = info.value
+    (copy,) = copies_of(record)
+    assert copy.read_text(encoding="utf-8") == theirs  # not one byte of theirs lost
+    assert record.read_text(encoding="utf-8") == mine  # and the save is done
+    assert exc.reason == "copied" and exc.copy == copy and exc.path == record
+    assert exc.saved == Snapshot(record, mine, hashlib.sha256(mine.encode("utf-8")).hexdigest())
+    assert re.fullmatch(r"2023-06-09\.konflikt-\d{8}-\d{6}\.toml", copy.name)
+    assert str(copy) in str(exc) and "another program" in str(exc)
+    assert str(copy) in exc.message_sv and "ett annat program" in exc.message_sv
+    assert leftovers(record.parent) == []
+    assert pickle.loads(pickle.dumps(exc)).copy == copy
+    # the next save goes on from what is on disk now
+    save_text(record, mine + "# nästa\n", exc.saved.sha256)
+
+
+def test_conflict_copies_never_overwrite_each_other(record: Path, monkeypatch) -> None:
+    monkeypatch.setattr(atomic, "stamp", lambda: "20261207-143005")
+    for n in range(3):
+        snap = read_snapshot(record)
+        _in_the_moment_of_the_exchange(monkeypatch, lambda n=n: _rename_write(record, RECORD + f"# extern {n}\n"))
+        with pytest.raises(SaveConflict):
+            save_text(record, snap.text + f"# mine {n}\n", snap.sha256)
+    assert [p.name for p in copies_of(record)] == [
+        "2023-06-09.konflikt-20261207-143005-2.toml", "2023-06-09.konflikt-20261207-143005-3.toml",
+        "2023-06-09.konflikt-20261207-143005.toml"]
+    assert sorted(p.read_text(encoding="utf-8").splitlines()[-1] for p in copies_of(record)) == [
+        "# extern 0", "# extern 1", "# extern 2"]
+
+
+def _hold_open_for_writing(record: Path, seconds: float, late: str | None):
+    """A program that opened the record for appending before the save and writes late (or not at
+    all), then closes it."""
+    f = open(record, "a", encoding="utf-8")  # noqa: SIM115 - held open across the save, on purpose
+
+    def later():
+        time.sleep(seconds)
+        if late:
+            f.write(late)
+        f.close()
+
+    t = threading.Thread(target=later)
+    t.start()
+    return t
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leases: Linux")
+def test_a_program_writing_into_the_file_after_the_exchange_is_waited_for_and_kept(record: Path) -> None:
+    snap = read_snapshot(record)
+    mine = RECORD.replace("justerad", "anslagen", 1)
+    t = _hold_open_for_writing(record, 0.05, "# sent skrivet\n")
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, mine, snap.sha256)
+    t.join()
+    assert info.value.reason == "copied"
+    assert info.value.copy.read_text(encoding="utf-8") == RECORD + "# sent skrivet\n"
+    assert record.read_text(encoding="utf-8") == mine
+    assert leftovers(record.parent) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leases: Linux")
+def test_a_program_that_closes_the_file_without_writing_costs_only_the_wait(record: Path) -> None:
+    snap = read_snapshot(record)
+    t = _hold_open_for_writing(record, 0.05, None)
+    started = time.monotonic()
+    save_text(record, "x = 1\n", snap.sha256)
+    took = time.monotonic() - started
+    t.join()
+    assert took >= 0.04  # it waited for the other program to close the file
+    assert record.read_text(encoding="utf-8") == "x = 1\n" and copies_of(record) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leases: Linux")
+def test_a_program_that_keeps_the_file_open_gets_its_version_kept(record: Path, monkeypatch) -> None:
+    monkeypatch.setattr(atomic, "WRITER_WAIT", 0.02)
+    snap = read_snapshot(record)
+    t = _hold_open_for_writing(record, 0.2, "# skrivet efter sparandet\n")
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    t.join()
+    assert info.value.reason == "copied"
+    # the copy is the very file the other program writes into: its late line is in it too
+    assert info.value.copy.read_text(encoding="utf-8") == RECORD + "# skrivet efter sparandet\n"
+    assert record.read_text(encoding="utf-8") == "x = 1\n"
+
+
+def test_without_leases_a_late_write_is_still_seen_when_read_again(record: Path, monkeypatch) -> None:
+    """Where leases cannot tell (NFS, a file of another user), the displaced file is read again
+    after its name is removed."""
+    monkeypatch.setattr(atomic, "writers_gone", lambda fd: None)
+    snap = read_snapshot(record)
+    f = open(record, "a", encoding="utf-8")  # noqa: SIM115 - held open across the save, on purpose
+    real_unlink = os.unlink
+
+    def unlink(path, *a, **kw):
+        real_unlink(path, *a, **kw)
+        if not f.closed and ".tmp" in os.fspath(path):  # the displaced file's name just went
+            f.write("# sent\n")
+            f.close()
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    monkeypatch.undo()
+    assert info.value.copy.read_text(encoding="utf-8") == RECORD + "# sent\n"
+    assert record.read_text(encoding="utf-8") == "x = 1\n"
+
+
+def test_without_renameat2_the_file_linked_aside_is_checked(record: Path, monkeypatch) -> None:
+    """The fallback where names cannot be exchanged: the record is hard-linked aside; a rename
+    onto it before the replace is refused, a write into it is kept as a copy."""
+    monkeypatch.setattr(atomic, "renameat2", None)
+    snap = read_snapshot(record)
+    save_text(record, RECORD + "# 1\n", snap.sha256)  # a plain save works
+    assert leftovers(record.parent) == []
+    snap = read_snapshot(record)
+    real_link = os.link
+
+    def link_then_rename(src, dst, *a, **kw):
+        real_link(src, dst, *a, **kw)
+        _rename_write(record, snap.text + "# omdöpt\n")
+
+    monkeypatch.setattr(os, "link", link_then_rename)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    assert info.value.reason == "changed"
+    assert record.read_text(encoding="utf-8") == snap.text + "# omdöpt\n"
+    assert leftovers(record.parent) == [] and copies_of(record) == []
+    monkeypatch.setattr(os, "link", real_link)
+
+    snap = read_snapshot(record)
+    real_replace = os.replace
+
+    def append_then_replace(src, dst, *a, **kw):
+        if Path(dst) == record:
+            with open(record, "a", encoding="utf-8") as f:
+                f.write("# tillagt\n")
+        return real_replace(src, dst, *a, **kw)
+
+    monkeypatch.setattr(os, "replace", append_then_replace)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 2\n", snap.sha256)
+    assert info.value.copy.read_text(encoding="utf-8") == snap.text + "# tillagt\n"
+    assert record.read_text(encoding="utf-8") == "x = 2\n"
+    assert leftovers(record.parent) == []
+
+
+def test_without_hard_links_either_the_last_check_is_right_before_the_replace(record: Path, monkeypatch) -> None:
+    monkeypatch.setattr(atomic, "renameat2", None)
+
+    def no_links(*a, **kw):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    snap = read_snapshot(record)
+    _on_first_fsync(monkeypatch, lambda: _rename_write(record, RECORD + "# extern\n"))
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    assert info.value.reason == "changed"
+    assert record.read_text(encoding="utf-8") == RECORD + "# extern\n"
+    snap = read_snapshot(record)
+    save_text(record, "x = 1\n", snap.sha256)
+    assert record.read_text(encoding="utf-8") == "x = 1\n"
+    new = tmp = record.parent / "ny.toml"
+    save_text(new, "y = 1\n", None)
+    with pytest.raises(SaveConflict):
+        save_text(tmp, "y = 2\n", None)
+    assert new.read_text(encoding="utf-8") == "y = 1\n"
+    assert leftovers(record.parent) == []
+
+
+def test_creating_never_replaces_a_file_another_program_made_meanwhile(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "ny.toml"
+    _on_first_fsync(monkeypatch, lambda: path.write_text("# deras\n", encoding="utf-8"))
+    with pytest.raises(SaveConflict) as info:
+        save_text(path, "x = 1\n", None)
+    assert info.value.reason == "exists"
+    assert path.read_text(encoding="utf-8") == "# deras\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("how", ["deleted", "renamed", "folder renamed", "folder removed"])
+def test_a_record_that_vanishes_during_a_save_is_a_conflict_never_a_file_not_found(record: Path, monkeypatch,
+                                                                                    how: str) -> None:
+    snap = read_snapshot(record)
+    folder = record.parent
+    moved = folder.with_name("flyttad")
+
+    def other_program():
+        if how == "deleted":
+            record.unlink()
+        elif how == "renamed":
+            record.rename(folder / "2023-06-10.toml")
+        elif how == "folder renamed":
+            folder.rename(moved)
+        else:
+            shutil.rmtree(folder)  # (rm -rf: our temp file goes with it)
+
+    _on_first_fsync(monkeypatch, other_program)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    exc = info.value
+    assert exc.reason == "missing" and exc.path == record
+    assert str(record) in str(exc) and "deleted or moved" in str(exc)
+    assert "tagits bort eller flyttats" in exc.message_sv
+    assert not record.exists()  # never created anew behind the other program's back
+    for where in (folder, moved):
+        if where.exists():
+            assert leftovers(where) == [], where  # no temp file, even in the renamed folder
+    if how == "renamed":
+        assert (folder / "2023-06-10.toml").read_text(encoding="utf-8") == RECORD
+    if how == "folder renamed":
+        assert (moved / record.name).read_text(encoding="utf-8") == RECORD
+
+
+def test_a_record_replaced_by_a_named_pipe_is_refused_without_waiting(record: Path) -> None:
+    snap = read_snapshot(record)
+    record.unlink()
+    os.mkfifo(record)
+    with pytest.raises(SaveConflict) as info:
+        save_text(record, "x = 1\n", snap.sha256)
+    assert info.value.reason == "changed"
+    assert stat.S_ISFIFO(os.lstat(record).st_mode)
+
+
+@pytest.mark.parametrize("how", ["rename", "append"])
+def test_delete_puts_back_a_version_written_in_the_last_moment(record: Path, monkeypatch, how: str) -> None:
+    snap = read_snapshot(record)
+    theirs = RECORD + "# extern\n"
+    real_rename = os.rename
+
+    def rename(src, dst, *a, **kw):  # the delete takes the file aside by a rename: just before it
+        if Path(src) == record:
+            if how == "rename":
+                _rename_write(record, theirs)
+            else:
+                with open(record, "a", encoding="utf-8") as f:
+                    f.write("# extern\n")
+        return real_rename(src, dst, *a, **kw)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(SaveConflict) as info:
+        delete_record(snap)
+    assert info.value.reason == "changed" and info.value.action == "delete"
+    assert record.read_text(encoding="utf-8") == theirs
+    assert leftovers(record.parent) == [] and copies_of(record) == []
+
+
+def test_move_keeps_a_version_of_the_old_file_written_in_the_last_moment(record: Path, monkeypatch) -> None:
+    root = record.parents[3]
+    snap = read_snapshot(record)
+    real_rename = os.rename
+
+    def rename(src, dst, *a, **kw):
+        if Path(src) == record:
+            _rename_write(record, RECORD + "# extern\n")
+        return real_rename(src, dst, *a, **kw)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(SaveConflict) as info:
+        saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml",
+                           "x = 1\n", snap.sha256)
+    exc = info.value
+    target = root / "moten/styrelse/2024/2024-01-12.toml"
+    assert exc.reason == "copied" and exc.action == "move" and exc.saved.path == target
+    assert target.read_text(encoding="utf-8") == "x = 1\n" and not record.exists()
+    assert exc.copy.parent == record.parent and exc.copy.read_text(encoding="utf-8") == RECORD + "# extern\n"
+    assert "Moved the record" in str(exc) and str(exc.copy) in exc.message_sv
+    assert leftovers(record.parent) == [] and leftovers(target.parent) == []
+
+
+def test_a_killed_move_leaves_no_temp_file_after_the_next_move(record: Path) -> None:
+    """What a move killed after writing its temp file leaves (hidden, never read) is removed by the
+    next move to (or save of) that name."""
+    root = record.parents[3]
+    new_folder = root / "moten/styrelse/2024"
+    new_folder.mkdir()
+    killed = [new_folder / ".2024-01-12.toml.0123456789abcdef.tmp", record.parent / ".2023-06-09.toml.fedcba9876543210.tmp"]
+    for p in killed:
+        p.write_text("halv", encoding="utf-8")
+    snap = read_snapshot(record)
+    saving.move_record(root, "moten/styrelse/2023/2023-06-09.toml", "moten/styrelse/2024/2024-01-12.toml",
+                       snap.text, snap.sha256)
+    assert leftovers(new_folder) == []
+    assert not record.parent.exists() or leftovers(record.parent) == []

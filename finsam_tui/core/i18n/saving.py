@@ -1,5 +1,7 @@
 """Why a save, a move or a delete was refused (``core/io/saving.py``'s SaveConflict), Swedish
-(default) and English: the file changed on disk, exists already, or is gone."""
+(default) and English: the file changed on disk, exists already, or is gone; or, done but with
+a conflict copy: another program changed the file in the very moment, and its version was kept
+next to the record."""
 
 from __future__ import annotations
 
@@ -24,6 +26,17 @@ SV: dict[str, str] = {
                      "fönster, av en git pull eller av någon annan). Dina ändringar har inte sparats. Läs in filen "
                      "igen för att se den aktuella versionen, eller behåll din version och spara igen när du har "
                      "granskat skillnaderna."),
+    "save_copied": ("Sparade {path}, men ett annat program ändrade filen i samma ögonblick. Den versionen har inte "
+                    "skrivits över: den ligger kvar som {copy}. Jämför den med posten och för in det som ska vara "
+                    "kvar; ta sedan bort kopian."),
+    "move_copied": ("Flyttade posten till {path}, men ett annat program ändrade den gamla filen i samma ögonblick. "
+                    "Den versionen har inte tagits bort: den ligger kvar som {copy}. Jämför den med posten och för "
+                    "in det som ska vara kvar; ta sedan bort kopian."),
+    "delete_copied": ("Ett annat program ändrade {path} medan den togs bort. Den ändrade versionen har inte tagits "
+                      "bort: den ligger kvar som {copy}. Granska den och ta bort kopian när den inte behövs."),
+    "overwrite_copied": ("Sparade din version av {path}. Versionen på disken var inte UTF-8-text och gick inte att "
+                         "läsa in, så den har inte skrivits över utan ligger kvar som {copy}. Granska den och ta "
+                         "bort kopian när den inte behövs."),
 }
 
 EN: dict[str, str] = {
@@ -45,6 +58,17 @@ EN: dict[str, str] = {
                      "window, by a git pull or by another person). Your changes have not been saved. Reload the "
                      "file to see the current version, or keep yours and save again after reviewing the "
                      "differences."),
+    "save_copied": ("Saved {path}, but another program changed the file at the same moment. That version was not "
+                    "overwritten: it is kept as {copy}. Compare it with the record and merge what should stay; then "
+                    "delete the copy."),
+    "move_copied": ("Moved the record to {path}, but another program changed the old file at the same moment. That "
+                    "version was not removed: it is kept as {copy}. Compare it with the record and merge what should "
+                    "stay; then delete the copy."),
+    "delete_copied": ("Another program changed {path} while it was being deleted. The changed version was not "
+                      "removed: it is kept as {copy}. Review it and delete the copy when it is not needed."),
+    "overwrite_copied": ("Saved your version of {path}. The version on disk was not UTF-8 text and could not be "
+                         "read, so it was not overwritten: it is kept as {copy}. Review it and delete the copy when "
+                         "it is not needed."),
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
