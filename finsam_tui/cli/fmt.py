@@ -117,10 +117,14 @@ def run(args) -> int:
             continue
         try:
             save_text(path, new, snap.sha256)
-        except SaveConflict:
-            print(f"finsam fmt: {L.fmt('fmt.conflict', path=shown)}", file=sys.stderr)
+        except SaveConflict as exc:
+            if exc.copy is not None:  # formatted; another program's version kept as a copy
+                print(f"finsam fmt: {L.fmt('fmt.copied', path=shown, copy=display(exc.copy))}", file=sys.stderr)
+            else:
+                key = "fmt.gone" if exc.reason == "missing" else "fmt.conflict"
+                print(f"finsam fmt: {L.fmt(key, path=shown)}", file=sys.stderr)
+                changed -= 1
             failed += 1
-            changed -= 1
             continue
         print(L.fmt("fmt.done", path=shown))
     n = {"changed": changed, "total": len(files)}

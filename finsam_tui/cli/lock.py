@@ -69,10 +69,14 @@ def named_meeting(archive, ref: str, command: str, lang: str):
 
 
 def not_written(command: str, ref: str, exc: Exception, lang: str) -> None:
-    """Say that the file of meeting ref was not written: changed meanwhile, or the file system's reason."""
+    """Say that the file of meeting ref was not written: changed meanwhile, or the file system's reason;
+    or that it was, but another program's version of it was kept as a conflict copy meanwhile."""
     from finsam_tui.core.i18n.cli import Labels
     from finsam_tui.core.io.saving import SaveConflict
 
+    if isinstance(exc, SaveConflict) and exc.copy is not None:
+        say(command, exc.text(lang))
+        return
     reason = exc.text(lang) if isinstance(exc, SaveConflict) else str(exc)
     say(command, Labels(lang).fmt("meeting.not_written", ref=ref, reason=reason))
 

@@ -38,6 +38,9 @@ SV: dict[str, str] = {
     "fmt.clean_one": "Filen är redan formaterad",
     "fmt.syntax": "{where}: fel: {reason}; filen formateras inte",
     "fmt.conflict": "{path}: ändrades under tiden; filen formateras inte",
+    "fmt.gone": "{path}: togs bort eller flyttades under tiden; filen formateras inte",
+    "fmt.copied": ("{path}: formaterad, men ett annat program ändrade filen i samma ögonblick; den versionen "
+                   "ligger kvar som {copy}: jämför och för in det som ska vara kvar, ta sedan bort kopian"),
     "fmt.missing": "{path} finns inte",
     "fmt.unreadable": "{path}: kan inte läsas ({reason}); filen formateras inte",
     "fmt.failed": "{n} {n:fil|filer} kunde inte formateras",
@@ -155,6 +158,9 @@ EN: dict[str, str] = {
     "fmt.clean_one": "The file is already formatted",
     "fmt.syntax": "{where}: error: {reason}; not formatted",
     "fmt.conflict": "{path}: changed meanwhile; not formatted",
+    "fmt.gone": "{path}: deleted or moved meanwhile; not formatted",
+    "fmt.copied": ("{path}: reformatted, but another program changed the file at the same moment; that version "
+                   "is kept as {copy}: compare and merge what should stay, then delete the copy"),
     "fmt.missing": "{path} does not exist",
     "fmt.unreadable": "{path}: cannot be read ({reason}); not formatted",
     "fmt.failed": "{n} {n:file|files} could not be formatted",

@@ -124,15 +124,21 @@ def _names_by_year(index, value: str, old_mid: str) -> bool:
 class Outcome:
     done: list[Rewrite] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (rel, "changed" | "missing" | error)
+    copies: list[Path] = field(default_factory=list)  # another program's versions kept while saving (done)
 
 
 def apply(root: Path, planned: Plan) -> Outcome:
-    """Save each rewrite, atomically, refused for a file that changed since it was read."""
+    """Save each rewrite, atomically, refused for a file that changed since it was read (a file
+    another program changed in the very moment is rewritten, and its version kept as a copy)."""
     out = Outcome()
     for r in planned.rewrites:
         try:
             save_text(Path(root) / r.rel, r.text, r.snapshot.sha256)
         except SaveConflict as exc:
+            if exc.copy is not None:
+                out.done.append(r)
+                out.copies.append(exc.copy)
+                continue
             out.refused.append((r.rel, exc.reason))
         except OSError as exc:
             out.refused.append((r.rel, exc.strerror or str(exc)))

@@ -5,9 +5,11 @@ edited data is rendered into that text (only what changed; comments, order and a
 mark kept) and saved atomically through ``core/io/saving``, naming the hash it was read with:
 a file changed on disk since (another window, a ``git pull``) is never overwritten silently.
 The outcome is a value: :class:`Saved`, :class:`Conflict` (the "changed on disk" case, nothing
-written) or :class:`Failed` (the text could not be made or written). After a conflict the user
-may keep theirs: :func:`overwrite` writes the data over the version on disk (into its text,
-so its comments stay).
+written) or :class:`Failed` (the text could not be made or written). A save that another
+program raced in its very last moment is :class:`Saved` all the same, with ``conflict`` naming
+the conflict copy that keeps the other program's version. After a conflict the user may keep
+theirs: :func:`overwrite` writes the data over the version on disk (into its text, so its
+comments stay; a version that is not UTF-8 text is kept as a conflict copy first).
 
 A meeting whose date or organ changed may move to its new place with the save: the file is
 written there and the old one removed (``saving.move_record``), then the other records'
@@ -20,7 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from finsam_tui.core.check.protocol_lock import is_locked
-from finsam_tui.core.io.saving import SaveConflict, Snapshot, move_record, read_snapshot, save_text
+from finsam_tui.core.io.saving import (
+    SaveConflict,
+    Snapshot,
+    current_sha256,
+    move_record,
+    read_snapshot,
+    replace_keeping_copy,
+    save_text,
+)
 from finsam_tui.core.io.tomledit import parse_text, update_text
 from finsam_tui.core.ops import move as moving
 from finsam_tui.core.ops.edited import render_text
@@ -38,12 +48,15 @@ class Moved:
 
 @dataclass(frozen=True)
 class Saved:
-    """The file on disk is now data: its snapshot, and its place (a moved meeting's new one)."""
+    """The file on disk is now data: its snapshot, and its place (a moved meeting's new one).
+    conflict: another program's version was kept as a conflict copy meanwhile (its
+    ``SaveConflict``, reason "copied": ``conflict.copy``, ``conflict.text(lang)``), else None."""
 
     snapshot: Snapshot
     data: dict
     place: Place
     moved: Moved | None = None
+    conflict: SaveConflict | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,7 @@ def save(root: Path, place: Place, snapshot: Snapshot | None, data: dict, move_t
         text = render(snapshot, data)
     except Exception as exc:  # noqa: BLE001 - data tomlkit cannot write: said, nothing written
         return Failed(str(exc))
+    kept = None
     try:
         if move_to is not None and snapshot is not None:
             snap = move_record(root, place.rel, move_to.rel, text, snapshot.sha256)
@@ -106,27 +120,31 @@ def save(root: Path, place: Place, snapshot: Snapshot | None, data: dict, move_t
             target = move_to or place
             snap = save_text(target.path, text, snapshot.sha256 if snapshot is not None else None)
     except SaveConflict as exc:
-        return Conflict(exc)
+        if exc.saved is None:
+            return Conflict(exc)
+        snap, kept = exc.saved, exc  # saved, and the other program's version kept as a copy
     except (OSError, ValueError) as exc:
         return Failed(str(exc))
     if move_to is None:
-        return Saved(snap, data, place)
+        return Saved(snap, data, place, conflict=kept)
     outcome = moving.apply(root, planned) if planned else None
-    return Saved(snap, data, move_to, Moved(place.rel, outcome, planned))
+    return Saved(snap, data, move_to, Moved(place.rel, outcome, planned), conflict=kept)
 
 
 def overwrite(place: Place, snapshot: Snapshot | None, data: dict) -> Outcome:
     """Save data over whatever version of the file is on disk now (the user confirmed keeping
     theirs after a conflict): written into the disk version's text, so that its comments stay
-    (into the text as read when the disk version does not parse; created when it is gone).
+    (into the text as read when the disk version does not parse; created when it is gone). A disk
+    version that is not UTF-8 text (another program wrote it in Latin-1, say) cannot be merged
+    into: it is kept as a conflict copy, and data written over it (``Saved.conflict``).
     Refused (Conflict) only if the file changes yet again meanwhile."""
+    base = snapshot.text if snapshot is not None else None
     try:
         disk = read_snapshot(place.path)
     except FileNotFoundError:
         disk = None
-    except OSError as exc:
-        return Failed(str(exc))
-    base = snapshot.text if snapshot is not None else None
+    except (OSError, ValueError):  # not UTF-8 (or not readable as a record's text): kept aside
+        return _overwrite_unreadable(place, base, data)
     try:
         text = render_text(disk.text if disk else base, data)
     except Exception:  # noqa: BLE001 - the disk version does not parse: write ours on our text
@@ -134,10 +152,27 @@ def overwrite(place: Place, snapshot: Snapshot | None, data: dict) -> Outcome:
     try:
         snap = save_text(place.path, text, disk.sha256 if disk else None)
     except SaveConflict as exc:
+        if exc.saved is not None:
+            return Saved(exc.saved, data, place, conflict=exc)
         return Conflict(exc)
     except OSError as exc:
         return Failed(str(exc))
     return Saved(snap, data, place)
+
+
+def _overwrite_unreadable(place: Place, base: str | None, data: dict) -> Outcome:
+    """overwrite() of a disk version that cannot be read as text: kept as a conflict copy."""
+    try:
+        sha = current_sha256(place.path)
+        text = render_text(base, data)
+        if sha is None:  # gone meanwhile: created anew
+            return Saved(save_text(place.path, text, None), data, place)
+        snap, copy = replace_keeping_copy(place.path, text, sha)
+    except SaveConflict as exc:
+        return Conflict(exc)
+    except (OSError, ValueError) as exc:
+        return Failed(str(exc))
+    return Saved(snap, data, place, conflict=SaveConflict(place.path, "copied", "overwrite", copy=copy, saved=snap))
 
 
 def write_data(snapshot: Snapshot, data: dict) -> Snapshot:
