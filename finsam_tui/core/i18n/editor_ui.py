@@ -69,6 +69,11 @@ FORM_SV: dict[str, str] = {
     "edit.syntax": "Filen har ett syntaxfel och kan inte redigeras i formuläret: {reason}",
     "edit.reloaded": "Inläst från disken igen",
     "edit.gone": "Filen finns inte längre på disken",
+    "edit.reload_gone": ("{rel} finns inte längre på disken. Dina ändringar finns kvar i formuläret: spara för att "
+                         "skapa filen på nytt, eller Esc för att lämna."),
+    "edit.not_utf8": "filen är inte UTF-8-text",
+    "edit.reload_failed": ("Kunde inte läsa in {rel} igen: {reason}. Dina ändringar finns kvar i formuläret: spara "
+                           "och välj Behåll mina för att skriva över filen (den sparas först som konfliktkopia)."),
     "edit.entry": "{parent} › {entry}",
     "edit.other_findings": "Övrigt i filen",
     "edit.required": "obligatoriskt",
@@ -89,6 +94,8 @@ FORM_SV: dict[str, str] = {
     "overwrite.body": ("Versionen på disken ersätts av din. Ändringar som gjorts där sedan du öppnade filen går "
                        "förlorade (kommentarer i den behålls)."),
     "overwrite.yes": "Skriv över",
+    "conflict.copy_title": "Sparat – en konfliktkopia behölls",
+    "conflict.copy_ok": "OK",
     # delete
     "delete.title": "Ta bort {rel}?",
     "delete.body": "{what} tas bort från arkivet. Det går bara att ångra med git.",
@@ -238,6 +245,11 @@ FORM_EN: dict[str, str] = {
     "edit.syntax": "The file has a syntax error and cannot be edited in the form: {reason}",
     "edit.reloaded": "Reloaded from disk",
     "edit.gone": "The file no longer exists on disk",
+    "edit.reload_gone": ("{rel} no longer exists on disk. Your changes are still in the form: save to create the "
+                         "file anew, or Esc to leave."),
+    "edit.not_utf8": "the file is not UTF-8 text",
+    "edit.reload_failed": ("Could not read {rel} again: {reason}. Your changes are still in the form: save and "
+                           "choose Keep mine to write over the file (it is kept as a conflict copy first)."),
     "edit.entry": "{parent} › {entry}",
     "edit.other_findings": "Other problems in the file",
     "edit.required": "required",
@@ -256,6 +268,8 @@ FORM_EN: dict[str, str] = {
     "overwrite.body": ("The version on disk is replaced by yours. Changes made there since you opened the file "
                        "are lost (its comments are kept)."),
     "overwrite.yes": "Overwrite",
+    "conflict.copy_title": "Saved – a conflict copy was kept",
+    "conflict.copy_ok": "OK",
     "delete.title": "Delete {rel}?",
     "delete.body": "{what} is removed from the archive. Only git can undo this.",
     "delete.refs": "{count} {count:reference|references} {count:points|point} here and will become dangling.",

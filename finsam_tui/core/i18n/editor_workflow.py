@@ -58,6 +58,7 @@ WORKFLOW_SV: dict[str, str] = {
     "move.done_refs": "; hänvisningar uppdaterade: {count} i {files} {files:fil|filer}",
     "move.done_refused": "; ändrades inte, filen ändrad på disk sedan den lästes: {rels}",
     "move.done_left": "; hänvisningar kvar att rätta i: {rels}",
+    "move.done_copies": "; ett annat program ändrade samtidigt, dess version ligger kvar som: {copies}",
     "open.unknown": "Okänd åtgärd {action}",
     "open.need_rel": "Ingen post angiven",
     # the opening §§ of a new meeting (written into the record)
@@ -113,6 +114,7 @@ WORKFLOW_EN: dict[str, str] = {
     "move.done_refs": "; references updated: {count} in {files} {files:file|files}",
     "move.done_refused": "; not changed, the file changed on disk since it was read: {rels}",
     "move.done_left": "; references left to fix in: {rels}",
+    "move.done_copies": "; another program changed them at the same time, its version is kept as: {copies}",
     "open.unknown": "Unknown action {action}",
     "open.need_rel": "No record given",
     "new_meeting.opening": "Opening of the meeting",

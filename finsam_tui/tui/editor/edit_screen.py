@@ -226,9 +226,20 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
             return False
         s.place = result.place
         self.after_save(result.snapshot, result.data, corrected=corrected, moved=result.moved)
-        if then:
-            then()
+        self.then_after(result, then)
         return True
+
+    def then_after(self, result: saving.Saved, then=None) -> None:
+        """then() after a save; first, when another program's version was kept as a conflict copy
+        meanwhile, a dialog that names the copy (then() waits for it: a quit would hide it)."""
+        if result.conflict is None:
+            if then:
+                then()
+            return
+        lang = self.lang
+        dialog = ChoiceDialog(t("conflict.copy_title", lang), result.conflict.text(lang),
+                              [("ok", t("conflict.copy_ok", lang), "primary")], default="ok", cancel_id="ok")
+        self.app.push_screen(dialog, lambda _answer: then() if then else None)
 
     def after_save(self, snap, data: dict, corrected: bool = False, moved: saving.Moved | None = None) -> None:
         s = self.session
@@ -294,21 +305,23 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
             self.app.notify(result.reason, severity="error", markup=False)
             return
         self.after_save(result.snapshot, result.data, corrected=corrected)
-        if then:
-            then()
+        self.then_after(result, then)
 
     def reload_from_disk(self) -> None:
-        """Discard the edits and read the version on disk."""
+        """Discard the edits and read the version on disk. A version that is gone or cannot be
+        read leaves the editor open with the edits (never closed with unsaved changes)."""
         s = self.session
         try:
             snap, data = saving.read_record(s.place.path)
         except FileNotFoundError:
-            self.app.notify(t("edit.gone", self.lang), severity="warning")
-            self.close()
+            self.app.notify(t("edit.reload_gone", self.lang, rel=s.rel), severity="warning", markup=False,
+                            timeout=10)
             return
         except (OSError, ValueError) as exc:
-            self.app.notify(t("edit.syntax", self.lang, reason=str(exc)), severity="error", markup=False)
-            self.close()
+            reason = (t("edit.not_utf8", self.lang) if isinstance(exc, UnicodeDecodeError)
+                      else getattr(exc, "strerror", None) or str(exc))
+            self.app.notify(t("edit.reload_failed", self.lang, rel=s.rel, reason=reason), severity="error",
+                            markup=False, timeout=10)
             return
         s.reset(snap, data)
         while self.app.screen is not self and isinstance(self.app.screen, EntryScreen):

@@ -61,6 +61,8 @@ def moved_text(old_rel: str, outcome, planned, rel: str, lang: str) -> str:
         msg += t("move.done_refs", lang, count=sum(r.count for r in outcome.done), files=len(outcome.done))
     if outcome is not None and outcome.refused:
         msg += t("move.done_refused", lang, rels=_few(r for r, _why in outcome.refused))
+    if outcome is not None and outcome.copies:
+        msg += t("move.done_copies", lang, copies=_few(str(p) for p in outcome.copies))
     left = [*(planned.locked if planned else ()), *(planned.by_year if planned else ())]
     if left:
         msg += t("move.done_left", lang, rels=_few(dict.fromkeys(left)))
@@ -71,9 +73,10 @@ def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
     """Ask, then delete the file as read now (refused if it changes before the answer)."""
     try:
         snap = read_snapshot(place.path)
-    except OSError as exc:
-        app.notify(t("edit.cannot_read", lang, rel=place.rel, reason=exc.strerror or str(exc)), severity="error",
-                   markup=False)
+    except (OSError, ValueError) as exc:  # (ValueError: not UTF-8 text)
+        reason = t("edit.not_utf8", lang) if isinstance(exc, UnicodeDecodeError) else (
+            getattr(exc, "strerror", None) or str(exc))
+        app.notify(t("edit.cannot_read", lang, rel=place.rel, reason=reason), severity="error", markup=False)
         return None
     what = place.rel
     try:
@@ -97,6 +100,8 @@ def confirm_delete(app, place: Place, lang: str) -> ChoiceDialog | None:
             delete_record(snap)
         except SaveConflict as exc:
             app.notify(saving.Conflict(exc).message(lang), severity="error", markup=False, timeout=8)
+            if exc.copy is not None:  # deleted, or put aside: the copy is what is left
+                app.post_message(RecordSaved(place.rel))
             return
         except OSError as exc:
             app.notify(str(exc), severity="error", markup=False)
