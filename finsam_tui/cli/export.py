@@ -95,8 +95,16 @@ def _document(archive, args, lang: str) -> str:
 def _output(text: str, args, labels) -> int:
     data = text.encode("utf-8")
     if args.output:
+        from finsam_tui.core.i18n.cli import Labels as CliLabels
+        from finsam_tui.core.io.atomic import write_file
+
+        out = Path(args.output)
+        if out.is_symlink():  # never written through (a link planted where the export goes)
+            print(f"finsam export: {CliLabels(labels.lang).fmt('common.outside_folder', path=out, dir=out.parent)}",
+                  file=sys.stderr)
+            return EXIT_USAGE
         try:
-            Path(args.output).write_bytes(data)
+            write_file(out, data)  # temp file, fsync, rename: a full disk leaves the previous file whole
         except OSError as exc:
             print(f"finsam export: {labels.fmt('msg_write_failed', path=args.output, reason=exc.strerror)}",
                   file=sys.stderr)
