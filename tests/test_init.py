@@ -162,7 +162,7 @@ def test_existing_files_are_kept_and_gitignore_extended(tmp_path):
     (folder / ".gitignore").write_text("*.tmp", encoding="utf-8")
     (folder / "README.md").write_text("our own readme\n", encoding="utf-8")
     assert main(["init", str(folder), "--name", "X", "--yes", "--no-git"]) == 0
-    assert (folder / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n.finsam-cache/\n"
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "*.tmp\n.finsam-cache/\n.*.toml.*.tmp\n"
     assert (folder / "README.md").read_text(encoding="utf-8") == "our own readme\n"
 
 
@@ -175,3 +175,32 @@ def test_invalid_options_are_usage_errors(tmp_path, argv):
 def test_a_file_is_no_folder(tmp_path):
     (tmp_path / "f").write_text("x", encoding="utf-8")
     assert main(["init", str(tmp_path / "f"), "--yes", "--no-git"]) == 2
+
+
+@needs_git
+@pytest.mark.usefixtures("git_env")
+def test_git_ignores_the_temp_file_of_a_killed_save_and_shows_a_conflict_copy(tmp_path, capsys):
+    """A save killed before its rename leaves .<name>.<16 hex>.tmp (never read, removed by the next
+    save): git status does not offer it. A conflict copy is for the user to see: git status shows it."""
+    folder = tmp_path / "r"
+    assert main(["init", str(folder), "--name", "X", "--yes", "--examples"]) == 0
+    org = next((folder / "organisationer").glob("*.toml"))
+    temp = org.with_name(f".{org.name}.0123456789abcdef.tmp")
+    temp.write_text("halv", encoding="utf-8")
+    copy = org.with_name(org.name.removesuffix(".toml") + ".konflikt-20261207-143005.toml")
+    copy.write_text(org.read_text(encoding="utf-8"), encoding="utf-8")
+    status = git(folder, "status", "--porcelain", "--untracked-files=all").splitlines()
+    assert status == [f"?? organisationer/{copy.name}"]
+    assert ".finsam-cache/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_an_existing_gitignore_gets_only_the_lines_it_lacks(tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / ".gitignore").write_text(".finsam-cache\n.*.toml.*.tmp\n", encoding="utf-8")
+    assert main(["init", str(folder), "--name", "X", "--yes", "--no-git"]) == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == ".finsam-cache\n.*.toml.*.tmp\n"
+    (folder / "forbund.toml").unlink()
+    (folder / ".gitignore").write_text("# ours\n/.finsam-cache/", encoding="utf-8")
+    assert main(["init", str(folder), "--name", "X", "--yes", "--no-git"]) == 0
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "# ours\n/.finsam-cache/\n.*.toml.*.tmp\n"

@@ -1,7 +1,8 @@
 """A new records folder for a new förbund (``finsam init``): the files, without questions or git.
 
 :func:`create` writes forbund.toml (with the three usual organs: styrelse,
-medlemssamråd, beredningsgrupp), the record folders, a ``.gitignore`` for the cache, a
+medlemssamråd, beredningsgrupp), the record folders, a ``.gitignore`` for the cache and the
+temp files of killed saves (not for conflict copies: git status shows them), a
 short README, the editor schemas in ``.finsam-schema/`` with a ``.taplo.toml``, and
 optionally four example member organisations (Försäkringskassan, Arbetsförmedlingen, a
 region and a kommun). Every file is written in ``finsam fmt``'s canonical form and the
@@ -23,6 +24,13 @@ from finsam_tui.core.records.schema import KINDS
 ORG_NUMBER_RE = re.compile(r"^\d{6}-\d{4}$")
 DEFAULT_ORG_NUMBER = "222000-0000"
 CACHE_IGNORE = ".finsam-cache/"
+TEMP_IGNORE = ".*.toml.*.tmp"  # the temp file a save killed before its rename leaves (core/io/atomic.write_temp)
+GITIGNORE = f"""# finsam: its cache, and the temp file a killed save may leave (the next save removes it).
+{CACHE_IGNORE}
+{TEMP_IGNORE}
+# Conflict copies (<name>.konflikt-<date>-<time>.toml) are not ignored, on purpose: git status
+# shows them until they are merged into their record and deleted (finsam validate: FS111).
+"""
 
 
 @dataclass
@@ -155,6 +163,8 @@ TOML-filer, en post per fil.
 
 `.finsam-schema/` och `.taplo.toml` låter redigerare (taplo, Even Better TOML) kontrollera
 och komplettera posterna medan du skriver; `.finsam-cache/` är en cache som aldrig checkas in.
+En fil `<namn>.konflikt-<datum>-<tid>.toml` bredvid en post är en konfliktkopia: ett annat program
+ändrade posten medan finsam sparade den. Jämför, för in det som ska vara kvar och ta bort kopian.
 """,
     "en": """# {name}
 
@@ -174,6 +184,8 @@ as TOML files, one record a file.
 
 `.finsam-schema/` and `.taplo.toml` let editors (taplo, Even Better TOML) check and
 complete the records while you type; `.finsam-cache/` is a cache that is never committed.
+A file `<name>.konflikt-<date>-<time>.toml` next to a record is a conflict copy: another program
+changed the record while finsam saved it. Compare, merge what should stay, and delete the copy.
 """,
 }
 
@@ -187,7 +199,7 @@ def planned(settings: Settings, examples: bool) -> dict[str, str]:
         folder = FOLDERS[kind]
         if not any(rel.startswith(folder + "/") for rel in files):
             files[f"{folder}/.gitkeep"] = ""
-    files[".gitignore"] = CACHE_IGNORE + "\n"
+    files[".gitignore"] = GITIGNORE
     files[".taplo.toml"] = taplo_config(SCHEMA_DIR)
     for kind in KINDS:
         files[f"{SCHEMA_DIR}/{kind}.json"] = schema_text(kind)
@@ -199,7 +211,7 @@ def create(folder: Path, settings: Settings, examples: bool = False) -> tuple[li
     """Write a new records folder; (rel paths written, rel paths kept because they existed).
 
     Raises AlreadyRecords when the folder already has a forbund.toml, NotADirectoryError
-    when it is a file, OutsideFolder when a path would be written through a symlink in it. A .gitignore that exists gets the cache line added if it lacks it.
+    when it is a file, OutsideFolder when a path would be written through a symlink in it. A .gitignore that exists gets the cache and temp-file lines added if it lacks them.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -217,9 +229,13 @@ def create(folder: Path, settings: Settings, examples: bool = False) -> tuple[li
         path = target(folder, rel)
         if rel == ".gitignore" and path.exists():
             current = path.read_text(encoding="utf-8")
-            if not any(line.strip().rstrip("/") in (".finsam-cache", "/.finsam-cache") for line in current.splitlines()):
-                replace_file(path, (current + ("" if current.endswith("\n") or not current else "\n") + text)
-                             .encode("utf-8"))
+            lines = [line.strip() for line in current.splitlines()]
+            missing = [] if any(line.rstrip("/") in (".finsam-cache", "/.finsam-cache") for line in lines) else [
+                CACHE_IGNORE]
+            missing += [] if TEMP_IGNORE in lines else [TEMP_IGNORE]
+            if missing:
+                replace_file(path, (current + ("" if current.endswith("\n") or not current else "\n")
+                                    + "".join(line + "\n" for line in missing)).encode("utf-8"))
                 written.append(rel)
             else:
                 kept.append(rel)
