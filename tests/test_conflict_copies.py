@@ -1,4 +1,5 @@
-"""Conflict copies and saves raced by other programs, through the command line (#14, section 2).
+"""Conflict copies and saves raced by other programs: the commands, and keeping one's own version
+over one that cannot be written into (#14, sections 2 and 4).
 
 A save that another program raced in its very last moment keeps that program's version next to
 the record as ``<name>.konflikt-<YYYYMMDD-HHMMSS>.toml`` (core/io/saving). Here:
@@ -9,7 +10,9 @@ the record as ``<name>.konflikt-<YYYYMMDD-HHMMSS>.toml`` (core/io/saving). Here:
   during their save: the conflict ("deleted or moved"), exit status 1, never a traceback or a
   raw "No such file or directory", and the file is not created anew;
 * the same commands when another program writes the record in the moment of the save: done,
-  the copy named, exit status 1.
+  the copy named, exit status 1;
+* "keep mine" (``core/ops/save.overwrite``) over a version on disk that does not parse (git's
+  conflict markers) or is not UTF-8: that version is kept as a conflict copy, never lost.
 """
 
 from __future__ import annotations
@@ -161,3 +164,24 @@ def test_a_record_written_in_the_moment_of_the_save_of_a_command_is_kept_as_a_co
     else:
         assert f"finsam {command}: Sparade {path}, men ett annat program ändrade filen i samma ögonblick" in err
         assert str(copy) in err
+
+
+@pytest.mark.parametrize("disk", ["git conflict markers", "latin-1"])
+def test_keeping_mine_over_a_version_that_cannot_be_written_into_keeps_it_as_a_copy(records_copy, disk):
+    from finsam_tui.core.ops.places import place_of_rel
+    from finsam_tui.core.ops.save import Saved, overwrite, read_record
+
+    path = records_copy / PERSON
+    snap, data = read_record(path)
+    if disk == "latin-1":
+        theirs = snap.text.replace('title = "', 'title = "ändrad: ').encode("latin-1")
+    else:
+        theirs = snap.text.replace('title = "förbundschef"', '<<<<<<< HEAD\ntitle = "förbundschef"\n=======\n'
+                                   'title = "förbundschef (tf)"\n>>>>>>> annan-gren').encode("utf-8")
+    path.write_bytes(theirs)
+    result = overwrite(place_of_rel(records_copy, PERSON), snap, {**data, "title": "kanslichef"})
+    assert isinstance(result, Saved)
+    (copy,) = copies_of(path)
+    assert copy.read_bytes() == theirs  # nothing of theirs lost
+    assert result.conflict.copy == copy and str(copy) in result.conflict.text("sv")
+    assert path.read_text(encoding="utf-8") == snap.text.replace('title = "förbundschef"', 'title = "kanslichef"')

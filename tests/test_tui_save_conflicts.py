@@ -66,7 +66,9 @@ def test_keep_mine_over_a_latin1_file_keeps_it_as_a_conflict_copy_and_saves(reco
         path.write_bytes(latin1)  # another program writes it in Latin-1
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Filen har ändrats på disken" in dialog_text(pilot)
+        text = dialog_text(pilot)
+        assert "Filen har ändrats på disken" in text
+        assert "kan inte läsas som en post (den är inte UTF-8-text" in text  # and what keep mine does then
         await press_choice(pilot, "keep")
         await press_choice(pilot, "overwrite")
         await settle(pilot)
@@ -181,3 +183,25 @@ def test_reload_of_a_file_that_cannot_be_read_keeps_the_editor_and_the_edit(reco
 
     run(app, scenario)
     assert tomllib.loads(path.read_text(encoding="utf-8"))["title"] == "kommunalråd"
+
+
+def test_the_conflict_dialog_says_what_changed_on_each_side_and_what_overwriting_loses(records_copy):
+    path = records_copy / PERSON
+    app = Harness(records_copy, "edit", rel=PERSON)
+    seen = {}
+
+    async def scenario(pilot):
+        await edit_title(pilot, "kommunalråd")
+        path.write_text(path.read_text(encoding="utf-8").replace('organisation = "Granås kommun"',
+                                                                 'organisation = "Granås kommunstyrelse"'),
+                        encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        seen["conflict"] = dialog_text(pilot)
+        await press_choice(pilot, "keep")
+        seen["overwrite"] = dialog_text(pilot)
+        await press_choice(pilot, "cancel")
+
+    run(app, scenario)
+    assert "Ändrat på disken sedan du öppnade filen: Organisation.\nÄndrat av dig: Titel." in seen["conflict"]
+    assert "Går förlorat om du skriver över: ändringen på disken av Organisation." in seen["overwrite"]

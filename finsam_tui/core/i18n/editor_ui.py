@@ -90,6 +90,11 @@ FORM_SV: dict[str, str] = {
     "conflict.cancel": "Avbryt",
     "conflict.reload_help": "Ladda om: kasta dina ändringar och läs in versionen på disken.",
     "conflict.keep_help": "Behåll mina: skriv din version över den på disken (du får bekräfta).",
+    "conflict.theirs": "Ändrat på disken sedan du öppnade filen: {keys}.",
+    "conflict.mine": "Ändrat av dig: {keys}.",
+    "conflict.lost": "Går förlorat om du skriver över: ändringen på disken av {keys}.",
+    "conflict.unreadable": ("Versionen på disken kan inte läsas som en post (den är inte UTF-8-text eller har ett "
+                            "syntaxfel). Behåll mina sparar den som konfliktkopia innan din version skrivs."),
     "overwrite.title": "Skriv över filen på disken?",
     "overwrite.body": ("Versionen på disken ersätts av din. Ändringar som gjorts där sedan du öppnade filen går "
                        "förlorade (kommentarer i den behålls)."),
@@ -264,6 +269,11 @@ FORM_EN: dict[str, str] = {
     "conflict.cancel": "Cancel",
     "conflict.reload_help": "Reload: discard your changes and read the version on disk.",
     "conflict.keep_help": "Keep mine: write your version over the one on disk (you will confirm).",
+    "conflict.theirs": "Changed on disk since you opened the file: {keys}.",
+    "conflict.mine": "Changed by you: {keys}.",
+    "conflict.lost": "Lost if you overwrite: the change on disk of {keys}.",
+    "conflict.unreadable": ("The version on disk cannot be read as a record (it is not UTF-8 text or has a syntax "
+                            "error). Keep mine keeps it as a conflict copy before your version is written."),
     "overwrite.title": "Overwrite the file on disk?",
     "overwrite.body": ("The version on disk is replaced by yours. Changes made there since you opened the file "
                        "are lost (its comments are kept)."),

@@ -34,9 +34,9 @@ SV: dict[str, str] = {
                     "in det som ska vara kvar; ta sedan bort kopian."),
     "delete_copied": ("Ett annat program ändrade {path} medan den togs bort. Den ändrade versionen har inte tagits "
                       "bort: den ligger kvar som {copy}. Granska den och ta bort kopian när den inte behövs."),
-    "overwrite_copied": ("Sparade din version av {path}. Versionen på disken var inte UTF-8-text och gick inte att "
-                         "läsa in, så den har inte skrivits över utan ligger kvar som {copy}. Granska den och ta "
-                         "bort kopian när den inte behövs."),
+    "overwrite_copied": ("Sparade din version av {path}. Versionen på disken gick inte att läsa som en post (den "
+                         "var inte UTF-8-text eller hade ett syntaxfel), så den har inte skrivits över utan ligger "
+                         "kvar som {copy}. Granska den och ta bort kopian när den inte behövs."),
 }
 
 EN: dict[str, str] = {
@@ -66,9 +66,9 @@ EN: dict[str, str] = {
                     "stay; then delete the copy."),
     "delete_copied": ("Another program changed {path} while it was being deleted. The changed version was not "
                       "removed: it is kept as {copy}. Review it and delete the copy when it is not needed."),
-    "overwrite_copied": ("Saved your version of {path}. The version on disk was not UTF-8 text and could not be "
-                         "read, so it was not overwritten: it is kept as {copy}. Review it and delete the copy when "
-                         "it is not needed."),
+    "overwrite_copied": ("Saved your version of {path}. The version on disk could not be read as a record (it was "
+                         "not UTF-8 text or had a syntax error), so it was not overwritten: it is kept as {copy}. "
+                         "Review it and delete the copy when it is not needed."),
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"sv": SV, "en": EN}

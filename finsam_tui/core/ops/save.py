@@ -134,9 +134,10 @@ def save(root: Path, place: Place, snapshot: Snapshot | None, data: dict, move_t
 def overwrite(place: Place, snapshot: Snapshot | None, data: dict) -> Outcome:
     """Save data over whatever version of the file is on disk now (the user confirmed keeping
     theirs after a conflict): written into the disk version's text, so that its comments stay
-    (into the text as read when the disk version does not parse; created when it is gone). A disk
-    version that is not UTF-8 text (another program wrote it in Latin-1, say) cannot be merged
-    into: it is kept as a conflict copy, and data written over it (``Saved.conflict``).
+    (created when it is gone). A disk version that is not UTF-8 text (another program wrote it in
+    Latin-1, say) or does not parse (a syntax error, git's conflict markers) cannot be written
+    into: it is kept as a conflict copy, and data written over it on the text as read
+    (``Saved.conflict``).
     Refused (Conflict) only if the file changes yet again meanwhile."""
     base = snapshot.text if snapshot is not None else None
     try:
@@ -147,8 +148,8 @@ def overwrite(place: Place, snapshot: Snapshot | None, data: dict) -> Outcome:
         return _overwrite_unreadable(place, base, data)
     try:
         text = render_text(disk.text if disk else base, data)
-    except Exception:  # noqa: BLE001 - the disk version does not parse: write ours on our text
-        text = render_text(base, data)
+    except Exception:  # noqa: BLE001 - the disk version does not parse (a syntax error, git's
+        return _overwrite_unreadable(place, base, data)  # conflict markers): kept as a copy too
     try:
         snap = save_text(place.path, text, disk.sha256 if disk else None)
     except SaveConflict as exc:
@@ -161,7 +162,7 @@ def overwrite(place: Place, snapshot: Snapshot | None, data: dict) -> Outcome:
 
 
 def _overwrite_unreadable(place: Place, base: str | None, data: dict) -> Outcome:
-    """overwrite() of a disk version that cannot be read as text: kept as a conflict copy."""
+    """overwrite() of a disk version that cannot be read as a record: kept as a conflict copy."""
     try:
         sha = current_sha256(place.path)
         text = render_text(base, data)
@@ -173,6 +174,39 @@ def _overwrite_unreadable(place: Place, base: str | None, data: dict) -> Outcome
     except (OSError, ValueError) as exc:
         return Failed(str(exc))
     return Saved(snap, data, place, conflict=SaveConflict(place.path, "copied", "overwrite", copy=copy, saved=snap))
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What differs after a conflict, by top-level key: changed on disk since the file was read
+    (theirs), and in the data being saved (mine). readable False: the version on disk is gone or
+    cannot be read as a record (theirs is then empty; overwrite keeps it as a conflict copy)."""
+
+    theirs: tuple[str, ...]
+    mine: tuple[str, ...]
+    readable: bool = True
+    gone: bool = False  # (not readable: there is no file)
+
+
+def _changed(a: dict, b: dict) -> tuple[str, ...]:
+    return tuple(k for k in dict.fromkeys([*a, *b]) if a.get(k, _NONE) != b.get(k, _NONE))
+
+
+_NONE = object()
+
+
+def changes(place: Place, baseline: dict, data: dict) -> Changes:
+    """What the other side changed on disk since baseline (the data as read) and what data
+    changes, so that the user who chooses between reloading and keeping theirs knows what each
+    throws away."""
+    mine = _changed(baseline, data)
+    try:
+        disk = parse_text(read_snapshot(place.path).text)
+    except FileNotFoundError:
+        return Changes((), mine, readable=False, gone=True)
+    except (OSError, ValueError):  # not UTF-8, a syntax error
+        return Changes((), mine, readable=False)
+    return Changes(_changed(baseline, disk), mine)
 
 
 def write_data(snapshot: Snapshot, data: dict) -> Snapshot:

@@ -16,7 +16,7 @@ or organ is offered a move of its file to its new place.
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import counts
-from finsam_tui.core.i18n.editor import kind_label, t
+from finsam_tui.core.i18n.editor import key_label, kind_label, t
 from finsam_tui.core.ops import save as saving
 from finsam_tui.core.ops.correct import Correction, correct, default_by, needs_correction
 from finsam_tui.core.ops.correct import changes as correction_changes
@@ -272,8 +272,19 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
             listener("saved")
 
     def conflict(self, result: saving.Conflict, then=None, data: dict | None = None, corrected: bool = False) -> None:
-        body = "\n\n".join([result.message(self.lang), t("conflict.reload_help", self.lang),
-                            t("conflict.keep_help", self.lang)])
+        lang = self.lang
+        s = self.session
+        diff = saving.changes(s.place, s.baseline, s.cleaned() if data is None else data)
+
+        def names(keys) -> str:
+            return ", ".join(key_label(k, s.kind, lang) for k in keys)
+
+        what = [t("conflict.theirs", lang, keys=names(diff.theirs))] if diff.theirs else []
+        what += [t("conflict.mine", lang, keys=names(diff.mine))] if diff.mine else []
+        what += [] if diff.readable or diff.gone else [t("conflict.unreadable", lang)]
+        body = "\n\n".join([result.message(lang), *(["\n".join(what)] if what else []),
+                            t("conflict.reload_help", lang) + "\n" + t("conflict.keep_help", lang)])
+        lost = [t("conflict.lost", lang, keys=names(diff.theirs))] if diff.theirs else []
         dialog = ChoiceDialog(t("conflict.title", self.lang), body, [
             ("reload", t("conflict.reload", self.lang), "primary"),
             ("keep", t("conflict.keep", self.lang), "warning"),
@@ -285,7 +296,7 @@ class EditScreen(HoldsUnsavedChanges, _RecordScreen):
                 self.reload_from_disk()
             elif choice == "keep":
                 self.app.push_screen(ChoiceDialog(
-                    t("overwrite.title", self.lang), t("overwrite.body", self.lang),
+                    t("overwrite.title", self.lang), "\n\n".join([t("overwrite.body", self.lang), *lost]),
                     [("overwrite", t("overwrite.yes", self.lang), "error"),
                      ("cancel", t("conflict.cancel", self.lang), "default")], default="cancel"),
                     lambda c: self.keep_mine(then, data=data, corrected=corrected) if c == "overwrite" else None)
