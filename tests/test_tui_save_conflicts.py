@@ -205,3 +205,17 @@ def test_the_conflict_dialog_says_what_changed_on_each_side_and_what_overwriting
     run(app, scenario)
     assert "Ändrat på disken sedan du öppnade filen: Organisation.\nÄndrat av dig: Titel." in seen["conflict"]
     assert "Går förlorat om du skriver över: ändringen på disken av Organisation." in seen["overwrite"]
+
+
+def test_editing_a_conflict_copy_says_what_it_is(records_copy):
+    copy = "personer/kjell-ivarsson.konflikt-20261207-143005.toml"
+    (records_copy / copy).write_bytes((records_copy / PERSON).read_bytes())
+    app = Harness(records_copy, "edit", rel=copy)
+
+    async def scenario(pilot):
+        await pilot.pause()
+        notes = "\n".join(str(n.message) for n in pilot.app._notifications)
+        assert f"Kan inte öppna {copy}: Konfliktkopia av {PERSON}" in notes
+        assert not isinstance(pilot.app.screen, EditScreen)
+
+    run(app, scenario)

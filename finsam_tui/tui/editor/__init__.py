@@ -47,6 +47,7 @@ import datetime as dt
 
 from finsam_tui.core.i18n.editor import t
 from finsam_tui.core.ops.places import place_of, place_of_rel
+from finsam_tui.core.records.layout import classify_rel
 from finsam_tui.tui.editor.edit_screen import EditScreen, unsaved_editors
 from finsam_tui.tui.editor.move_delete import confirm_delete
 from finsam_tui.tui.editor.new_record import NewRecordScreen
@@ -95,8 +96,10 @@ def open_editor(app, action: str, kind: str | None = None, rel: str | None = Non
     place = place_of_rel(root, rel)
     if place is None and kind is not None and kind != "meeting":
         place = place_of(root, kind, rel.rsplit("/", 1)[-1].removesuffix(".toml"))
-    if place is None:
-        app.notify(t("edit.cannot_read", lang, rel=rel, reason="?"), severity="error", markup=False)
+    if place is None:  # no record's file: say why (a conflict copy, FS111; a bad name, FS107 …)
+        problem = classify_rel(rel)[2]
+        reason = problem.message(lang) if problem is not None else "?"
+        app.notify(t("edit.cannot_read", lang, rel=rel, reason=reason), severity="error", markup=False, timeout=8)
         return None
     if action == "delete":
         return confirm_delete(app, place, lang)
