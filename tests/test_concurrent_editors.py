@@ -196,6 +196,8 @@ def test_two_editors_in_random_interleavings(editors, record):
             assert final == edited(snapped[winner], FIELDS[winner], values[winner])
     assert lost == 0
     assert wins["A"] and wins["B"], wins  # both sides won races: the interleavings really varied
+    # finsam against finsam is settled by the lock: never a conflict copy, never a temp file left
+    assert sorted(p.name for p in record.parent.iterdir()) == [record.name]
     elapsed = time.monotonic() - started
     report_figure("concurrent", f"interleavings: {INTERLEAVINGS}, refused: {refused}, lost updates: {lost} "
                                 f"({counts['ordered']} ordered, {counts['simultaneous']} simultaneous, "

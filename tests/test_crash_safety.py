@@ -78,6 +78,7 @@ def _check_folder(root: Path, variants: dict[Path, tuple[str, str]], cached: boo
         assert text in (old, new), f"{path.name}: neither the old nor the new content ({len(data)} bytes)"
         new_state += text == new
     temps = _temps(root)
+    assert not list(root.rglob("*.konflikt-*")), "a conflict copy with no other program writing: a false alarm"
     for t in temps:
         m = TEMP_RE.fullmatch(t.name)
         assert m and t.name.startswith("."), f"unexpected leftover {t}"
