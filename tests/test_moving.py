@@ -128,11 +128,13 @@ def _move_once(root: Path, texts) -> None:
     moving.apply(root, moving.Plan([moving.Rewrite(REFERRER, ref, texts["referrer"][1 if there else 0], 1)]))
 
 
-def _move_forever(root: str, texts, ready_fd: int) -> None:
+def _move_forever(root: str, texts, ready_fd: int, done) -> None:
     os.write(ready_fd, b"r")
     os.close(ready_fd)
     while True:
         _move_once(Path(root), texts)
+        with done.get_lock():
+            done.value += 1
 
 
 def _temps(root: Path) -> list[Path]:
@@ -147,14 +149,19 @@ def test_a_killed_move_leaves_every_file_whole_and_no_temp_file_after_the_next_m
     rng = random.Random(int(os.environ.get("FINSAM_SEED", "0")) or 14)
     temps_seen = both = moved = 0
     started = time.monotonic()
+    _move_once(records_copy, texts)  # how long a move takes here (there and back)
+    _move_once(records_copy, texts)
+    span = (time.monotonic() - started) / 2
+    done = ctx.Value("l", 0)
     for _ in range(KILLS):
         ready_r, ready_w = os.pipe()
-        child = ctx.Process(target=_move_forever, args=(str(records_copy), texts, ready_w), daemon=True)
+        child = ctx.Process(target=_move_forever, args=(str(records_copy), texts, ready_w, done), daemon=True)
         child.start()
         os.close(ready_w)
         assert os.read(ready_r, 1) == b"r"
         os.close(ready_r)
-        time.sleep(rng.choice((0.0, rng.uniform(0, 0.005), rng.uniform(0, 0.03))))
+        # At once, within the first move, or after a few.
+        time.sleep(rng.choice((0.0, rng.uniform(0, span), rng.uniform(0, 4 * span))))
         os.kill(child.pid, signal.SIGKILL)
         child.join()
         # Every file whole: the meeting at home, away or (killed between the two) both, never neither.
@@ -176,8 +183,9 @@ def test_a_killed_move_leaves_every_file_whole_and_no_temp_file_after_the_next_m
     left = len(_temps(records_copy))
     _move_once(records_copy, texts)  # the next run
     assert _temps(records_copy) == [], "the next move left the temp files of killed moves behind"
-    assert moved, "no kill ever came after a move: the kills tested nothing"
+    assert done.value, "no move was ever done before a kill: the kills tested nothing"
     elapsed = time.monotonic() - started
     report_figure("moves", f"moves killed: {KILLS}, hidden temp files after the last kill: {left} (after any "
                            f"kill: {temps_seen}; all removed by the next move), meeting left at both places: "
-                           f"{both}, at neither: 0 ({elapsed:.1f} s; FINSAM_MOVE_KILLS={KILLS})")
+                           f"{both}, at neither: 0; moves done between kills: {done.value}, meeting away when "
+                           f"killed: {moved} ({elapsed:.1f} s; FINSAM_MOVE_KILLS={KILLS})")
