@@ -759,7 +759,8 @@ def _hold_open_for_writing(record: Path, seconds: float, late: str | None):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leases: Linux")
-def test_a_program_writing_into_the_file_after_the_exchange_is_waited_for_and_kept(record: Path) -> None:
+def test_a_program_writing_into_the_file_after_the_exchange_is_waited_for_and_kept(record: Path, monkeypatch) -> None:
+    monkeypatch.setattr(atomic, "WRITER_WAIT", 5.0)  # (ends when the other program closes the file)
     snap = read_snapshot(record)
     mine = RECORD.replace("justerad", "anslagen", 1)
     t = _hold_open_for_writing(record, 0.05, "# sent skrivet\n")
@@ -773,7 +774,8 @@ def test_a_program_writing_into_the_file_after_the_exchange_is_waited_for_and_ke
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leases: Linux")
-def test_a_program_that_closes_the_file_without_writing_costs_only_the_wait(record: Path) -> None:
+def test_a_program_that_closes_the_file_without_writing_costs_only_the_wait(record: Path, monkeypatch) -> None:
+    monkeypatch.setattr(atomic, "WRITER_WAIT", 5.0)  # (ends when the other program closes the file)
     snap = read_snapshot(record)
     t = _hold_open_for_writing(record, 0.05, None)
     started = time.monotonic()
