@@ -7,6 +7,11 @@ entered: a walk always ends. A link out of the folder is never followed, whether
 or a folder, and its target is never read.
 Every link that is not followed is listed all the same, under the link's own path, so that
 the loader reports it (FS110, a warning): nothing is skipped in silence.
+
+A folder that cannot be listed (permission denied, an I/O error) is listed too, under its
+path with a trailing "/" ("moten/styrelse/2023/"; "./" for the records folder itself): the
+loader reports it (FS114) and the checks know that any record below it is unknown, not
+missing (``unreadable_folders``, ``folder_covers``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ from finsam_tui.core.records.layout import FORBUND_FILE
 
 class NotARecordsFolder(Exception):
     pass
+
+
+# The key of the records folder itself when it cannot be listed (see unreadable_folders).
+ROOT_KEY = "./"
 
 
 # Why a link is not followed (the params of FS110).
@@ -80,10 +89,18 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
     names that start with '.' or '_'. Links are followed as the module says; a link that is
     not followed — to a *.toml file, to a folder, or leading out and nowhere (a folder on a
     disk that is not there) — is listed under its own path, with the size and time of the
-    link itself. A link to another kind of file is ignored like that file would be."""
+    link itself. A link to another kind of file is ignored like that file would be. A folder
+    that cannot be listed is listed as "rel/" (size -1, the folder's mtime)."""
     out = {}
     root = str(root)
     root_real = os.path.realpath(root)
+
+    def unreadable(folder: str, prefix: str) -> None:
+        try:
+            st = os.stat(folder)
+            out[prefix or ROOT_KEY] = (folder, -1, st.st_mtime_ns)
+        except OSError:
+            out[prefix or ROOT_KEY] = (folder, -1, -1)
 
     def add(e: os.DirEntry, rel: str, follow: bool) -> None:
         try:
@@ -94,8 +111,11 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
 
     def walk(folder: str, prefix: str) -> None:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR):  # (gone or replaced meanwhile: not there)
+                unreadable(folder, prefix)
             return
         for e in entries:
             if e.name.startswith((".", "_")):
@@ -118,6 +138,17 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
 
     walk(root, "")
     return out
+
+
+def unreadable_folders(files) -> list[str]:
+    """The folders of a scan_files() result that could not be listed (their keys end in "/")."""
+    return [rel for rel in files if rel.endswith("/")]
+
+
+def folder_covers(folder: str, rel: str) -> bool:
+    """True when rel (a file or a folder ending in "/") lies in folder, a key of
+    unreadable_folders: a record there may exist, unseen."""
+    return folder == ROOT_KEY or rel.startswith(folder)
 
 
 def record_files(root) -> list[str]:
