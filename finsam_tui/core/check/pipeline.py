@@ -53,7 +53,7 @@ class Memory:
     context_holds = False
 
     def holds(self, rel: str, stat: tuple) -> bool:
-        """True when the stored results of rel hold (stat: (path, size, mtime_ns) as scanned)."""
+        """True when the stored results of rel hold (stat: (path, size, mtime_ns, ctime_ns, inode) as scanned)."""
         return False
 
     def context_records(self, files: dict, fresh: dict[str, FileResult]) -> list[Record]:

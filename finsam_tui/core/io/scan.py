@@ -84,13 +84,14 @@ def link_problem(root_real: str, path, rel: str) -> str | None:
     return None
 
 
-def scan_files(root) -> dict[str, tuple[str, int, int]]:
-    """rel -> (path, size, mtime_ns) of every *.toml below root, in sorted order, skipping
+def scan_files(root) -> dict[str, tuple[str, int, int, int, int]]:
+    """rel -> (path, size, mtime_ns, ctime_ns, inode) of every *.toml below root (what the
+    cache needs to tell a changed file: see check/cache.py), in sorted order, skipping
     names that start with '.' or '_'. Links are followed as the module says; a link that is
     not followed — to a *.toml file, to a folder, or leading out and nowhere (a folder on a
     disk that is not there) — is listed under its own path, with the size and time of the
     link itself. A link to another kind of file is ignored like that file would be. A folder
-    that cannot be listed is listed as "rel/" (size -1, the folder's mtime)."""
+    that cannot be listed is listed as "rel/" (size -1, the folder's times)."""
     out = {}
     root = str(root)
     root_real = os.path.realpath(root)
@@ -98,16 +99,16 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
     def unreadable(folder: str, prefix: str) -> None:
         try:
             st = os.stat(folder)
-            out[prefix or ROOT_KEY] = (folder, -1, st.st_mtime_ns)
+            out[prefix or ROOT_KEY] = (folder, -1, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         except OSError:
-            out[prefix or ROOT_KEY] = (folder, -1, -1)
+            out[prefix or ROOT_KEY] = (folder, -1, -1, -1, -1)
 
     def add(e: os.DirEntry, rel: str, follow: bool) -> None:
         try:
             st = e.stat(follow_symlinks=follow)
-            out[rel] = (e.path, st.st_size, st.st_mtime_ns)
+            out[rel] = (e.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         except OSError:
-            out[rel] = (e.path, -1, -1)
+            out[rel] = (e.path, -1, -1, -1, -1)
 
     def walk(folder: str, prefix: str) -> None:
         try:
@@ -155,5 +156,5 @@ def record_files(root) -> list[str]:
     """The paths of the files below root that are read as records (the links that are not
     followed left out): what a command that rewrites files may touch."""
     root_real = os.path.realpath(root)
-    return [path for rel, (path, _s, _m) in scan_files(root).items()
-            if rel.endswith(".toml") and link_problem(root_real, path, rel) is None]
+    return [stat[0] for rel, stat in scan_files(root).items()
+            if rel.endswith(".toml") and link_problem(root_real, stat[0], rel) is None]
