@@ -6,10 +6,11 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finsam_tui.core.check import cache
+from finsam_tui.core.check import cache, freshness
 from finsam_tui.core.check.cache import CACHE_DIR, DB_NAME, run
 
 from .conftest import beyond_the_example, relock
@@ -145,6 +146,91 @@ def test_a_second_edit_within_the_same_timestamp_tick_is_seen(records_copy):
     edit(path, 'start = "12:00"', 'start = "09:00"')
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime as the first edit
     assert not any(f.code == "FS322" for f in run(records_copy).findings)
+
+
+def same_size_edit(path: Path, old: str, new: str) -> None:
+    """Change the file in place to text of the same size and put its mtime back, as `cp -p`,
+    `rsync -a`, `tar x` and `touch -r` leave a file: only ctime (and for some, the inode) moves."""
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text and len(old.encode()) == len(new.encode()), (old, new)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize("settled", [False, True], ids=["at-once", "after-the-racy-window"])
+def test_a_same_size_edit_with_the_mtime_put_back_is_seen(records_copy, monkeypatch, settled):
+    """Keyed by size and mtime only, the cache gave the findings of the old text (#14, section 4)."""
+    if settled:  # the files were last changed long before the run, as in an archive at rest
+        monkeypatch.setattr(freshness, "RACY_NS", 0)
+    age(records_copy)
+    assert not any(f.code == "FS322" for f in run(records_copy).findings)
+    same_size_edit(records_copy / MEETING, 'start = "09:00"', 'start = "12:00"')  # end 11:30 is before
+    result = run(records_copy)
+    assert ("FS322", MEETING) in {(f.code, f.file) for f in result.findings}
+    assert key(result.findings) == truth(records_copy) and result.reparsed == 1
+    again = run(records_copy)
+    assert key(again.findings) == key(result.findings) and again.reparsed == 0
+    same_size_edit(records_copy / MEETING, 'start = "12:00"', 'start = "09:00"')  # and back
+    assert not any(f.code == "FS322" for f in run(records_copy).findings)
+
+
+def test_where_ctime_cannot_be_trusted_the_content_is_compared(records_copy, monkeypatch):
+    """A file system whose ctime follows the mtime back (or a Windows disk, where ctime is the
+    creation time) cannot tell a same-size edit with its mtime put back: the cache finds so
+    when it is made, and compares a hash of every file instead."""
+    assert cache.ctime_follows_writes(records_copy) is (os.name == "posix")  # here: a real ctime
+    monkeypatch.setattr(cache, "ctime_follows_writes", lambda folder: False)
+    real_scan = cache.scan_files
+
+    def scan(root):  # what such a file system reports: ctime as mtime
+        return {rel: (p, size, mtime, mtime, ino) for rel, (p, size, mtime, _c, ino) in real_scan(root).items()}
+
+    monkeypatch.setattr(cache, "scan_files", scan)
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    age(records_copy)
+    run(records_copy)
+    same_size_edit(records_copy / MEETING, 'start = "09:00"', 'start = "12:00"')
+    result = run(records_copy)
+    assert ("FS322", MEETING) in {(f.code, f.file) for f in result.findings}
+    assert key(result.findings) == truth(records_copy) and result.reparsed == 1
+    assert run(records_copy).reparsed == 0
+
+
+def test_a_cache_of_the_old_layout_is_made_anew(records_copy):
+    """A cache written before the key had ctime, inode and hash (FORMAT 2: files and the search
+    index's files keyed by size and mtime) is dropped whole, the search index's tables too:
+    kept, the old fts_files would have made every search build its index in memory."""
+    from finsam_tui.core.query.search import search
+
+    db = records_copy / CACHE_DIR / DB_NAME
+    db.parent.mkdir()
+    con = sqlite3.connect(db, isolation_level=None)
+    con.executescript("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
+        INSERT INTO meta VALUES('code', 'finsam 0.9, cache format 2');
+        CREATE TABLE files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, kind TEXT, id TEXT,
+            data BLOB, file_findings BLOB, summary BLOB, local_findings BLOB, unloaded INTEGER,
+            refs BLOB, offered TEXT, ref_findings BLOB);
+        CREATE VIRTUAL TABLE fts USING fts5(ref UNINDEXED, kind UNINDEXED, organ UNINDEXED, year UNINDEXED,
+            date UNINDEXED, title, body);
+        CREATE TABLE fts_files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
+        CREATE TABLE fts_docs(docid INTEGER PRIMARY KEY, rel TEXT);
+        INSERT INTO fts(rowid, ref, title, body) VALUES (1, 'styrelse/1999-01-01/§1', 'Kvarnhjul', '');
+        INSERT INTO fts_docs VALUES (1, 'moten/styrelse/2023/2023-04-14.toml');
+        INSERT INTO fts_files VALUES ('moten/styrelse/2023/2023-04-14.toml', 1, 1);
+    """)
+    con.close()
+    assert search(records_copy, "kvarnhjul") == []  # the old index's words are gone with it
+    assert "styrelse/2023-04-14/§12" in [h.ref for h in search(records_copy, "öppnande")]
+    con = sqlite3.connect(db)
+    columns = {t: [c[1] for c in con.execute(f"PRAGMA table_info({t})")] for t in ("files", "fts_files")}
+    assert columns["files"][:6] == ["rel", "size", "mtime_ns", "ctime_ns", "ino", "digest"]
+    assert columns["fts_files"] == ["rel", "size", "mtime_ns", "ctime_ns", "ino", "digest"]
+    assert con.execute("SELECT count(*) FROM fts_files").fetchone()[0] == 52  # the index kept in the cache
+    assert con.execute("SELECT value FROM meta WHERE key='ctime'").fetchone()[0] == ("1" if os.name == "posix" else "0")
 
 
 def test_corrupt_cache_is_rebuilt(records_copy):

@@ -3,9 +3,11 @@
 ``tests/fixtures/base/`` is a small records folder that validates without any finding.
 Each ``tests/fixtures/rules/<CODE>-<slug>/`` holds files that overlay a copy of base
 (same relative paths, full contents), an optional ``_delete.txt`` with base-relative
-paths to remove, and ``expected.txt``: every finding the validator must report on the
-overlaid folder, one per line, ``CODE relative/path.toml:LINE`` (``CODE path`` without
-a line for file-level findings that have none). Lines starting with ``#`` are comments.
+paths to remove, an optional ``_unreadable.txt`` with base-relative folders or files that
+cannot be read while it is validated (``tests/unreadable.py``), and ``expected.txt``: every
+finding the validator must report on the overlaid folder, one per line,
+``CODE relative/path.toml:LINE`` (``CODE path`` without a line for file-level findings
+that have none; a folder ends in "/"). Lines starting with ``#`` are comments.
 Files whose name starts with ``_``, ``expected.txt`` and ``exports.txt`` are not copied.
 """
 
@@ -22,6 +24,8 @@ from finsam_tui.cli.main import main
 from finsam_tui.core.check.codes import RULES
 from finsam_tui.core.check.pipeline import load_archive
 from finsam_tui.core.io.load import MAX_BYTES
+
+from .unreadable import listed, unreadable
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -120,7 +124,8 @@ def test_rule_fixture(fixture: Path, tmp_path: Path):
     code = fixture.name.split("-")[0]
     assert code in {c for c, _, _ in want}, f"{fixture.name}: expected.txt does not list {code}"
     root = build(fixture, tmp_path / "records")
-    assert_findings(fixture.name, actual(root), want)
+    with unreadable(root, *listed(fixture)):
+        assert_findings(fixture.name, actual(root), want)
 
 
 def test_every_rule_has_a_fixture():

@@ -3,8 +3,13 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from finsam_tui.cli.main import main
+from finsam_tui.core.check import freshness
 from finsam_tui.core.query.search import search
+
+from .test_cache import age, same_size_edit
 
 
 def refs(hits):
@@ -43,6 +48,21 @@ def test_an_edit_is_found_at_once(records_copy):
     assert refs(search(records_copy, "kvarnhjul")) == ["styrelse/2023-04-14/§12"]
     path.write_text(text, encoding="utf-8")
     assert search(records_copy, "kvarnhjul") == []
+
+
+@pytest.mark.parametrize("settled", [False, True], ids=["at-once", "after-the-racy-window"])
+def test_a_same_length_title_edit_with_the_mtime_put_back_is_found(records_copy, monkeypatch, settled):
+    """The index was refreshed by size and mtime only: a title changed to a word of the same
+    length, the mtime put back, kept the old word and missed the new one (#14, section 4)."""
+    if settled:  # the files were last changed long before the run
+        monkeypatch.setattr(freshness, "RACY_NS", 0)
+    age(records_copy)
+    assert "styrelse/2023-04-14/§12" in refs(search(records_copy, "öppnande"))
+    assert search(records_copy, "kvarnhjul") == []
+    path = records_copy / "moten/styrelse/2023/2023-04-14.toml"
+    same_size_edit(path, 'title = "Mötets öppnande"', 'title = "Mötets kvarnhjul"')
+    assert refs(search(records_copy, "kvarnhjul")) == ["styrelse/2023-04-14/§12"]
+    assert "styrelse/2023-04-14/§12" not in refs(search(records_copy, "öppnande"))
 
 
 def test_works_without_a_cache(records_copy, monkeypatch):

@@ -18,10 +18,10 @@ from finsam_tui.core.text import iso
 
 def fingerprint(files: dict) -> str:
     """The stat fingerprint of a scan_files() result: changes when any file is added,
-    removed, resized or touched."""
+    removed, resized, touched or replaced (ctime and inode: a copy that keeps the mtime too)."""
     h = hashlib.sha256()
-    for rel, (_path, size, mtime) in sorted(files.items()):
-        h.update(f"{rel}|{size}|{mtime}\n".encode())
+    for rel, (_path, *stat) in sorted(files.items()):
+        h.update(f"{rel}|{stat}\n".encode())
     return h.hexdigest()
 
 

@@ -1,8 +1,8 @@
 """A derived, disposable cache of a records folder in ``<records>/.finsam-cache/``.
 
 Plain text stays the source of truth. The cache (one sqlite3 file) keeps, per record
-file and keyed by its size and modification time: the parsed and schema-cleaned data,
-the file's own findings, its summary for the cross-file index, its local findings
+file: the parsed and schema-cleaned data, the file's own findings, its summary for the
+cross-file index, its local findings
 (valid while the context files — forbund.toml, personer/, organisationer/ — are
 unchanged), its references and their findings, and what it offers references to point at
 (``index.offered``). A run re-reads only changed files, re-runs only their local rules (all
@@ -13,9 +13,13 @@ meeting's bilagor name) the stored findings are used as they are.
 The stages themselves are those of ``pipeline.validate``, the run without the cache too:
 the cache (``Stored``) only says whose stored results hold, and keeps the new ones.
 
-A cache that is stale for another version of the code, locked by another process or
-corrupt is rebuilt or bypassed silently; a read-only folder works without a cache.
-``FINSAM_NO_CACHE=1`` bypasses it.
+A file's stored results hold while its size, mtime, ctime and inode are as stored, and
+where those cannot be trusted while its content's hash is (``freshness.py``): a same-size
+change with the mtime put back (`cp -p`, `rsync -a`, `tar x`, `touch -r`) is read again.
+
+A cache that is stale for another version of the code (or of this layout, ``FORMAT``) is
+made anew, every table; one locked by another process or corrupt is rebuilt or bypassed
+silently; a read-only folder works without a cache. ``FINSAM_NO_CACHE=1`` bypasses it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 
 from finsam_tui import __version__
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.freshness import Freshness, ctime_follows_writes
 from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_files
 from finsam_tui.core.records.bilagor import file_problem
 
@@ -48,16 +53,13 @@ def _load_core() -> None:
 
 CACHE_DIR = ".finsam-cache"
 DB_NAME = "cache.sqlite"
-FORMAT = 2
-# A file modified this recently may change again within the same timestamp tick; such a
-# file is stored as "racy" (mtime -1) so the next run reads it again (git's racy-clean idea).
-RACY_NS = 2_000_000_000
+FORMAT = 3  # 3: files keyed by size, mtime, ctime and inode, with a hash where they cannot be trusted
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS files(
-    rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, kind TEXT, id TEXT,
-    data BLOB, file_findings BLOB, summary BLOB, local_findings BLOB, unloaded INTEGER,
+    rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, digest TEXT,
+    kind TEXT, id TEXT, data BLOB, file_findings BLOB, summary BLOB, local_findings BLOB, unloaded INTEGER,
     refs BLOB, offered TEXT, ref_findings BLOB);
 """
 
@@ -72,13 +74,6 @@ def code_fingerprint() -> str:
     for p in sorted(pkg.rglob("*.py")):
         st = p.stat()
         h.update(f"{p.relative_to(pkg)}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return h.hexdigest()
-
-
-def _fp(items) -> str:
-    h = hashlib.sha256()
-    for item in items:
-        h.update(repr(item).encode())
     return h.hexdigest()
 
 
@@ -128,10 +123,12 @@ def connect(root: Path) -> sqlite3.Connection | None:
             row = con.execute("SELECT value FROM meta WHERE key='code'").fetchone()
             code = code_fingerprint()
             if row is None or row[0] != code:  # (the tables may be of another layout: made anew)
+                trusted = ctime_follows_writes(folder)
                 con.execute("BEGIN IMMEDIATE")
-                con.execute("DROP TABLE files")
+                _drop_tables(con)
                 con.execute("DELETE FROM meta")
                 con.execute("INSERT INTO meta VALUES('code', ?)", (code,))
+                con.execute("INSERT INTO meta VALUES('ctime', ?)", ("1" if trusted else "0",))
                 con.execute("COMMIT")
                 con.executescript(_SCHEMA)
             return con
@@ -146,6 +143,15 @@ def connect(root: Path) -> sqlite3.Connection | None:
                 except OSError:
                     pass
     return None
+
+
+def _drop_tables(con: sqlite3.Connection) -> None:
+    """Every table but meta (the search index's too): a cache of another layout is made anew."""
+    tables = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                         "AND name NOT LIKE 'sqlite_%' AND name != 'meta'").fetchall()
+    # virtual tables first: their own tables go with them
+    for name, _sql in sorted(tables, key=lambda t: not (t[1] or "").upper().startswith("CREATE VIRTUAL")):
+        con.execute(f'DROP TABLE IF EXISTS "{name}"')
 
 
 def run(root: Path, need_archive: bool = False, use_cache: bool = True) -> Result:
@@ -175,34 +181,43 @@ def _run_without_cache(root: Path) -> Result:
 
 
 def _run_with_cache(root: Path, con: sqlite3.Connection, need_archive: bool) -> Result:
+    started = time.time_ns()  # (before the scan: a file changed after it is racy, see Freshness)
     files = scan_files(root)
-    state = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items()))
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    fresh = Freshness(root, files, started, meta.get("ctime") == "1")
+    state = fresh.fingerprint(files)
     if meta.get("state") == state and not need_archive and _bilagor_hold(root, meta):
         return _stored_result(con, meta, len(files))
     _load_core()
-    stored = Stored(con, files, meta, state)
+    stored = Stored(con, files, meta, state, fresh)
     out = validate(root, files, stored, need_archive, parallel=True, reference_rule=check_references)
     return Result(out.findings, len(files), out.ctx.settings, out.archive, used_cache=True, reparsed=len(out.fresh))
 
 
 class Stored:
     """The memory of the pipeline (``pipeline.Memory``) kept in the cache: a file's stored
-    results hold while its size and modification time are as stored."""
+    results hold while its size, mtime, ctime and inode are as stored, and, for a file stored
+    while racy (or on a file system whose ctime cannot be trusted), its content's hash."""
 
-    def __init__(self, con: sqlite3.Connection, files: dict, meta: dict, state: str):
+    def __init__(self, con: sqlite3.Connection, files: dict, meta: dict, state: str, fresh: Freshness):
         self.con = con
         self.state = state
-        self.rows: dict[str, tuple] = {}  # rel -> ((size, mtime), offered)
-        for rel, size, mtime, offer in con.execute("SELECT rel, size, mtime_ns, offered FROM files"):
-            self.rows[rel] = ((size, mtime), offer)
+        self.fresh = fresh
+        self.rows: dict[str, tuple] = {}  # rel -> ((size, mtime, ctime, inode), digest or None, offered)
+        for rel, size, mtime, ctime, ino, digest, offer in con.execute(
+                "SELECT rel, size, mtime_ns, ctime_ns, ino, digest, offered FROM files"):
+            self.rows[rel] = ((size, mtime, ctime, ino), digest, offer)
         self.removed = [rel for rel in self.rows if rel not in files]
-        self.context_fp = _fp(sorted((rel, s, m) for rel, (_p, s, m) in files.items() if is_context_file(rel)))
+        self.context_fp = fresh.fingerprint(rel for rel in files if is_context_file(rel))
         self.context_holds = meta.get("context") == self.context_fp
 
     def holds(self, rel: str, stat: tuple) -> bool:
+        if self.fresh.racy(rel):
+            self.fresh.digest(rel)  # now, before the file is read again: stored with what is read
         row = self.rows.get(rel)
-        return row is not None and row[0] == tuple(stat[1:])
+        if row is None or row[0] != tuple(stat[1:]):
+            return False
+        return row[1] is None or self.fresh.digest(rel) == row[1]  # settled, or the same content
 
     def context_records(self, files: dict, fresh: dict) -> list:
         return [Record(kind, rid, rel, Path(files[rel][0]), None, pickle.loads(data))
@@ -211,8 +226,8 @@ class Stored:
                 if rel in files and rel not in fresh and data is not None]
 
     def offers_changed(self, fresh: dict) -> bool:
-        return (any(self.rows[rel][1] is not None for rel in self.removed)
-                or any(r.offered != self.rows.get(rel, ((), None))[1] for rel, r in fresh.items()))
+        return (any(self.rows[rel][2] is not None for rel in self.removed)
+                or any(r.offered != self.rows.get(rel, ((), None, None))[2] for rel, r in fresh.items()))
 
     def kept(self, files: dict, fresh: dict, data: bool, refs: bool, known: dict) -> list:
         out = []
@@ -239,20 +254,18 @@ class Stored:
 
     def save(self, files: dict, outcome) -> None:
         con = self.con
-        now = time.time_ns()
-        racy = any(m > now - RACY_NS for _p, _s, m in files.values())
-        racy_context = any(m > now - RACY_NS for rel, (_p, _s, m) in files.items() if is_context_file(rel))
+        fresh = self.fresh
         con.execute("BEGIN IMMEDIATE")
         for rel in self.removed:
             con.execute("DELETE FROM files WHERE rel=?", (rel,))
         if outcome.refs_rechecked:  # every file's references were checked: what was stored for them is void
             con.execute("UPDATE files SET ref_findings=NULL WHERE ref_findings IS NOT NULL")
         for rel, r in outcome.fresh.items():
-            _p, size, mtime = files[rel]
+            _p, size, mtime, ctime, ino = files[rel]
             summary = dict(r.summary) if r.summary is not None else None
             refs = summary.pop("refs", None) if summary is not None else None
-            con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                rel, size, -1 if mtime > now - RACY_NS else mtime, r.kind, r.id,
+            con.execute("INSERT OR REPLACE INTO files VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                rel, size, mtime, ctime, ino, fresh.digest(rel) if fresh.racy(rel) else None, r.kind, r.id,
                 _dump(r.record.data) if r.record is not None else None, _dump(r.findings) if r.findings else None,
                 _dump(summary) if summary is not None else None, _dump(r.local) if r.local else None,
                 int(r.unloaded), _dump(refs) if refs else None, r.offered,
@@ -260,13 +273,14 @@ class Stored:
         for r in outcome.results:
             if r.rel in outcome.fresh:
                 continue
+            if self.rows[r.rel][1] is not None and not fresh.racy(r.rel):  # the same content, now settled
+                con.execute("UPDATE files SET digest=NULL WHERE rel=?", (r.rel,))
             if outcome.refs_rechecked and r.references:
                 con.execute("UPDATE files SET ref_findings=? WHERE rel=?", (_dump(r.references), r.rel))
             if not self.context_holds and r.record is not None:
                 con.execute("UPDATE files SET local_findings=? WHERE rel=?",
                             (_dump(r.local) if r.local else None, r.rel))
-        for key, value in (("context", None if racy_context else self.context_fp),
-                           ("state", None if racy else self.state),
+        for key, value in (("context", self.context_fp), ("state", self.state),
                            ("cross", _dump(outcome.cross)), ("settings", _dump(outcome.ctx.settings)),
                            ("bilagor", _dump(_bilaga_files(outcome.index)))):
             con.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))

@@ -67,6 +67,12 @@ _R = [
          ("Conflict copy of {record}: a version of the record that finsam kept instead of overwriting it when the "
           "record was saved (another program changed the file at the same time)",
           "Compare the copy with {record} and merge what should stay; then delete the copy.")),
+    Rule("FS114", ERROR,
+         ("Mappen kan inte läsas: {reason}", "Ge läsrätt till mappen (t.ex. chmod u+rwx MAPP) eller flytta bort den; posterna i den kontrolleras inte förrän den kan läsas."),
+         ("The folder cannot be read: {reason}", "Give read access to the folder (e.g. chmod u+rwx FOLDER) or move it away; the records in it are not checked until it can be read.")),
+    Rule("FS115", WARNING,
+         ("{count} {count:referens|referenser} i {files} {files:fil|filer} kunde inte kontrolleras: {count:den pekar|de pekar} in i mappen, som inte kan läsas", "De kontrolleras när mappen kan läsas (se FS114); filerna anges nedan."),
+         ("{count} {count:reference|references} in {files} {files:file|files} could not be checked: {count:it points|they point} into the folder, which cannot be read", "They are checked once the folder can be read (see FS114); the files are listed below.")),
     # --- references -------------------------------------------------------------------
     Rule("FS201", ERROR,
          ("Referensen \"{ref}\" pekar inte på någon {target}", "Kontrollera stavningen eller skapa posten."),

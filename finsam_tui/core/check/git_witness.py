@@ -209,7 +209,7 @@ def _today(root: Path, files: dict, hash_name: str) -> dict[str, Version]:
     """The meeting files of the working tree, with git's id of their content."""
     root_real = os.path.realpath(root)
     out = {}
-    for rel, (path, _size, _mtime) in files.items():
+    for rel, (path, *_stat) in files.items():
         if _meeting(rel) is None or link_problem(root_real, path, rel) is not None:
             continue
         try:

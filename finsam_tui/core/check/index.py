@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from finsam_tui.core.io.scan import folder_covers
 from finsam_tui.core.records.meetings import items
 from finsam_tui.core.records.schema import SEAT_ROLES, SUBSTITUTE_ROLES
 
@@ -86,9 +87,10 @@ class Index:
     """entries: (rel, kind, id, summary) for every loaded record."""
 
     def __init__(self, entries, unloaded_ids: set[tuple[str, str]], forbund_present: bool, settings: dict,
-                 root: str | None = None):
+                 root: str | None = None, unreadable_folders=()):
         self.root = root  # the real path of the records folder (the files a record names), if known
         self.unloaded_ids = unloaded_ids
+        self.unreadable_folders = tuple(unreadable_folders)  # folders that could not be listed ("rel/")
         self.forbund_present = forbund_present
         self.settings = settings
         self.organ_ids = {o["id"] for o in settings.get("organs", []) if "id" in o}
@@ -159,6 +161,14 @@ class Index:
         for rel, refs in self.refs_by_rel:
             for path, target, value in refs:
                 yield rel, path, target, value
+
+    def unreadable_folder_of(self, rel: str) -> str | None:
+        """The folder that could not be listed in which rel (a file, or a folder ending in "/")
+        lies: what is there is unknown. None when there is no such folder."""
+        for folder in self.unreadable_folders:
+            if folder_covers(folder, rel):
+                return folder
+        return None
 
     def meeting_date_of(self, mid: str) -> dt.date | None:
         info = self.meeting_info.get(mid)

@@ -37,7 +37,7 @@ from finsam_tui.core.check.stages import (
     unloaded_ids,
 )
 from finsam_tui.core.io.load import Record
-from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_files
+from finsam_tui.core.io.scan import NotARecordsFolder, is_records_folder, scan_files, unreadable_folders
 from finsam_tui.core.records.archive import Archive
 from finsam_tui.core.records.context import Context
 
@@ -53,7 +53,7 @@ class Memory:
     context_holds = False
 
     def holds(self, rel: str, stat: tuple) -> bool:
-        """True when the stored results of rel hold (stat: (path, size, mtime_ns) as scanned)."""
+        """True when the stored results of rel hold (stat: (path, size, mtime_ns, ctime_ns, inode) as scanned)."""
         return False
 
     def context_records(self, files: dict, fresh: dict[str, FileResult]) -> list[Record]:
@@ -98,6 +98,7 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
     memory = memory or Memory()
     root_real = os.path.realpath(root)
     changed = [rel for rel, stat in files.items() if not memory.holds(rel, stat)]
+    folders = unreadable_folders(files)  # what lies in them is unknown: neither there nor missing
 
     # 1. the context files first: every record's local rules need them
     fresh: dict[str, FileResult] = {rel: check_path(root_real, rel, files[rel][0])
@@ -105,7 +106,7 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
     known = {r.rel: r.record for r in fresh.values() if r.record is not None}
     known.update((rec.rel, rec) for rec in memory.context_records(files, fresh))
     ctx = make_context((known[rel] for rel in files if rel in known),
-                       unloaded_ids(rel for rel in files if is_context_file(rel) and rel not in known))
+                       unloaded_ids(rel for rel in files if is_context_file(rel) and rel not in known), folders)
     for r in fresh.values():
         run_local(ctx, r)
 
@@ -115,8 +116,9 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
 
     # 3. the files not read again: their stored results; their local rules again when the
     # context changed; their references again when what references may point at changed
-    # (or for the archive, whose index answers lookups and backlinks)
-    recheck = not memory.context_holds or need_archive or memory.offers_changed(fresh)
+    # (or for the archive, whose index answers lookups and backlinks), and while a folder cannot
+    # be listed (FS115 counts the references into it over every file)
+    recheck = not memory.context_holds or need_archive or bool(folders) or memory.offers_changed(fresh)
     kept = memory.kept(files, fresh, not memory.context_holds or need_archive, recheck, known)
     if not memory.context_holds:
         for r in kept:
@@ -128,7 +130,7 @@ def validate(root: Path, files: dict[str, tuple], memory: Memory | None = None, 
     # 4. the rules across files, on the index of every record's summary
     index = Index([(r.rel, r.kind, r.id, r.summary) for r in results if r.summary is not None],
                   unloaded_ids(r.rel for r in results if r.unloaded), ctx.forbund_present, ctx.settings,
-                  root_real)
+                  root_real, folders)
     records = {r.rel: r.record for r in results if r.record is not None}
     text_of = read_text_of(records, files)
     for r in results:

@@ -25,6 +25,7 @@ from finsam_tui.core.check.protocol_lock import check_lock
 from finsam_tui.core.check.rules import CROSS, LOCAL
 from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
 from finsam_tui.core.check.schema_check import check_record
+from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.load import Record, load_file
 from finsam_tui.core.io.positions import LineIndex, Locator
 from finsam_tui.core.records.context import Context
@@ -34,7 +35,7 @@ from finsam_tui.core.records.schema import KINDS
 # Findings about a key itself (not its value) point at the key.
 KEY_CODES = {"FS102", "FS104"}
 # Findings about a whole file have no line.
-FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110"}
+FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110", "FS114", "FS115"}
 
 _CONTEXT_FOLDERS = tuple(FOLDERS[kind] + "/" for kind in ("person", "organisation"))
 
@@ -84,12 +85,16 @@ def check_file(record: Record) -> FileResult:
 
 
 def check_path(root_real: str, rel: str, path) -> FileResult:
-    """Read one file of the folder (whose real path is root_real) and check it on its own."""
+    """Read one file of the folder (whose real path is root_real) and check it on its own;
+    a folder that could not be listed (``scan.unreadable_folders``) is FS114."""
+    if rel.endswith("/"):
+        return FileResult(rel, findings=[unreadable_folder(rel, path)])
     rec, problem, text = load_file(root_real, path, rel)
     if rec is not None:
         result = check_file(rec)
     else:
-        result = FileResult(rel, unloaded=text is not None)
+        # a file that is there but cannot be loaded (FS100, FS101): references to it are not "unknown"
+        result = FileResult(rel, unloaded=text is not None or (problem is not None and problem.code == "FS100"))
         if problem is not None and problem.code == "FS101":  # a record that does not parse
             result.kind, result.id, _ = classify(tuple(rel.split("/")))
     if problem is not None:
@@ -101,9 +106,20 @@ def check_path(root_real: str, rel: str, path) -> FileResult:
     return result
 
 
-def make_context(records, unreadable=()) -> Context:
+def unreadable_folder(rel: str, path) -> Finding:
+    """FS114 for a folder the scan could not list, with the system's reason (asked again)."""
+    try:
+        with os.scandir(path):
+            reason = Phrase("folder_changed")  # it can be listed now: the next run reads it
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    return Finding("FS114", rel, params={"reason": reason})
+
+
+def make_context(records, unreadable=(), folders=()) -> Context:
     """The context of the loaded context records; unreadable: (kind, id) of the context files
-    that exist but could not be loaded (``unloaded_ids``)."""
+    that exist but could not be loaded (``unloaded_ids``); folders: the folders that could not
+    be listed (``scan.unreadable_folders``)."""
     forbund = None
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
@@ -114,7 +130,7 @@ def make_context(records, unreadable=()) -> Context:
             persons[r.id] = r.data
         elif r.kind == "organisation":
             orgs[r.id] = r.data
-    return Context(forbund, persons, orgs, unreadable)
+    return Context(forbund, persons, orgs, unreadable, folders)
 
 
 def local_findings(ctx: Context, record: Record) -> list[Finding]:
@@ -228,14 +244,13 @@ def place(findings: list[Finding], locator_of: Callable[[str], LineIndex | None]
     """Turn key paths into lines and columns and attach the source line."""
     for f in findings:
         loc = locator_of(f.file)
-        if loc is None:
-            continue
-        if f.line is None and isinstance(loc, Locator) and f.code not in FILE_CODES:
-            pos = loc.find(f.path, value=f.code not in KEY_CODES and not f.params.get("at_key"))
-            f.line, f.column = pos if pos else (1, 1)
-        if f.line is not None and f.source_line is None:
-            f.source_line = source_line(loc, f.line, f.column)
-        for p in f.related:
+        if loc is not None:
+            if f.line is None and isinstance(loc, Locator) and f.code not in FILE_CODES:
+                pos = loc.find(f.path, value=f.code not in KEY_CODES and not f.params.get("at_key"))
+                f.line, f.column = pos if pos else (1, 1)
+            if f.line is not None and f.source_line is None:
+                f.source_line = source_line(loc, f.line, f.column)
+        for p in f.related:  # (also for a finding at a folder, FS115, which has no text of its own)
             other = locator_of(p.file) if p.file != f.file else loc
             if p.line is None and isinstance(other, Locator):
                 pos = other.find(p.path, value=True)

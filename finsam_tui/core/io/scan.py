@@ -7,6 +7,11 @@ entered: a walk always ends. A link out of the folder is never followed, whether
 or a folder, and its target is never read.
 Every link that is not followed is listed all the same, under the link's own path, so that
 the loader reports it (FS110, a warning): nothing is skipped in silence.
+
+A folder that cannot be listed (permission denied, an I/O error) is listed too, under its
+path with a trailing "/" ("moten/styrelse/2023/"; "./" for the records folder itself): the
+loader reports it (FS114) and the checks know that any record below it is unknown, not
+missing (``unreadable_folders``, ``folder_covers``).
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ from finsam_tui.core.records.layout import CONFLICT_COPY_RE, FORBUND_FILE
 
 class NotARecordsFolder(Exception):
     pass
+
+
+# The key of the records folder itself when it cannot be listed (see unreadable_folders).
+ROOT_KEY = "./"
 
 
 # Why a link is not followed (the params of FS110).
@@ -75,27 +84,39 @@ def link_problem(root_real: str, path, rel: str) -> str | None:
     return None
 
 
-def scan_files(root) -> dict[str, tuple[str, int, int]]:
-    """rel -> (path, size, mtime_ns) of every *.toml below root, in sorted order, skipping
+def scan_files(root) -> dict[str, tuple[str, int, int, int, int]]:
+    """rel -> (path, size, mtime_ns, ctime_ns, inode) of every *.toml below root (what the
+    cache needs to tell a changed file: see check/cache.py), in sorted order, skipping
     names that start with '.' or '_'. Links are followed as the module says; a link that is
     not followed — to a *.toml file, to a folder, or leading out and nowhere (a folder on a
     disk that is not there) — is listed under its own path, with the size and time of the
-    link itself. A link to another kind of file is ignored like that file would be."""
+    link itself. A link to another kind of file is ignored like that file would be. A folder
+    that cannot be listed is listed as "rel/" (size -1, the folder's times)."""
     out = {}
     root = str(root)
     root_real = os.path.realpath(root)
 
+    def unreadable(folder: str, prefix: str) -> None:
+        try:
+            st = os.stat(folder)
+            out[prefix or ROOT_KEY] = (folder, -1, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        except OSError:
+            out[prefix or ROOT_KEY] = (folder, -1, -1, -1, -1)
+
     def add(e: os.DirEntry, rel: str, follow: bool) -> None:
         try:
             st = e.stat(follow_symlinks=follow)
-            out[rel] = (e.path, st.st_size, st.st_mtime_ns)
+            out[rel] = (e.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         except OSError:
-            out[rel] = (e.path, -1, -1)
+            out[rel] = (e.path, -1, -1, -1, -1)
 
     def walk(folder: str, prefix: str) -> None:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR):  # (gone or replaced meanwhile: not there)
+                unreadable(folder, prefix)
             return
         for e in entries:
             if e.name.startswith((".", "_")):
@@ -120,11 +141,22 @@ def scan_files(root) -> dict[str, tuple[str, int, int]]:
     return out
 
 
+def unreadable_folders(files) -> list[str]:
+    """The folders of a scan_files() result that could not be listed (their keys end in "/")."""
+    return [rel for rel in files if rel.endswith("/")]
+
+
+def folder_covers(folder: str, rel: str) -> bool:
+    """True when rel (a file or a folder ending in "/") lies in folder, a key of
+    unreadable_folders: a record there may exist, unseen."""
+    return folder == ROOT_KEY or rel.startswith(folder)
+
+
 def record_files(root) -> list[str]:
     """The paths of the files below root that are read as records (the links that are not
     followed and the conflict copies a save kept left out): what a command that rewrites files
     may touch."""
     root_real = os.path.realpath(root)
-    return [path for rel, (path, _s, _m) in scan_files(root).items()
-            if rel.endswith(".toml") and link_problem(root_real, path, rel) is None
+    return [stat[0] for rel, stat in scan_files(root).items()
+            if rel.endswith(".toml") and link_problem(root_real, stat[0], rel) is None
             and not CONFLICT_COPY_RE.match(rel.rsplit("/", 1)[-1])]

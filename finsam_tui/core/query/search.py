@@ -2,9 +2,11 @@
 member organisations, insatser and budget lines, with sqlite3 FTS5.
 
 The index lives in the cache database (``.finsam-cache/cache.sqlite``) next to the
-validation cache, and is refreshed from it: a file whose stored size/mtime differs from
-the one it was indexed at is indexed again from its cached, parsed data. Without a
-usable cache (read-only folder) an in-memory index is built for the one search.
+validation cache, and is refreshed from it: a file whose row there is not the one it was
+indexed from — another size, mtime, ctime, inode or content hash (see ``check/cache.py``:
+a same-size change with its mtime put back is one) — is indexed again from its cached,
+parsed data. Without a usable cache (read-only folder) an in-memory index is built for the
+one search.
 
 Matching is case-insensitive for å, ä and ö too (FTS5 ``unicode61`` without removing
 diacritics, so "år" and "ar" stay different words) and every query word matches as a
@@ -27,7 +29,8 @@ _SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     ref UNINDEXED, kind UNINDEXED, organ UNINDEXED, year UNINDEXED, date UNINDEXED,
     title, body, tokenize = "unicode61 remove_diacritics 0");
-CREATE TABLE IF NOT EXISTS fts_files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
+CREATE TABLE IF NOT EXISTS fts_files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
+    ino INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS fts_docs(docid INTEGER PRIMARY KEY, rel TEXT);
 CREATE INDEX IF NOT EXISTS fts_docs_rel ON fts_docs(rel);
 """
@@ -121,7 +124,8 @@ def _refresh(con: sqlite3.Connection) -> None:
     con.executescript(_SCHEMA)
     stale = con.execute(
         "SELECT f.rel FROM files f LEFT JOIN fts_files x ON x.rel = f.rel "
-        "WHERE x.rel IS NULL OR x.size != f.size OR x.mtime_ns != f.mtime_ns OR f.mtime_ns = -1").fetchall()
+        "WHERE x.rel IS NULL OR x.size IS NOT f.size OR x.mtime_ns IS NOT f.mtime_ns OR x.ctime_ns IS NOT f.ctime_ns "
+        "OR x.ino IS NOT f.ino OR x.digest IS NOT f.digest").fetchall()
     gone = con.execute("SELECT rel FROM fts_files WHERE rel NOT IN (SELECT rel FROM files)").fetchall()
     if not stale and not gone:
         return
@@ -134,14 +138,14 @@ def _refresh(con: sqlite3.Connection) -> None:
         con.execute("DELETE FROM fts_docs WHERE rel = ?", (rel,))
         con.execute("DELETE FROM fts_files WHERE rel = ?", (rel,))
     for (rel,) in stale:
-        row = con.execute("SELECT kind, id, data, size, mtime_ns FROM files WHERE rel = ?", (rel,)).fetchone()
-        kind, rid, data, size, mtime = row
+        kind, rid, data, *stamp = con.execute(
+            "SELECT kind, id, data, size, mtime_ns, ctime_ns, ino, digest FROM files WHERE rel = ?", (rel,)).fetchone()
         if data is not None:
             for doc in documents(kind, rid, pickle.loads(data), names):
                 cur = con.execute("INSERT INTO fts(ref, kind, organ, year, date, title, body) VALUES(?,?,?,?,?,?,?)",
                                   doc)
                 con.execute("INSERT INTO fts_docs VALUES(?, ?)", (cur.lastrowid, rel))
-        con.execute("INSERT INTO fts_files VALUES(?, ?, ?)", (rel, size, mtime))
+        con.execute("INSERT INTO fts_files VALUES(?, ?, ?, ?, ?, ?)", (rel, *stamp))
     con.execute("COMMIT")
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from finsam_tui.core.io.scan import folder_covers
 from finsam_tui.core.records.board import BOARD_KIND, Composition, Seat, composition_on, periods, seat_role
+from finsam_tui.core.records.layout import FOLDERS
 from finsam_tui.core.records.schema import FORBUND, SEAT_ROLES, Field
 
 
@@ -40,11 +42,15 @@ CONTEXT_KINDS = ("forbund", "person", "organisation")
 
 class Context:
     def __init__(self, forbund: dict | None, persons: dict[str, dict], orgs: dict[str, dict],
-                 unreadable=()):
+                 unreadable=(), unreadable_folders=()):
         self.forbund_present = forbund is not None
         # the person and organisation files that exist but cannot be read (kind, id)
         self.unreadable_persons = frozenset(i for k, i in unreadable if k == "person")
         self.unreadable_orgs = frozenset(i for k, i in unreadable if k == "organisation")
+        # a folder that cannot be listed and may hold person or organisation files (scan.ROOT_KEY,
+        # personer/, organisationer/): who is in it is unknown
+        self.unreadable_context_folders = tuple(f for f in unreadable_folders if any(
+            folder_covers(f, FOLDERS[k] + "/") for k in ("person", "organisation")))
         self.settings = defaults(FORBUND, forbund or {})
         self.organs: dict[str, dict] = {}
         for o in self.settings.get("organs", []):
@@ -64,9 +70,9 @@ class Context:
 
     @property
     def complete(self) -> bool:
-        """Every person and organisation file could be read (rules that count over all of them
-        may run: ``rules.registry.whole_context``)."""
-        return not self.unreadable_persons and not self.unreadable_orgs
+        """Every person and organisation file could be read, and every folder that may hold one
+        listed (rules that count over all of them may run: ``rules.registry.whole_context``)."""
+        return not self.unreadable_persons and not self.unreadable_orgs and not self.unreadable_context_folders
 
     def organ_name(self, organ_id: str) -> str:
         return self.organs.get(organ_id, {}).get("name", organ_id)

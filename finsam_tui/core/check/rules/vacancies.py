@@ -6,8 +6,8 @@ ersättare than the förbundsordning gave it, or more, for a continuous interval
 board met at least once, that is one warning at the seat in forbund.toml, naming the
 interval and how many meetings fell in it. A changeover with no meeting in the gap is no
 finding, and nothing lands on a meeting file: a locked protocol gains no finding when a
-person file changes later. When a person or organisation file could not be read the holders
-are unknown and nothing is said.
+person file changes later. When a person or organisation file could not be read (or their
+folder listed) the holders are unknown and nothing is said.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.rules.registry import cross
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.records.board import BOARD_KIND, fallback_seats, periods, seat_label, seat_role
-from finsam_tui.core.records.layout import FORBUND_FILE
+from finsam_tui.core.records.layout import FOLDERS, FORBUND_FILE
 
 ROLES = ("ledamot", "ersättare")
 _DAY = dt.timedelta(days=1)
@@ -29,6 +29,8 @@ _DAY = dt.timedelta(days=1)
 def check_vacancies(index):
     if not index.forbund_present or any(kind in ("person", "organisation") for kind, _ in index.unloaded_ids):
         return
+    if any(index.unreadable_folder_of(FOLDERS[kind] + "/") for kind in ("person", "organisation")):
+        return  # a folder of persons or organisations cannot be listed: the holders are unknown
     settings = index.settings
     names = {oid: info[0] or oid for oid, info in index.org_info.items()}
     orgs = {oid: {"name": info[0], "member_since": info[1]} for oid, info in index.org_info.items()}
