@@ -20,7 +20,7 @@ from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.index import Index, offered, summarize
-from finsam_tui.core.check.personnummer import find_identity_numbers
+from finsam_tui.core.check.personnummer import find_identity_numbers, mask
 from finsam_tui.core.check.protocol_lock import check_lock
 from finsam_tui.core.check.rules import CROSS, LOCAL
 from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
@@ -220,7 +220,7 @@ def source_line(loc: LineIndex, line: int, column: int | None) -> str | None:
 def masked(text: str) -> str:
     """text with the last four digits of every identity number in it replaced by ****."""
     for m in reversed(find_identity_numbers(text)):
-        text = text[:m.end - 4] + "****" + text[m.end:]
+        text = text[:m.start] + mask(m.text) + text[m.end:]
     return text
 
 

@@ -10,7 +10,7 @@ and a file name is scanned on its own (:func:`scan_name`, a finding without a li
 from __future__ import annotations
 
 from finsam_tui.core.check.findings import Finding
-from finsam_tui.core.check.personnummer import find_identity_numbers
+from finsam_tui.core.check.personnummer import find_identity_numbers, mask
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex
 
@@ -24,13 +24,12 @@ def scan_text(rel: str, text: str):
     index = LineIndex(text)
     for m in matches:
         line, col = index.line_col(m.start)
-        masked = m.text[:-4] + "****"
-        yield Finding("FS701", rel, line=line, column=col, params={"kind": KIND_NAMES[m.kind], "masked": masked})
+        yield Finding("FS701", rel, line=line, column=col, params={"kind": KIND_NAMES[m.kind], "masked": mask(m.text)})
 
 
 
 def _finding(rel: str, m, at_key: bool = False, **place) -> Finding:
-    params = {"kind": KIND_NAMES[m.kind], "masked": m.text[:-4] + "****"}
+    params = {"kind": KIND_NAMES[m.kind], "masked": mask(m.text)}
     if at_key:
         params["at_key"] = True  # placed at the key, not at its value
     return Finding("FS701", rel, params=params, **place)
