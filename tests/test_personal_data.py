@@ -325,3 +325,155 @@ def test_the_report_never_prints_the_number_in_its_source_excerpt(records_copy, 
     assert main(["validate", str(records_copy), "--format", "json"]) == 1
     out = capsys.readouterr().out
     assert "811218-9876" not in out and "811218-****" in out
+
+
+# --- files that cannot be read as text (#14, section 5) ----------------------------------------
+# Such a file is FS100; its numbers were never reported. Its raw bytes are scanned now: each
+# number at its line and column (a line in Windows-1252 read one byte, one character).
+
+
+def _bytes_findings(root: Path, rel: str, data: bytes, cached: bool = False):
+    from finsam_tui.core.check import cache
+
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    try:
+        findings = cache.run(root).findings if cached else load_archive(root).findings
+        return sorted(((f.code, f.line, f.column) for f in findings if f.file == rel),
+                      key=lambda t: (t[0], t[1] or 0, t[2] or 0))
+    finally:
+        path.unlink()
+
+
+def _col(line: str, number: str) -> int:
+    return line.index(number) + 1
+
+
+def test_numbers_in_a_windows_1252_file_are_flagged(records_copy, capsys):
+    from finsam_tui.cli.main import main
+
+    lines = ['name = "Nils Nyström"', 'title = "Handläggare (pnr 811218-9876)"', "# 19811218 9876 och 811218–9876"]
+    data = "\n".join(lines).encode("cp1252") + b"\n"
+    want = [("FS100", 1, 19), ("FS701", 2, _col(lines[1], "811218-9876")), ("FS701", 3, 3),
+            ("FS701", 3, _col(lines[2], "811218–9876"))]
+    rel = "personer/fuzz.toml"
+    assert _bytes_findings(records_copy, rel, data) == want
+    assert _bytes_findings(records_copy, rel, data, cached=True) == want  # the cache agrees
+    assert _bytes_findings(records_copy, rel, data, cached=True) == want  # ... and remembers
+    (records_copy / rel).write_bytes(data)
+    assert main(["validate", str(records_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "9876" not in out
+    assert ' 2 | title = "Handläggare (pnr 811218-****)"' in out  # the line as the editor shows it, masked
+    assert " 3 | # 19811218 **** och 811218–****" in out
+    assert main(["validate", str(records_copy), "--format", "json", "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "9876" not in out and out.count('"FS701"') == 3
+
+
+@pytest.mark.parametrize("data,want", [
+    # a NUL byte and a Latin-1 letter
+    (b'name = "Ann\x00\xe5"\ntitle = "811218-9876"\n', [("FS100", 1, 13), ("FS701", 2, 10)]),
+    # Windows' "Unicode": UTF-16 with a byte order mark
+    ('name = "Åsa"\ntitle = "pnr 811218-9876"\n'.encode("utf-16"), [("FS100", 1, 1), ("FS701", 2, 14)]),
+    # a UTF-8 file with one broken byte: its other lines are read as UTF-8 (the fullwidth number)
+    ('name = "Åsa"\ntitle = "８１１２１８－９８７６"\n'.encode() + b'note = "\xff 811218 9876"\n',
+     [("FS100", 3, 9), ("FS701", 2, 10), ("FS701", 3, 11)]),
+    # Luhn-invalid, a stamp, a telephone number, an org number: nothing but FS100
+    (b'name = "\xe5"\ntitle = "811218-9875 20180613-0900 Tel 0701234567 222000-2824"\n', [("FS100", 1, 9)]),
+])
+def test_numbers_in_other_undecodable_files_are_flagged(records_copy, data, want):
+    assert _bytes_findings(records_copy, "personer/fuzz.toml", data) == want
+
+
+def test_numbers_in_a_misplaced_undecodable_file_and_in_its_name_are_flagged(records_copy):
+    data = b'# Anteckningar \xe5\xe4\xf6\nx = "811218-9876"\n'
+    assert _bytes_findings(records_copy, "dokument/anteckningar.toml", data) == [("FS108", None, None),
+                                                                                  ("FS701", 2, 6)]
+    assert _bytes_findings(records_copy, "personer/811218-9876.toml", data) == [
+        ("FS100", 1, 16), ("FS701", None, None), ("FS701", 2, 6)]
+
+
+def _oversize(numbers_at: dict[int, str], size: int) -> tuple[bytes, list[tuple[str, int, int]]]:
+    """A record of about ``size`` bytes of comment lines, with each number written so that it
+    starts at the given byte offset (or just after, at the start of its line's text); returns
+    the bytes and the (FS701, line, column) expected."""
+    out = bytearray(b'name = "Stor Fil"\n')
+    want = []
+    line = 2
+    for offset in sorted(numbers_at):
+        while len(out) + 80 < offset:
+            out += b"# " + b"a" * 76 + b"\n"
+            line += 1
+        gap = offset - len(out) - 3  # "# " + filler, then the number
+        out += b"# " + b"b" * max(gap, 0) + b" " + numbers_at[offset].encode("utf-8") + b" slut\n"
+        want.append(("FS701", line, 2 + max(gap, 0) + 2))
+        line += 1
+    while len(out) < size:
+        out += b"# " + b"c" * 76 + b"\n"
+    return bytes(out), want
+
+
+def test_numbers_in_a_file_over_the_size_limit_are_flagged(records_copy):
+    """The first 2 MiB and the rest, streamed a chunk at a time: numbers at the start, across
+    the first chunk boundary (1 MiB), across the size limit (2 MiB), past it, and at the end."""
+    from finsam_tui.core.check.personnummer_raw import CHUNK_BYTES
+    from finsam_tui.core.io.load import MAX_BYTES
+
+    numbers = {30: "811218-9876", CHUNK_BYTES - 5: "19811218 9876", MAX_BYTES - 4: "８１１２１８－９８７６",
+               MAX_BYTES + 500_000: "811_218_9876", 3 * CHUNK_BYTES - 2: "811218\u20139876"}
+    data, want = _oversize(numbers, 3 * CHUNK_BYTES + 1000)
+    data += b"# 8112189876"  # the very end, without a line end
+    want.append(("FS701", data.count(b"\n") + 1, 3))
+    data += b"\n# 811218-9875 20180613-0900 0701234567x\n"  # look-alikes: no finding
+    assert len(data) > MAX_BYTES
+    assert _bytes_findings(records_copy, "personer/stor-fil.toml", data) == [("FS100", None, None)] + want
+
+
+def test_a_file_of_many_numbers_lists_the_first_hundred(records_copy):
+    lines = [f'"rad {i:03d}" = "811218-9876"' for i in range(150)]
+    data = "\n".join(lines).encode() + b"\n# " + b"x" * (2 * 1024 * 1024) + b"\n"
+    got = _bytes_findings(records_copy, "personer/register.toml", data)
+    assert got == [("FS100", None, None)] + [("FS701", i, 14) for i in range(1, 101)] + [("FS702", None, None)]
+    from finsam_tui.core.check.findings import Finding
+
+    assert Finding("FS702", "x", params={"more": 50, "listed": 100}).message("en") == \
+        "The file holds 50 more identity numbers besides the 100 shown"
+    assert Finding("FS702", "x", params={"more": 1, "listed": 100}).message("sv") == \
+        "Filen har 1 personnummer eller samordningsnummer till utöver de 100 som visas"
+
+
+def test_a_large_file_is_streamed_in_bounded_memory(tmp_path):
+    """FINSAM_PNR_STREAM_MIB (default 16) mebibytes scanned in their bytes: every number found,
+    with no more than a few chunks in memory at any time."""
+    import os
+    import time
+    import tracemalloc
+
+    from finsam_tui.core.io.load import numbers_in_bytes
+
+    mib = int(os.environ.get("FINSAM_PNR_STREAM_MIB", "16"))
+    size = mib * 1024 * 1024
+    planted = {i * size // 6 + 17: "811218-9876" for i in range(6)}
+    data, want = _oversize(planted, size)
+    path = tmp_path / "stor.toml"
+    path.write_bytes(data.replace(b"a" * 76, "å".encode("cp1252") * 76))
+    del data
+    tracemalloc.start()
+    start = time.monotonic()
+    listed, total = numbers_in_bytes(path)
+    took = time.monotonic() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [("FS701", lm.line, lm.column) for lm in listed] == want and total == len(want)
+    assert peak < 16 * 1024 * 1024  # a few chunks of 1 MiB, whatever the size of the file
+    report_figure("personal-stream", f"a file of {mib} MiB not read as text: {total} of {len(want)} numbers found "
+                                     f"in its bytes, peak memory {peak / 2**20:.1f} MiB, {took:.1f} s")
+
+
+def test_an_underscored_toml_integer_is_flagged(records_copy):
+    assert _one(records_copy, "personer/fuzz.toml", 'name = "Anna"\nx = 811_218_9876\n') == [("FS102", 2, 1),
+                                                                                            ("FS701", 2, 5)]
+    assert _one(records_copy, "personer/fuzz.toml", 'name = "Anna"\nx = [1, 19811218_9876]\n') == [
+        ("FS102", 2, 1), ("FS701", 2, 9)]

@@ -699,3 +699,98 @@ def test_masking_hides_the_last_four_digits_whatever_the_form():
     assert mask("19811218_98_76") == "19811218_**_**"
     assert mask("８１１２１８－９８７６") == "８１１２１８－****"
     assert len(mask("1981_12_18_9876")) == len("1981_12_18_9876")
+
+
+# --- raw bytes of a file that cannot be read as text (#14, section 5) --------------------------
+
+
+def _located(data: bytes, size: int | None = None, today: date = TODAY):
+    from finsam_tui.core.check.personnummer_raw import find_in_chunks
+
+    chunks = [data] if size is None else [data[i:i + size] for i in range(0, len(data), size)]
+    return [(lm.match.text, lm.line, lm.column, lm.line_text) for lm in find_in_chunks(chunks, today)]
+
+
+def _expected(text: str):
+    """(number, line, column, its line) computed on the whole text, independently of the chunking."""
+    out = []
+    for m in find_identity_numbers(text, TODAY):
+        line = text.count("\n", 0, m.start) + 1
+        start = text.rfind("\n", 0, m.start) + 1
+        stop = text.find("\n", m.start)
+        out.append((m.text, line, m.start - start + 1, text[start:stop if stop >= 0 else len(text)]))
+    return out
+
+
+def _long_text() -> str:
+    """Lines of every length (one of 3,000 characters) with numbers in many forms, some near
+    every chunk boundary the test uses, and look-alikes."""
+    numbers = ["811218-9876", "19811218 9876", "８１１２１８－９８７６", "811_218_9876", "8112189876",
+               dash(valid("811278", "246"))]
+    lines, n = [], 0
+    for i in range(160):
+        pad = "å" * (i * 13 % 97) + "x" * (3000 if i == 77 else i % 11)
+        lines.append(f"rad{i} = \"{pad} {numbers[n % len(numbers)]} och 811218-9875, 20180613-0900\"")
+        n += 1
+        if i % 7 == 0:
+            lines.append(f"{numbers[n % len(numbers)]}{'e' * (i % 5)} # {pad}")
+            n += 1
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("size", [1, 3, 100, 767, 768, 769, 1000, 4096, None])
+def test_numbers_in_bytes_are_found_once_each_at_their_line_and_column_whatever_the_chunks(size):
+    text = _long_text()
+    want = _expected(text)
+    assert len(want) == 183
+    got = _located(text.encode("utf-8"), size)
+    assert [g[:3] for g in got] == [w[:3] for w in want]
+    for g, w in zip(got, want):  # the line, as far as it was in memory
+        assert g[3] is None or g[3] == w[3][:400]
+    assert sum(g[3] is None for g in got) <= 2  # only on the line of 3,000 characters
+
+
+def test_windows_1252_lines_are_read_one_byte_one_character():
+    """A file in Windows-1252 (Latin-1 as Windows writes it): the column is the one an editor
+    shows it at; a line that is UTF-8 in the same file is read as UTF-8."""
+    data = ('name = "Åsa Öström"\n'.encode("cp1252") + 'title = "Kåre – pnr 811218–9876"\n'.encode("cp1252")
+            + 'note = "８１１２１８－９８７６ ok"\n'.encode("utf-8") + b'x = "\xe5\x96 811218\xa09876"\n')
+    assert _located(data) == [
+        ("811218–9876", 2, 21, 'title = "Kåre – pnr 811218–9876"'),
+        ("８１１２１８－９８７６", 3, 9, 'note = "８１１２１８－９８７６ ok"'),
+        ("811218\u00a09876", 4, 9, 'x = "å– 811218\u00a09876"'),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read_as_utf16(encoding):
+    text = 'name = "Åsa"\ntitle = "pnr 811218-9876"\n'
+    data = text.encode(encoding)
+    if encoding != "utf-16":
+        data = ("\ufeff" + text).encode(encoding)
+    assert _located(data, 7) == [("811218-9876", 2, 14, 'title = "pnr 811218-9876"')]
+
+
+def test_a_utf8_byte_order_mark_is_left_out_as_the_loader_does():
+    assert _located(b"\xef\xbb\xbfa = '811218-9876 \xff'\n") == [("811218-9876", 1, 6, "a = '811218-9876 ÿ'")]
+
+
+def test_crlf_lines_and_a_number_at_the_very_end():
+    data = b"a = 1\r\nb = '\xe5 811218-9876'\r\n# 8112189876"
+    assert _located(data, 5) == [("811218-9876", 2, 8, "b = 'å 811218-9876'"), ("8112189876", 3, 3, "# 8112189876")]
+
+
+def test_a_huge_line_is_scanned_without_keeping_it():
+    data = b"x = '" + b"\xe5" * 3_000_000 + b" 811218-9876 " + b"y" * 3_000_000 + b" 811218+9876'\n"
+    got = _located(data, 1 << 20)
+    assert [(t, line, col) for t, line, col, _lt in got] == [("811218-9876", 1, 3_000_007),
+                                                              ("811218+9876", 1, 6_000_020)]
+    assert all(lt is None for *_x, lt in got)  # the line began megabytes before: no excerpt
+
+
+def test_the_first_numbers_are_listed_and_the_rest_counted():
+    from finsam_tui.core.check.personnummer_raw import first_in_chunks
+
+    data = "\n".join(f"{i}: 811218-9876" for i in range(250)).encode("cp1252")
+    listed, total = first_in_chunks([data], limit=100)
+    assert total == 250 and len(listed) == 100 and [lm.line for lm in listed] == list(range(1, 101))

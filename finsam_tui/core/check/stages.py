@@ -23,7 +23,7 @@ from finsam_tui.core.check.index import Index, offered, summarize
 from finsam_tui.core.check.personnummer import find_identity_numbers, mask
 from finsam_tui.core.check.protocol_lock import check_lock
 from finsam_tui.core.check.rules import CROSS, LOCAL
-from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
+from finsam_tui.core.check.rules.personal_data import located, scan_name, scan_text, scan_values
 from finsam_tui.core.check.schema_check import check_record
 from finsam_tui.core.io.load import Record, load_file
 from finsam_tui.core.io.positions import LineIndex, Locator
@@ -34,7 +34,7 @@ from finsam_tui.core.records.schema import KINDS
 # Findings about a key itself (not its value) point at the key.
 KEY_CODES = {"FS102", "FS104"}
 # Findings about a whole file have no line.
-FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110"}
+FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110", "FS702"}
 
 _CONTEXT_FOLDERS = tuple(FOLDERS[kind] + "/" for kind in ("person", "organisation"))
 
@@ -93,12 +93,27 @@ def check_path(root_real: str, rel: str, path) -> FileResult:
         if problem is not None and problem.code == "FS101":  # a record that does not parse
             result.kind, result.id, _ = classify(tuple(rel.split("/")))
     if problem is not None:
+        numbers = problem.params.pop("numbers", None)  # found in the bytes of a file not read as text
         if text is not None:
             place([problem], lambda _rel, idx=LineIndex(text): idx)
         result.findings.insert(0, problem)
+        if numbers is not None:
+            result.findings.extend(scan_bytes_found(rel, *numbers))
     if text is not None:
         result.findings.extend(scan_unloaded({rel: text}))
+    elif rec is None:
+        result.findings.extend(scan_name(rel))  # not read (or not as text): its name still counts
     return result
+
+
+def scan_bytes_found(rel: str, listed, total: int) -> list[Finding]:
+    """FS701 (and FS702) for the identity numbers the loader found in the raw bytes of a file
+    that cannot be read as text, each at its line and column with its line quoted, masked."""
+    out = list(located(rel, listed, total))
+    for f, lm in zip(out, listed):
+        if lm.line_text is not None:
+            f.source_line = source_line(LineIndex(lm.line_text), 1, lm.column)
+    return out
 
 
 def make_context(records, unreadable=()) -> Context:
