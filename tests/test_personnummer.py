@@ -794,3 +794,15 @@ def test_the_first_numbers_are_listed_and_the_rest_counted():
     data = "\n".join(f"{i}: 811218-9876" for i in range(250)).encode("cp1252")
     listed, total = first_in_chunks([data], limit=100)
     assert total == 250 and len(listed) == 100 and [lm.line for lm in listed] == list(range(1, 101))
+
+
+def test_the_fast_path_for_ascii_digits_knows_every_other_digit():
+    """find_identity_numbers uses a pattern of [0-9] when the text's UTF-8 holds no first byte
+    of a wider decimal digit: every decimal digit of this Python's Unicode starts with one."""
+    from finsam_tui.core.check.personnummer import _WIDE_DIGIT_LEADS
+
+    wide = [chr(cp) for cp in range(0x80, 0x110000) if chr(cp).isdecimal()]
+    assert len(wide) > 600
+    assert {c.encode("utf-8")[0] for c in wide} <= set(_WIDE_DIGIT_LEADS)
+    # a lone surrogate (a file name that is not UTF-8) does not stop the scan
+    assert texts("\udce5 811218-9876") == ["811218-9876"]

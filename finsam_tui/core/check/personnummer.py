@@ -79,7 +79,7 @@ _JOIN = "[" + re.escape(_DASHES) + "]"
 # The pattern starts with a plain character class so the regex engine can skip
 # ahead to the next digit quickly; the "no digit before" check follows as a
 # lookbehind over the first digit. \d is any Unicode decimal digit.
-_CANDIDATE = re.compile(
+_PATTERN = (
     r"\d"
     r"(?<!\d\d)"  # first digit is not preceded by a digit
     rf"(?<!\d{_JOIN}\d)"  # ... nor by a digit group joined with a dash
@@ -90,6 +90,14 @@ _CANDIDATE = re.compile(
     r"(?!\d)"  # not followed by a digit
     rf"(?!{_JOIN}\d)"  # ... nor by a dash-joined digit group
 )
+_CANDIDATE = re.compile(_PATTERN)
+# The same for a text whose only digits are 0-9 (nearly every one): the regex engine skips
+# ahead over [0-9] a good third faster than over \d.
+_CANDIDATE_ASCII = re.compile(_PATTERN.replace(r"\d", "[0-9]"))
+# The first byte in UTF-8 of every decimal digit beyond ASCII (U+0660 and up; a test checks
+# it against unicodedata): a text whose UTF-8 has none of these has no such digit.
+_WIDE_DIGIT_LEADS = bytes(range(0xD9, 0xE2)) + b"\xea\xef" + bytes(range(0xF0, 0xF5))
+_NOT_WIDE_DIGIT_LEAD = bytes(b for b in range(256) if b not in _WIDE_DIGIT_LEADS)
 
 # TOML integers with underscores between digits (811_218_9876): not glued to more digit
 # groups, not the fraction or integer part of a float, not a 0x/0o/0b integer.
@@ -253,7 +261,7 @@ def find_identity_numbers(text: str, today: date | None = None) -> list[Identity
     """All Luhn-valid personnummer and samordningsnummer in ``text``, in order. ``today``
     (default: the date today) places the window of date-time stamps."""
     found: list[IdentityNumberMatch] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text).finditer(text):
         match = _check(text, m.start(), m.end(), _ascii_digits(m.group()), m.group(1), today)
         if match is not None:
             found.append(match)
@@ -269,6 +277,13 @@ def find_identity_numbers(text: str, today: date | None = None) -> list[Identity
         if more:
             found = sorted(found + more, key=lambda m: m.start)
     return found
+
+
+def _candidates(text: str) -> re.Pattern:
+    """The candidate pattern for the text: the ASCII one when it can hold no other digit."""
+    if text.isascii() or not text.encode("utf-8", "surrogatepass").translate(None, _NOT_WIDE_DIGIT_LEAD):
+        return _CANDIDATE_ASCII
+    return _CANDIDATE
 
 
 def _has_digit_underscore(text: str) -> bool:
