@@ -806,3 +806,12 @@ def test_the_fast_path_for_ascii_digits_knows_every_other_digit():
     assert {c.encode("utf-8")[0] for c in wide} <= set(_WIDE_DIGIT_LEADS)
     # a lone surrogate (a file name that is not UTF-8) does not stop the scan
     assert texts("\udce5 811218-9876") == ["811218-9876"]
+
+
+def test_a_telephone_word_after_an_escaped_line_break_in_the_raw_text():
+    """Found by the full planting run: in the raw text of a TOML string a line break is the
+    two characters \\n, which glue an n to the telephone word."""
+    assert find_identity_numbers('result = "f056\\nInledning\\nmobil: ' + _MOBILE + ' står här"', today=TODAY) == []
+    assert find_identity_numbers('a = "x\\tTel ' + _MOBILE + '"', today=TODAY) == []
+    assert texts('a = "x\\\\Tel ' + _MOBILE + '"') == []  # \\\\T: an escaped backslash, then the word
+    assert texts("automobil " + _MOBILE) == [_MOBILE]  # a word ending in "mobil" is no telephone word

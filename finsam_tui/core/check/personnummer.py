@@ -120,8 +120,11 @@ _UUID_LEN = 36
 STAMP_YEARS = 16
 
 # A telephone word right before a number (the end of the text before it): Swedish and English.
+# Not glued to a letter before it, unless that letter ends an escape in the raw text of a
+# TOML string ("Kontakt\\nTel 070…": a line break in the value).
 _PHONE_WORD = re.compile(
-    r"(?<![^\W\d_])(?:tel|tfn|telefon|telefonnummer|telefonnr|mob|mobil|mobilnummer|mobilnr|mobiltelefon|"
+    r"(?:(?<![^\W\d_])|(?<=\\[nrtbf]))"
+    r"(?:tel|tfn|telefon|telefonnummer|telefonnr|mob|mobil|mobilnummer|mobilnr|mobiltelefon|"
     r"ring|sms|fax|växel|phone|mobile|cell)\.?:?[ \u00a0]*\Z",
     re.IGNORECASE)
 _PHONE_LOOKBACK = 20
