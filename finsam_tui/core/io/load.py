@@ -1,7 +1,9 @@
 """Read and parse one record file of a records folder (``load_file``), never raising.
 
 One broken file never stops the others: every problem becomes a finding and the
-file is left out of the archive (or kept with what could be used).
+file is left out of the archive (or kept with what could be used). A file that cannot
+be read as text (not UTF-8, over the size limit) is still scanned for identity numbers
+in its raw bytes (``numbers_in_bytes``).
 """
 
 from __future__ import annotations
