@@ -361,6 +361,9 @@ _R = [
     Rule("FS701", ERROR,
          ("Ett {kind} står i texten ({masked})", "Personnummer hör inte hemma i förbundets handlingar: ta bort det (och ur git-historiken)."),
          ("A {kind} appears in the text ({masked})", "Identity numbers do not belong in these records: remove it (and from the git history).")),
+    Rule("FS702", ERROR,
+         ("Filen har {more} personnummer eller samordningsnummer till utöver de {listed} som visas", "Filen går inte att läsa som text och hör inte hemma i förbundets handlingar: ta bort den (och ur git-historiken)."),
+         ("The file holds {more} more {more:identity number|identity numbers} besides the {listed} shown", "The file cannot be read as text and does not belong in these records: remove it (and from the git history).")),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _R}

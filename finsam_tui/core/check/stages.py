@@ -20,10 +20,10 @@ from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
 from finsam_tui.core.check.index import Index, offered, summarize
-from finsam_tui.core.check.personnummer import find_identity_numbers
+from finsam_tui.core.check.personnummer import find_identity_numbers, mask
 from finsam_tui.core.check.protocol_lock import check_lock
 from finsam_tui.core.check.rules import CROSS, LOCAL
-from finsam_tui.core.check.rules.personal_data import scan_name, scan_text, scan_values
+from finsam_tui.core.check.rules.personal_data import located, scan_name, scan_text, scan_values
 from finsam_tui.core.check.schema_check import check_record
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.load import Record, load_file
@@ -35,7 +35,7 @@ from finsam_tui.core.records.schema import KINDS
 # Findings about a key itself (not its value) point at the key.
 KEY_CODES = {"FS102", "FS104"}
 # Findings about a whole file have no line.
-FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110", "FS114", "FS115"}
+FILE_CODES = {"FS100", "FS107", "FS108", "FS109", "FS110", "FS114", "FS115", "FS702"}
 
 _CONTEXT_FOLDERS = tuple(FOLDERS[kind] + "/" for kind in ("person", "organisation"))
 
@@ -98,11 +98,16 @@ def check_path(root_real: str, rel: str, path) -> FileResult:
         if problem is not None and problem.code == "FS101":  # a record that does not parse
             result.kind, result.id, _ = classify(tuple(rel.split("/")))
     if problem is not None:
+        numbers = problem.params.pop("numbers", None)  # found in the bytes of a file not read as text
         if text is not None:
             place([problem], lambda _rel, idx=LineIndex(text): idx)
         result.findings.insert(0, problem)
+        if numbers is not None:
+            result.findings.extend(scan_bytes_found(rel, *numbers))
     if text is not None:
         result.findings.extend(scan_unloaded({rel: text}))
+    elif rec is None:
+        result.findings.extend(scan_name(rel))  # not read (or not as text): its name still counts
     return result
 
 
@@ -114,6 +119,16 @@ def unreadable_folder(rel: str, path) -> Finding:
     except OSError as exc:
         reason = exc.strerror or str(exc)
     return Finding("FS114", rel, params={"reason": reason})
+
+
+def scan_bytes_found(rel: str, listed, total: int) -> list[Finding]:
+    """FS701 (and FS702) for the identity numbers the loader found in the raw bytes of a file
+    that cannot be read as text, each at its line and column with its line quoted, masked."""
+    out = list(located(rel, listed, total))
+    for f, lm in zip(out, listed):
+        if lm.line_text is not None:
+            f.source_line = source_line(LineIndex(lm.line_text), 1, lm.column)
+    return out
 
 
 def make_context(records, unreadable=(), folders=()) -> Context:
@@ -236,7 +251,7 @@ def source_line(loc: LineIndex, line: int, column: int | None) -> str | None:
 def masked(text: str) -> str:
     """text with the last four digits of every identity number in it replaced by ****."""
     for m in reversed(find_identity_numbers(text)):
-        text = text[:m.end - 4] + "****" + text[m.end:]
+        text = text[:m.start] + mask(m.text) + text[m.end:]
     return text
 
 

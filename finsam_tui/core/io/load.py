@@ -1,7 +1,9 @@
 """Read and parse one record file of a records folder (``load_file``), never raising.
 
 One broken file never stops the others: every problem becomes a finding and the
-file is left out of the archive (or kept with what could be used).
+file is left out of the archive (or kept with what could be used). A file that cannot
+be read as text (not UTF-8, over the size limit) is still scanned for identity numbers
+in its raw bytes (``numbers_in_bytes``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finsam_tui.core.check.findings import Finding
+from finsam_tui.core.check.personnummer_raw import CHUNK_BYTES, first_in_chunks
 from finsam_tui.core.i18n.findings import Phrase
 from finsam_tui.core.io.positions import LineIndex, Locator
 from finsam_tui.core.io.scan import LINK_REASONS, link_problem
@@ -68,6 +71,32 @@ def read_limited(path: Path) -> bytes | None:
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         data = f.read(MAX_BYTES + 1)
     return None if len(data) > MAX_BYTES else data
+
+
+def _chunks(path: Path):
+    """The bytes of a regular file in chunks of CHUNK_BYTES, never more in memory; stops
+    quietly at a read error (what was read is scanned)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return
+    with os.fdopen(fd, "rb") as f:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return
+            while chunk := f.read(CHUNK_BYTES):
+                yield chunk
+        except OSError:
+            return
+
+
+def numbers_in_bytes(path: Path, raw: bytes | None = None):
+    """The identity numbers in a file that cannot be read as text (not UTF-8, or over the
+    size limit), found in its raw bytes (``raw`` when read already, else streamed from the
+    file, one chunk in memory at a time): ``personnummer_raw.first_in_chunks``'s (listed, total).
+    The FS100 finding carries them as its ``numbers`` parameter, which ``stages.check_path``
+    takes out and turns into FS701 findings."""
+    return first_in_chunks([raw] if raw is not None else _chunks(path))
 
 
 def read_text(path: Path) -> str | None:
@@ -171,7 +200,7 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
             size = max(path.stat().st_size, MAX_BYTES + 1)
             return None, Finding("FS100", rel,
                                  params={"reason": Phrase("too_big", size=size, limit=MAX_LABEL),
-                                         "limit": MAX_LABEL})
+                                         "limit": MAX_LABEL, "numbers": numbers_in_bytes(path)})
     except OSError as exc:
         return None, Finding("FS100", rel, params={"reason": exc.strerror or str(exc), "limit": MAX_LABEL})
     try:
@@ -180,7 +209,8 @@ def read_record(path: Path, rel: str, kind: str, rid: str) -> tuple[Record | Non
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, Finding("FS100", rel, line=line, column=col,
-                             params={"reason": Phrase("bad_utf8", byte=raw[exc.start]), "limit": MAX_LABEL})
+                             params={"reason": Phrase("bad_utf8", byte=raw[exc.start]), "limit": MAX_LABEL,
+                                     "numbers": numbers_in_bytes(path, raw)})
     body = text[1:] if text.startswith("\ufeff") else text
     offset = _nesting_offset(body, MAX_DEPTH)
     if offset is not None:
@@ -212,7 +242,10 @@ def load_file(root_real: str, path: Path, rel: str) -> tuple[Record | None, Find
         return None, Finding("FS110", rel, params={"reason": LINK_REASONS[link]}), None
     kind, rid, problem = classify(tuple(rel.split("/")))
     if problem:
-        return None, problem, read_text(path)  # still scanned for identity numbers
+        text = read_text(path)  # still scanned for identity numbers
+        if text is None:  # not UTF-8 or too big: scanned in its bytes
+            problem.params["numbers"] = numbers_in_bytes(path)
+        return None, problem, text
     rec, problem = read_record(path, rel, kind, rid)
     text = problem.params.pop("text") if problem is not None and problem.code == "FS101" else None
     return rec, problem, text
